@@ -1,0 +1,193 @@
+"""The command line: a thin front over the pipeline. Exit codes: 0 ok, 1 findings, 2 bad input or usage."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from generator import __version__
+from generator.errors import InputError, Loc, Problem
+
+DEFAULT_INVENTORY = "data_inventory.yml"
+
+
+def _print_problems(err: InputError, fmt: str = "text") -> None:
+    if fmt == "json":
+        print(json.dumps({"ok": False, "errors": [p.as_dict() for p in err.problems], "findings": []}, indent=2))
+    else:
+        for p in err.problems:
+            print(p, file=sys.stderr)
+        n = len(err.problems)
+        print(f"{n} error{'s' if n != 1 else ''}: nothing was written.", file=sys.stderr)
+
+
+def _add_inventory(p: argparse.ArgumentParser, positional: bool = False) -> None:
+    if positional:
+        p.add_argument("inventory", nargs="?", default=DEFAULT_INVENTORY, help="inventory file (default: %(default)s)")
+    else:
+        p.add_argument(
+            "-i", "--inventory", default=DEFAULT_INVENTORY, help="inventory file (default: %(default)s)"
+        )
+
+
+def _add_templates(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--templates",
+        default=None,
+        help="folder of template overrides (default: ./templates next to the inventory, if it exists)",
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# validate / schema
+# --------------------------------------------------------------------------------------------
+
+
+def cmd_validate(args) -> int:
+    from generator.model import load_inventory
+    from generator.rules import check_completeness
+
+    inv = load_inventory(args.inventory)
+    findings = check_completeness(inv)
+    errors = [f for f in findings if f.level == "error"]
+    if args.format == "json":
+        print(json.dumps({"ok": not errors, "errors": [], "findings": [f.as_dict() for f in findings]}, indent=2))
+    else:
+        for f in findings:
+            print(f)
+        if findings:
+            print(f"{len(errors)} missing item(s), {len(findings) - len(errors)} warning(s).")
+        else:
+            print(f"{args.inventory}: valid; complete for {', '.join(j.value for j in inv.notice.jurisdictions)}.")
+    return 1 if errors else 0
+
+
+def cmd_schema(args) -> int:
+    from generator.model import json_schema
+
+    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+# --------------------------------------------------------------------------------------------
+# render / check / score / build / serve / init: filled in by their stages
+# --------------------------------------------------------------------------------------------
+
+
+def cmd_render(args) -> int:
+    from generator.render import cli_render
+
+    return cli_render(args)
+
+
+def cmd_check(args) -> int:
+    from generator.readability import cli_check
+
+    return cli_check(args)
+
+
+def cmd_score(args) -> int:
+    from generator.readability import cli_score
+
+    return cli_score(args)
+
+
+def cmd_build(args) -> int:
+    from generator.site import cli_build
+
+    return cli_build(args)
+
+
+def cmd_serve(args) -> int:
+    from generator.site import cli_serve
+
+    return cli_serve(args)
+
+
+def cmd_init(args) -> int:
+    from generator.site import cli_init
+
+    return cli_init(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="plainnotice",
+        description="Privacy notices from one data inventory: validate, render, check readability, build a site.",
+    )
+    parser.add_argument("--version", action="version", version=f"plainnotice {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    p = sub.add_parser("validate", help="check the inventory's format and legal completeness")
+    _add_inventory(p, positional=True)
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of the inventory format")
+    p.add_argument("--out", help="write to this file instead of standard output")
+    p.set_defaults(func=cmd_schema)
+
+    p = sub.add_parser("render", help="write the notice pages as Markdown")
+    _add_inventory(p)
+    _add_templates(p)
+    p.add_argument("--out", default="pages", help="output folder (default: %(default)s)")
+    p.set_defaults(func=cmd_render)
+
+    p = sub.add_parser("check", help="readability gate on the rendered notice")
+    _add_inventory(p)
+    _add_templates(p)
+    p.add_argument("--format", choices=["text", "json", "github", "junit", "sarif"], default="text")
+    p.add_argument("--max-grade", type=float, default=None, help="override the gate maximum")
+    p.add_argument("--layer", choices=["summary", "full", "all"], default="all", help="which layer to gate")
+    p.add_argument("--strict", action="store_true", help="treat style warnings as errors")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("score", help="readability scores of any Markdown, HTML or text file")
+    p.add_argument("files", nargs="+")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.set_defaults(func=cmd_score)
+
+    p = sub.add_parser("build", help="validate, render, check and build the static site")
+    _add_inventory(p)
+    _add_templates(p)
+    p.add_argument("-f", "--config-file", default="mkdocs.yml", help="MkDocs config (default: %(default)s)")
+    p.add_argument("--site-dir", default=None, help="output folder (default: site_dir from mkdocs.yml, else site)")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("serve", help="preview the site with live reload")
+    _add_inventory(p)
+    _add_templates(p)
+    p.add_argument("-f", "--config-file", default="mkdocs.yml")
+    p.add_argument("-a", "--dev-addr", default="127.0.0.1:8000")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("init", help="scaffold a new project in DIR")
+    p.add_argument("dir")
+    p.set_defaults(func=cmd_init)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except InputError as err:
+        _print_problems(err, getattr(args, "format", "text"))
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,97 @@
+"""Locations and the two kinds of trouble the tool reports.
+
+* ``InputError``: the inventory (or a command line) is wrong. Exit code 2.
+* ``Finding``: the inventory is valid but something is missing or hard to read. Exit code 1
+  when any finding is at level "error".
+
+Both carry a ``Loc`` so every message can name ``file:line:column``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Loc:
+    """A place in a file. ``line`` and ``col`` are 1-based; 0 means "unknown"."""
+
+    file: str
+    line: int = 0
+    col: int = 0
+
+    def __str__(self) -> str:
+        if self.line and self.col:
+            return f"{self.file}:{self.line}:{self.col}"
+        if self.line:
+            return f"{self.file}:{self.line}"
+        return self.file
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the input, with where it is and how to fix it."""
+
+    loc: Loc
+    message: str
+    fix: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.loc}: error: {self.message}"
+        if self.fix:
+            text += f"\n  fix: {self.fix}"
+        return text
+
+    def as_dict(self) -> dict:
+        return {
+            "file": self.loc.file,
+            "line": self.loc.line,
+            "column": self.loc.col,
+            "message": self.message,
+            "fix": self.fix,
+        }
+
+
+class InputError(Exception):
+    """Bad input: one or more problems. The CLI prints them and exits with 2."""
+
+    def __init__(self, problems: list[Problem] | Problem):
+        if isinstance(problems, Problem):
+            problems = [problems]
+        self.problems = sorted(problems, key=lambda p: (p.loc.file, p.loc.line, p.loc.col, p.message))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A completeness or readability finding about valid input."""
+
+    rule: str
+    level: str  # "error" or "warning"
+    message: str
+    loc: Loc
+    fix: str = ""
+    citation: str = ""
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def __str__(self) -> str:
+        text = f"{self.loc}: {self.level}: {self.message}"
+        if self.citation:
+            text += f" [{self.citation}]"
+        if self.fix:
+            text += f"\n  fix: {self.fix}"
+        return text
+
+    def as_dict(self) -> dict:
+        out = {
+            "rule": self.rule,
+            "level": self.level,
+            "message": self.message,
+            "fix": self.fix,
+            "citation": self.citation,
+            "file": self.loc.file,
+            "line": self.loc.line,
+            "column": self.loc.col,
+        }
+        out.update(self.extra)
+        return out

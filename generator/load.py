@@ -1,0 +1,335 @@
+"""Stage 1: read the inventory YAML into plain Python data, remembering where every value came from.
+
+Only PyYAML's pure-Python *safe* loader is used (the C loader can crash the interpreter on very
+deep nesting). On top of it this module:
+
+* rejects duplicate keys (PyYAML keeps the last one silently) and names both lines;
+* reads YAML 1.2 booleans only (``true``/``false``), so ``country: NO`` stays the string "NO";
+* returns every string as a :class:`LocatedStr` that knows its ``file:line:column``, and a table
+  from each value's path (``("data", 0, "name")``) to its location, for error messages;
+* enforces the limits in :data:`LIMITS` so hostile files fail fast with a message that says which
+  limit was hit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.resolver import Resolver
+
+from generator.errors import InputError, Loc, Problem
+
+#: Limits for pathological input. Each is far above what a real inventory needs (the reference
+#: inventory is 10 KB, nests 5 deep and has about 600 values; a 100x synthetic one is ~1 MB).
+LIMITS = {
+    "max_bytes": 8 * 1024 * 1024,  # 8 MiB of YAML
+    "max_depth": 64,  # nested mappings/lists
+    "max_nodes": 500_000,  # values after expanding aliases (stops "billion laughs")
+    "max_aliases": 1_000,  # alias uses (*name)
+}
+
+Path_ = tuple  # a path into the data: keys and list indexes
+
+
+class LocatedStr(str):
+    """A string that remembers where it stood in the inventory."""
+
+    loc: Loc
+
+    def __new__(cls, value: str, loc: Loc) -> "LocatedStr":
+        obj = super().__new__(cls, value)
+        obj.loc = loc
+        return obj
+
+    def __reduce__(self):  # keep pickling/copying working
+        return (LocatedStr, (str(self), self.loc))
+
+
+@dataclass
+class Document:
+    """The loaded inventory: plain data plus where each piece was."""
+
+    file: str
+    data: dict
+    locs: dict = field(default_factory=dict)  # path -> Loc of the value
+    key_locs: dict = field(default_factory=dict)  # path -> Loc of the key that introduces it
+    text: str = ""
+
+    def loc(self, path: tuple) -> Loc:
+        """Best location for ``path``: the value, else its key, else the nearest parent."""
+        path = tuple(path)
+        while True:
+            if path in self.locs:
+                return self.locs[path]
+            if path in self.key_locs:
+                return self.key_locs[path]
+            if not path:
+                return Loc(self.file, 1, 1)
+            path = path[:-1]
+
+    def key_loc(self, path: tuple) -> Loc:
+        path = tuple(path)
+        return self.key_locs.get(path) or self.loc(path)
+
+
+class _LimitHit(Exception):
+    def __init__(self, message: str, mark):
+        self.message = message
+        self.mark = mark
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader with YAML 1.2 booleans and a nesting-depth limit while composing."""
+
+    yaml_implicit_resolvers = {k: list(v) for k, v in Resolver.yaml_implicit_resolvers.items()}
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent, index):
+        self._depth += 1
+        try:
+            if self._depth > LIMITS["max_depth"]:
+                raise _LimitHit(
+                    f"the file nests more than {LIMITS['max_depth']} levels deep (limit: max_depth)",
+                    self.peek_event().start_mark,
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+# YAML 1.2 core schema booleans: only true/false. "yes", "no", "on", "off" stay strings.
+for _first in list(_Loader.yaml_implicit_resolvers):
+    _Loader.yaml_implicit_resolvers[_first] = [
+        (tag, rx) for tag, rx in _Loader.yaml_implicit_resolvers[_first] if tag != "tag:yaml.org,2002:bool"
+    ]
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_STR = "tag:yaml.org,2002:str"
+_SCALAR_TAGS = {
+    _STR,
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+
+
+def _loc(file: str, mark) -> Loc:
+    return Loc(file, mark.line + 1, mark.column + 1)
+
+
+def load_text(text: str, file: str = "data_inventory.yml") -> Document:
+    """Parse YAML text. Raises :class:`InputError` for every kind of bad input."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if len(text.encode("utf-8", "surrogatepass")) > LIMITS["max_bytes"]:
+        raise InputError(
+            Problem(
+                Loc(file),
+                f"the file is larger than {LIMITS['max_bytes'] // (1024 * 1024)} MiB (limit: max_bytes)",
+                "split it or remove what a privacy notice does not need; a real inventory is a few hundred KB at most",
+            )
+        )
+    loader = _Loader(text)
+    try:
+        try:
+            root = loader.get_single_node()
+        except _LimitHit as hit:
+            raise InputError(
+                Problem(_loc(file, hit.mark), hit.message, "flatten the structure; the inventory format needs about 5 levels")
+            ) from None
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            what = exc.problem or "invalid YAML"
+            if exc.context:
+                what = f"{exc.context}: {what}" if "expected" not in what else what
+            if "another document" in (exc.problem or ""):
+                fix = "the inventory is one YAML document: remove the second '---' and what follows, or merge it"
+            elif "tab" in (exc.problem or "").lower():
+                fix = "indent with spaces, not tabs"
+            else:
+                fix = "check indentation, colons and quotes on this line and the one before it; quote text that contains ': ' or starts with a special character"
+            raise InputError(
+                Problem(_loc(file, mark) if mark else Loc(file, 1, 1), f"YAML syntax error: {what}", fix)
+            ) from None
+        except yaml.YAMLError as exc:  # pragma: no cover - reader errors without marks
+            raise InputError(Problem(Loc(file, 1, 1), f"YAML error: {exc}", "fix the YAML syntax")) from None
+        except RecursionError:  # pragma: no cover - depth limit triggers first
+            raise InputError(
+                Problem(Loc(file, 1, 1), "the file nests too deep (limit: max_depth)", "flatten the structure")
+            ) from None
+        if root is None:
+            raise InputError(
+                Problem(
+                    Loc(file, 1, 1),
+                    "the file is empty",
+                    "start from the shipped data_inventory.yml or run 'plainnotice init DIR'",
+                )
+            )
+        doc = Document(file=file, data={}, text=text)
+        builder = _Builder(loader, doc)
+        data = builder.build(root, ())
+        if not isinstance(data, dict):
+            kind = "a list" if isinstance(data, list) else "a single value"
+            raise InputError(
+                Problem(
+                    _loc(file, root.start_mark),
+                    f"the top level of the inventory must be a mapping of keys (format, organization, notice, ...), not {kind}",
+                    "start the file with 'format: 1' followed by the sections, each as 'key: value'",
+                )
+            )
+        doc.data = data
+        return doc
+    finally:
+        loader.dispose()
+
+
+def load_file(path: str | Path) -> Document:
+    """Read and parse an inventory file."""
+    path = Path(path)
+    name = str(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise InputError(
+            Problem(Loc(name), "file not found", "give the path to your inventory, e.g. 'plainnotice validate data_inventory.yml'")
+        ) from None
+    except OSError as exc:
+        raise InputError(Problem(Loc(name), f"cannot read the file: {exc.strerror}", "check the path and permissions")) from None
+    if path.is_dir():
+        raise InputError(Problem(Loc(name), "this is a folder, not a file", "give the path to the inventory YAML file"))
+    if size > LIMITS["max_bytes"]:
+        raise InputError(
+            Problem(
+                Loc(name),
+                f"the file is {size / (1024 * 1024):.1f} MiB, larger than the {LIMITS['max_bytes'] // (1024 * 1024)} MiB limit (limit: max_bytes)",
+                "a real inventory is a few hundred KB at most; remove generated or pasted content",
+            )
+        )
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise InputError(
+            Problem(
+                Loc(name, line, col),
+                f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+                "save the file as UTF-8 (most editors: 'Save with encoding' > UTF-8)",
+            )
+        ) from None
+    if "\x00" in text:
+        i = text.index("\x00")
+        line = text.count("\n", 0, i) + 1
+        col = i - (text.rfind("\n", 0, i) + 1) + 1
+        raise InputError(Problem(Loc(name, line, col), "the file contains a NUL character", "save the file as UTF-8 text"))
+    return load_text(text, name)
+
+
+class _Builder:
+    """Turns composed YAML nodes into data, with locations, duplicate-key checks and limits."""
+
+    def __init__(self, loader: _Loader, doc: Document):
+        self.loader = loader
+        self.doc = doc
+        self.file = doc.file
+        self.nodes = 0
+        self.aliases = 0
+        self.stack: set[int] = set()
+        self.seen: set[int] = set()
+
+    def problem(self, mark, message: str, fix: str) -> InputError:
+        return InputError(Problem(_loc(self.file, mark), message, fix))
+
+    def build(self, node, path: tuple) -> Any:
+        self.nodes += 1
+        if self.nodes > LIMITS["max_nodes"]:
+            raise self.problem(
+                node.start_mark,
+                f"the file expands to more than {LIMITS['max_nodes']:,} values (limit: max_nodes); aliases (*name) may be multiplying it",
+                "remove the anchors (&name) and aliases (*name) that repeat large parts, and write the values out",
+            )
+        if id(node) in self.seen:
+            self.aliases += 1
+            if self.aliases > LIMITS["max_aliases"]:
+                raise self.problem(
+                    node.start_mark,
+                    f"the file reuses anchored values more than {LIMITS['max_aliases']:,} times (limit: max_aliases)",
+                    "write the values out instead of using aliases (*name)",
+                )
+        if id(node) in self.stack:
+            raise self.problem(node.start_mark, "an alias refers to the value that contains it (a loop)", "remove the alias (*name) inside its own anchor (&name)")
+        self.seen.add(id(node))
+        self.doc.locs.setdefault(path, _loc(self.file, node.start_mark))
+        if isinstance(node, yaml.MappingNode):
+            if node.tag != _MAP:
+                raise self.problem(node.start_mark, f"unsupported YAML tag {node.tag}", "remove the tag; plain mappings are enough")
+            self.stack.add(id(node))
+            try:
+                return self.build_mapping(node, path)
+            finally:
+                self.stack.discard(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _SEQ:
+                raise self.problem(node.start_mark, f"unsupported YAML tag {node.tag}", "remove the tag; plain lists are enough")
+            self.stack.add(id(node))
+            try:
+                return [self.build(child, path + (i,)) for i, child in enumerate(node.value)]
+            finally:
+                self.stack.discard(id(node))
+        return self.build_scalar(node)
+
+    def build_mapping(self, node, path: tuple) -> dict:
+        out: dict = {}
+        first: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise self.problem(key_node.start_mark, "a key must be a plain word, not a list or mapping", "write the key as a single word followed by ':'")
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise self.problem(key_node.start_mark, "merge keys ('<<') are not supported", "write the keys out in full")
+            key = key_node.value
+            if key_node.tag != _STR:
+                # a key like 1 or true: keep its text so the "unknown key" message shows it
+                key = str(key_node.value)
+            if key in first:
+                prev = first[key]
+                raise self.problem(
+                    key_node.start_mark,
+                    f"duplicate key '{key}' (first at line {prev.line + 1}, again at line {key_node.start_mark.line + 1}); YAML would silently keep only the last one",
+                    f"keep one '{key}' and delete or merge the other",
+                )
+            first[key] = key_node.start_mark
+            child = path + (key,)
+            self.doc.key_locs[child] = _loc(self.file, key_node.start_mark)
+            out[key] = self.build(value_node, child)
+        return out
+
+    def build_scalar(self, node) -> Any:
+        if node.tag == _STR:
+            return LocatedStr(node.value, _loc(self.file, node.start_mark))
+        if node.tag not in _SCALAR_TAGS:
+            raise self.problem(node.start_mark, f"unsupported YAML tag {node.tag}", "remove the tag and write the value plainly")
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (ValueError, OverflowError, yaml.constructor.ConstructorError) as exc:
+            if node.tag == "tag:yaml.org,2002:timestamp":
+                raise self.problem(
+                    node.start_mark,
+                    f"'{node.value}' is not a real date ({exc})",
+                    "write dates as YYYY-MM-DD, e.g. 2026-11-01",
+                ) from None
+            raise self.problem(node.start_mark, f"cannot read the value '{node.value}': {exc}", "quote it to make it text") from None

@@ -1,0 +1,54 @@
+"""The plain data that `render` hands to `readability` and `site`.
+
+A :class:`Page` is Markdown plus a source map: for every piece of text that came from the
+inventory, a :class:`Span` with its offsets in ``markdown`` and the inventory ``Loc``. Text not
+covered by a span came from a template; :class:`TemplateSource` lets a later stage find the
+template file and line that wrote it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.errors import Loc
+
+
+@dataclass(frozen=True)
+class Span:
+    """``markdown[start:end]`` is the (escaped) rendering of the inventory value at ``loc``."""
+
+    start: int
+    end: int
+    loc: Loc
+    field: str = ""  # e.g. "data[0].name", for messages
+
+
+@dataclass(frozen=True)
+class TemplateSource:
+    """A template as it was used: its name, the file it was read from, and its text."""
+
+    name: str
+    path: str
+    source: str
+
+
+@dataclass
+class Page:
+    """One rendered page."""
+
+    path: str  # e.g. "index.md", "notice.md"
+    title: str  # plain text title (not escaped)
+    markdown: str
+    layer: str | None = None  # "summary", "full" or None (pages not gated by readability)
+    spans: list[Span] = field(default_factory=list)
+    template: str = ""  # name of the top template that produced the page
+
+
+@dataclass
+class RenderResult:
+    """Everything `render` produces: pages plus extra files (e.g. JSON exports) and templates used."""
+
+    pages: dict[str, Page]
+    files: dict[str, bytes] = field(default_factory=dict)  # path -> content, copied as they are
+    templates: dict[str, TemplateSource] = field(default_factory=dict)
+    lang: str = "en"
