@@ -1,0 +1,1131 @@
+#!/usr/bin/env python3
+"""plainnotice benchmark: speed, size and reading cost, each with its baseline from the same run.
+
+    python bench/run.py            # full run: 5 measured runs after 1 warm-up, sizes 1x 10x 100x
+    python bench/run.py --quick    # short run: 3 measured runs, sizes 1x 10x; still every figure
+
+Prints a table and writes JSON to bench/results/latest.json (and to --json PATH if given).
+
+How it measures (see bench/README.md for the why):
+* every timed thing is a whole process: wall time from spawn to exit, peak memory (max RSS) and
+  CPU time from os.wait4() for that process;
+* a figure and its baseline run interleaved, round by round, and the order flips each round
+  (A B, B A, A B, ...), so drift on a noisy machine hits both the same way;
+* we report the median and the spread (min-max and quartiles) of the measured runs, and the
+  ratio as the median of the per-round ratios (each round's A over the same round's B);
+* everything runs in a temporary copy of the project; nothing is written into the repository.
+
+A stage that does not exist yet (e.g. `plainnotice build` before the site stage lands) is
+reported as "unavailable" with the reason, and the run goes on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import gzip
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+VENV = REPO / ".venv"
+WPM = 238  # words per minute for reading time (Brysbaert 2019, non-fiction)
+RESULTS = HERE / "results" / "latest.json"
+
+# project files copied into the temporary project (when they exist)
+PROJECT_FILES = ("mkdocs.yml", "data_inventory.yml", "site_overrides", "templates", "docs")
+
+TARGETS = {
+    "check_wall_s": 0.25,
+    "build_ratio": 1.25,
+    "memory_10x_ratio": 2.0,
+    "summary_gzip_kb": 50.0,
+    "summary_requests": 4,
+}
+
+
+def _ensure_venv() -> None:
+    """Run under the project's venv, which has the dependencies, when we were started by another Python."""
+    py = VENV / "bin" / "python"
+    if not py.exists() or os.environ.get("PLAINNOTICE_BENCH_NO_REEXEC"):
+        return
+    if Path(sys.prefix).resolve() == VENV.resolve():
+        return
+    os.environ["PLAINNOTICE_BENCH_NO_REEXEC"] = "1"
+    os.execv(str(py), [str(py), str(Path(__file__).resolve()), *sys.argv[1:]])
+
+
+# --------------------------------------------------------------------------------------------
+# Running one process and measuring it
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Sample:
+    wall: float  # seconds
+    rss_kb: int  # peak resident set size of the process (ru_maxrss, KiB on Linux)
+    user: float
+    sys: float
+    rc: int
+
+
+@dataclass
+class Tools:
+    python: str
+    plainnotice: list[str]
+    mkdocs: list[str]
+    env: dict
+    how: str  # how plainnotice is run, for the report
+
+
+def find_tools() -> Tools:
+    py = VENV / "bin" / "python"
+    python = str(py) if py.exists() else sys.executable
+    env = dict(os.environ)
+    env.pop("PLAINNOTICE_BENCH_NO_REEXEC", None)
+    env["NO_COLOR"] = "1"
+    script = VENV / "bin" / "plainnotice"
+    if script.exists():
+        plainnotice, how = [str(script)], str(script.relative_to(REPO))
+    else:
+        # not pip-installed: run the package from the source tree
+        plainnotice, how = [python, "-m", "generator"], f"{Path(python).name} -m generator (PYTHONPATH=repo)"
+        env["PYTHONPATH"] = str(REPO) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    mk = VENV / "bin" / "mkdocs"
+    mkdocs = [str(mk)] if mk.exists() else [python, "-m", "mkdocs"]
+    return Tools(python, plainnotice, mkdocs, env, how)
+
+
+_counter = 0
+
+
+def run_once(cmd: list[str], cwd: Path, env: dict, logs: Path, timeout: float = 900) -> tuple[Sample, Path]:
+    """Run ``cmd`` as one process; wall time around spawn..exit, rusage of exactly that process."""
+    global _counter
+    _counter += 1
+    log = logs / f"{_counter:05d}.log"
+    with open(log, "wb") as out:
+        out.write(("$ " + " ".join(cmd) + "\n").encode())
+        out.flush()
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        timer = threading.Timer(timeout, proc.kill)
+        timer.start()
+        try:
+            _, status, ru = os.wait4(proc.pid, 0)
+        finally:
+            timer.cancel()
+        wall = time.perf_counter() - t0
+    rc = os.waitstatus_to_exitcode(status)
+    proc.returncode = rc  # already reaped by wait4; tell Popen so it does not wait again
+    return Sample(wall, ru.ru_maxrss, ru.ru_utime, ru.ru_stime, rc), log
+
+
+def _tail(path: Path, n: int = 12) -> str:
+    try:
+        lines = path.read_text(errors="replace").splitlines()
+    except OSError:
+        return ""
+    return "\n".join(lines[-n:])
+
+
+_MISSING = re.compile(
+    r"No module named '?(generator\.[a-z_]+|mkdocs[a-z_.]*|material[a-z_.]*)'?|ImportError: cannot import name '?(\w+)'? from '?(generator\.[a-z_]+)"
+)
+
+
+@dataclass
+class Case:
+    """One command to time. ``ok_rc``: exit codes that mean the command did its whole job."""
+
+    name: str
+    cmd: list[str]
+    cwd: Path
+    ok_rc: tuple = (0,)
+    samples: list[Sample] = field(default_factory=list)
+    status: str = "ok"  # ok | unavailable | failed
+    reason: str = ""
+
+
+def _judge(s: Sample, log: Path, ok_rc: tuple) -> tuple[str, str] | None:
+    """None if the run did its whole job; else (status, reason). A traceback is never a finding."""
+    if s.rc == 0:
+        return None
+    text = log.read_text(errors="replace")
+    m = _MISSING.search(text)
+    if m:
+        return "unavailable", f"not built yet ({m.group(0)})"
+    if "Traceback (most recent call last)" in text:
+        return "failed", f"crashed (exit code {s.rc}): " + _tail(log, 3).replace("\n", " | ")
+    if s.rc not in ok_rc:
+        return "failed", f"exit code {s.rc}: " + _tail(log, 6).replace("\n", " | ")
+    return None
+
+
+def measure(cases: list[Case], env: dict, logs: Path, repeats: int, warmup: int, say) -> None:
+    """Warm up each case, then run all cases round by round, flipping the order every round."""
+    for case in cases:
+        for _ in range(max(1, warmup)):
+            s, log = run_once(case.cmd, case.cwd, env, logs)
+            bad = _judge(s, log, case.ok_rc)
+            if bad:
+                case.status, case.reason = bad
+                say(f"    {case.name}: {case.status}: {case.reason[:200]}")
+                break
+    live = [c for c in cases if c.status == "ok"]
+    if not live:
+        return
+    for r in range(repeats):
+        order = live if r % 2 == 0 else live[::-1]
+        for case in order:
+            s, log = run_once(case.cmd, case.cwd, env, logs)
+            case.samples.append(s)
+            bad = _judge(s, log, case.ok_rc)
+            if bad:
+                case.status, case.reason = bad[0], f"run {r + 1}: {bad[1]}"
+        say("    round %d/%d: %s" % (r + 1, repeats, ", ".join(f"{c.name} {c.samples[-1].wall:.3f}s" for c in order)))
+
+
+def _spread(values: list[float]) -> dict:
+    values = sorted(values)
+    if not values:
+        return {}
+    if len(values) >= 4:
+        q1, _, q3 = statistics.quantiles(values, n=4, method="inclusive")
+    else:
+        q1, q3 = values[0], values[-1]
+    return {
+        "median": statistics.median(values),
+        "min": values[0],
+        "max": values[-1],
+        "q1": q1,
+        "q3": q3,
+        "n": len(values),
+    }
+
+
+def stats(case: Case) -> dict:
+    out: dict = {"command": " ".join(_short(a) for a in case.cmd), "status": case.status}
+    if case.reason:
+        out["reason"] = case.reason
+    if case.samples and case.status == "ok":
+        out["wall_s"] = _spread([s.wall for s in case.samples])
+        out["peak_rss_mb"] = _spread([s.rss_kb / 1024 for s in case.samples])
+        out["cpu_s"] = _spread([s.user + s.sys for s in case.samples])
+        out["exit_codes"] = sorted({s.rc for s in case.samples})
+        out["samples_wall_s"] = [round(s.wall, 4) for s in case.samples]
+    return out
+
+
+def ratio(a: Case, b: Case, attr: str = "wall") -> dict | None:
+    """Per-round ratios a/b (same round, so the same noise), summarised."""
+    if a.status != "ok" or b.status != "ok" or not a.samples or not b.samples:
+        return None
+    n = min(len(a.samples), len(b.samples))
+    get = (lambda s: s.wall) if attr == "wall" else (lambda s: s.rss_kb)
+    return _spread([get(a.samples[i]) / get(b.samples[i]) for i in range(n)])
+
+
+def _short(arg: str) -> str:
+    """Shorten temp-dir and repo paths in printed commands."""
+    arg = arg.replace(str(REPO) + "/", "")
+    return re.sub(r"^/tmp/[^/]+/", "$TMP/", arg)
+
+
+# --------------------------------------------------------------------------------------------
+# The temporary project
+# --------------------------------------------------------------------------------------------
+
+
+def make_project(tmp: Path) -> Path:
+    """A copy of the project's inputs (inventory, mkdocs.yml, overrides, templates) in a temp folder."""
+    proj = tmp / "project"
+    proj.mkdir()
+    for name in PROJECT_FILES:
+        src = REPO / name
+        if src.is_dir():
+            shutil.copytree(src, proj / name)
+        elif src.is_file():
+            shutil.copy2(src, proj / name)
+    return proj
+
+
+def mkdocs_docs_dir(config: Path) -> str:
+    """docs_dir from mkdocs.yml, read as text (the file can hold !!python tags safe_load rejects)."""
+    if not config.exists():
+        return "docs"
+    m = re.search(r"(?m)^docs_dir:\s*['\"]?([^'\"#\n]+?)['\"]?\s*(#.*)?$", config.read_text())
+    return m.group(1).strip() if m else "docs"
+
+
+def baseline_config(proj: Path) -> tuple[Path | None, str]:
+    """mkdocs.yml for the plain-MkDocs baseline: the project's own, minus the plainnotice plugin.
+
+    With the plugin, `mkdocs build` would render the notice itself; the baseline is MkDocs alone
+    on Markdown that is already rendered. Everything else in the file is kept as it is.
+    """
+    cfg = proj / "mkdocs.yml"
+    if not cfg.exists():
+        return None, "no mkdocs.yml in the project yet"
+    text = cfg.read_text()
+    new = re.sub(r"(?m)^(\s*)-\s*plainnotice\s*(:\s*)?$\n?((\1\s+.*\n)*)", "", text)
+    note = "the project's mkdocs.yml"
+    if new != text:
+        note += " without the plainnotice plugin"
+        # an emptied plugins list would mean "no plugins" -- keep MkDocs' defaults instead
+        new = re.sub(r"(?m)^plugins:\s*\n(?=\S|\Z)", "", new)
+    out = proj / "mkdocs.baseline.yml"
+    out.write_text(new)
+    return out, note
+
+
+# --------------------------------------------------------------------------------------------
+# Page cost: bytes and requests, from the built site
+# --------------------------------------------------------------------------------------------
+
+
+class _Refs(HTMLParser):
+    """Collects the subresources a browser fetches while loading the page."""
+
+    LINK_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "modulepreload", "mask-icon"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.refs: list[tuple[str, str]] = []  # (kind, url)
+        self.inline_css: list[str] = []
+        self.config_json: str | None = None
+        self._in_style = False
+        self._in_config = False
+
+    def handle_starttag(self, tag, attrs):
+        a = {k: (v or "") for k, v in attrs}
+        if tag == "link":
+            rels = set(a.get("rel", "").lower().split())
+            if rels & self.LINK_RELS and a.get("href"):
+                kind = "stylesheet" if "stylesheet" in rels else ("icon" if rels & {"icon", "shortcut", "apple-touch-icon", "mask-icon"} else "preload")
+                self.refs.append((kind, a["href"]))
+        elif tag == "script":
+            if a.get("src"):
+                self.refs.append(("script", a["src"]))
+            elif a.get("id") == "__config":
+                self._in_config = True
+                self.config_json = ""
+        elif tag in ("img", "source", "input", "iframe", "embed", "audio", "video", "track"):
+            if a.get("src") and not (tag == "input" and a.get("type", "").lower() != "image"):
+                self.refs.append(("image" if tag in ("img", "source", "input") else tag, a["src"]))
+            if a.get("srcset"):
+                first = a["srcset"].split(",")[0].strip().split(" ")[0]
+                self.refs.append(("image", first))
+            if tag == "video" and a.get("poster"):
+                self.refs.append(("image", a["poster"]))
+        elif tag == "object" and a.get("data"):
+            self.refs.append(("object", a["data"]))
+        elif tag == "style":
+            self._in_style = True
+        if a.get("style") and "url(" in a["style"]:
+            self.inline_css.append(a["style"])
+
+    def handle_endtag(self, tag):
+        if tag == "style":
+            self._in_style = False
+        if tag == "script":
+            self._in_config = False
+
+    def handle_data(self, data):
+        if self._in_style:
+            self.inline_css.append(data)
+        if self._in_config:
+            self.config_json += data
+
+
+_CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)|@import\s+(['"])([^'"]+)\3""")
+_FONT_EXT = (".woff2", ".woff", ".ttf", ".otf", ".eot")
+
+
+def _css_refs(css: str) -> list[tuple[str, str]]:
+    out = []
+    for m in _CSS_URL.finditer(css):
+        url = m.group(2) or m.group(4)
+        if not url or url.startswith("data:") or url.startswith("#"):
+            continue
+        path = urlsplit(url).path.lower()
+        kind = "font" if path.endswith(_FONT_EXT) else ("stylesheet" if m.group(4) or path.endswith(".css") else "image")
+        out.append((kind, url))
+    return out
+
+
+def _resolve(site: Path, base: Path, url: str) -> Path | None:
+    """A same-origin URL -> the file in the built site; None for other origins."""
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or url.startswith("//"):
+        return None
+    path = unquote(parts.path)
+    if not path:
+        return None
+    target = (site / path.lstrip("/")) if path.startswith("/") else (base.parent / path)
+    target = Path(os.path.normpath(target))
+    if target.is_dir():
+        target = target / "index.html"
+    return target
+
+
+def page_cost(site: Path, page: Path) -> dict:
+    """Bytes (raw, gzip -6) and requests for loading ``page`` from the built ``site`` folder.
+
+    Counted: the page itself; same-origin stylesheets, scripts, icons, preloads, images, media;
+    fonts, images and imports that those stylesheets (and inline styles) reference; and, for a
+    Material site with search, the search worker and search index that its script fetches on load.
+    Requests to other origins are listed separately (they should be none).
+    """
+    seen: dict[Path, dict] = {}
+    external: list[str] = []
+    missing: list[str] = []
+
+    def add(kind: str, path: Path, how: str = "html") -> bytes | None:
+        if path in seen:
+            return None
+        if not path.is_file():
+            missing.append(str(path.relative_to(site)) if path.is_relative_to(site) else str(path))
+            return None
+        data = path.read_bytes()
+        seen[path] = {
+            "kind": kind,
+            "path": str(path.relative_to(site)),
+            "via": how,
+            "bytes": len(data),
+            "gzip_bytes": len(gzip.compress(data, compresslevel=6, mtime=0)),
+        }
+        return data
+
+    html = add("page", page)
+    if html is None:
+        return {"status": "failed", "reason": f"{page} was not built"}
+    parser = _Refs()
+    parser.feed(html.decode("utf-8", errors="replace"))
+    queue = list(parser.refs) + [r for css in parser.inline_css for r in _css_refs(css)]
+    for kind, url in queue:
+        if url.startswith(("data:", "#", "about:", "blob:")):
+            continue  # inline: no request
+        path = _resolve(site, page, url)
+        if path is None:
+            external.append(url)
+            continue
+        data = add(kind, path)
+        if data is not None and kind == "stylesheet":
+            for k2, u2 in _css_refs(data.decode("utf-8", errors="replace")):
+                p2 = _resolve(site, path, u2)
+                if p2 is None:
+                    external.append(u2)
+                elif k2 != "image":  # CSS images load only when a rule matches; fonts and imports do load
+                    add(k2, p2, how=f"css:{path.name}")
+    # Material: the bundle starts the search worker on load and the worker fetches the index
+    if parser.config_json:
+        try:
+            cfg = json.loads(parser.config_json)
+        except ValueError:
+            cfg = {}
+        base = page.parent / cfg.get("base", ".")
+        if cfg.get("search"):
+            add("script", Path(os.path.normpath(base / cfg["search"])), how="material:search worker")
+            add("data", Path(os.path.normpath(base / "search" / "search_index.json")), how="material:search index")
+    items = sorted(seen.values(), key=lambda r: (r["kind"] != "page", r["path"]))
+    return {
+        "status": "ok",
+        "page": str(page.relative_to(site)),
+        "requests": len(items),
+        "bytes": sum(r["bytes"] for r in items),
+        "gzip_bytes": sum(r["gzip_bytes"] for r in items),
+        "page_bytes": items[0]["bytes"],
+        "page_gzip_bytes": items[0]["gzip_bytes"],
+        "external_requests": sorted(set(external)),
+        "missing": missing,
+        "resources": items,
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# Which rendered page is which
+# --------------------------------------------------------------------------------------------
+
+
+def html_for(site: Path, md_path: str) -> Path:
+    """The built HTML file for a Markdown page path, with or without directory URLs."""
+    stem = md_path[:-3] if md_path.endswith(".md") else md_path
+    if stem == "index" or stem.endswith("/index"):
+        return site / (stem + ".html")
+    for cand in (site / stem / "index.html", site / (stem + ".html")):
+        if cand.exists():
+            return cand
+    return site / stem / "index.html"
+
+
+def rendered_pages(tools: Tools, proj: Path, out: Path, logs: Path, inventory: str = "data_inventory.yml") -> dict:
+    """{layer: md path} for the summary and the full notice, plus the files, via `plainnotice render`.
+
+    The layer of each page comes from generator.render when it can tell us (Page.layer); otherwise
+    from the file names: index.md is the summary, the largest *notice* page the full notice.
+    """
+    s, log = run_once(tools.plainnotice + ["render", "-i", inventory, "--out", str(out)], proj, tools.env, logs)
+    if s.rc != 0:
+        text = log.read_text(errors="replace")
+        m = _MISSING.search(text)
+        return {"status": "unavailable" if m else "failed", "reason": (m.group(0) if m else _tail(log, 6))}
+    layers = _layers_from_render(proj, inventory)
+    mds = sorted(str(p.relative_to(out)) for p in out.rglob("*.md"))
+    if not layers.get("summary") and "index.md" in mds:
+        layers["summary"] = "index.md"
+    if not layers.get("full"):
+        cands = [m for m in mds if "notice" in m or "full" in m] or [m for m in mds if m != layers.get("summary")]
+        if cands:
+            layers["full"] = max(cands, key=lambda m: (out / m).stat().st_size)
+    return {"status": "ok", "layers": layers, "files": mds, "dir": out}
+
+
+def _layers_from_render(proj: Path, inventory: str) -> dict:
+    """Ask generator.render for the pages and their layers, if it offers a function for it."""
+    code = (
+        "import json, sys, inspect\n"
+        "from generator import render as r\n"
+        "from generator.model import load_inventory\n"
+        "inv = load_inventory(sys.argv[1])\n"
+        "fn = getattr(r, 'render', None) or getattr(r, 'render_pages', None)\n"
+        "res = fn(inv)\n"
+        "pages = res.pages if hasattr(res, 'pages') else res\n"
+        "print(json.dumps({p.layer: p.path for p in pages.values() if getattr(p, 'layer', None)}))\n"
+    )
+    env = dict(find_tools().env)
+    env["PYTHONPATH"] = str(REPO) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    try:
+        out = subprocess.run([find_tools().python, "-c", code, inventory], cwd=proj, env=env, capture_output=True, text=True, timeout=300)
+        if out.returncode == 0:
+            return json.loads(out.stdout.strip().splitlines()[-1])
+    except (subprocess.SubprocessError, ValueError, IndexError):
+        pass
+    return {}
+
+
+# --------------------------------------------------------------------------------------------
+# Reading cost
+# --------------------------------------------------------------------------------------------
+
+_READING_CODE = r'''
+import json, sys
+sys.path.insert(0, sys.argv[1])
+out = {}
+files = json.loads(sys.argv[2])
+method = None
+try:
+    from generator import readability as rd
+except Exception as exc:  # the stage is not there yet
+    rd = None
+    why = f"generator.readability not importable ({type(exc).__name__}: {exc})"
+for layer, path in files.items():
+    text = open(path, encoding="utf-8").read()
+    res = None
+    if rd is not None:
+        for name in ("score_markdown", "score_text", "score"):
+            fn = getattr(rd, name, None)
+            if fn is None:
+                continue
+            try:
+                res = fn(text)
+                method = f"generator.readability.{name}"
+                break
+            except Exception as exc:
+                why = f"generator.readability.{name} failed: {type(exc).__name__}: {exc}"
+    if res is not None:
+        d = res if isinstance(res, dict) else (res.as_dict() if hasattr(res, "as_dict") else vars(res))
+        out[layer] = {"raw": {k: v for k, v in d.items() if isinstance(v, (int, float, str))}}
+    else:
+        # fallback: strip Markdown to text and use textstat directly
+        import re, textstat
+        t = re.sub(r"(?m)^\s*[-*+]\s+|^\s*\d+\.\s+|^#+\s*|^\|?[-:| ]+\|?$|[*_`>]", " ", text)
+        t = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", t)
+        t = re.sub(r"\{[:#.][^}]*\}", " ", t)
+        t = re.sub(r"<[^>]+>", " ", t).replace("|", ". ")
+        out[layer] = {"raw": {"words": textstat.lexicon_count(t), "flesch_kincaid_grade": textstat.flesch_kincaid_grade(t)}}
+        method = "fallback: textstat on Markdown stripped by bench/run.py (" + (why if rd is None or res is None else "") + ")"
+print(json.dumps({"method": method, "layers": out}))
+'''
+
+
+def _pick(d: dict, *names):
+    for n in names:
+        for k, v in d.items():
+            if k.lower() == n and isinstance(v, (int, float)):
+                return v
+    return None
+
+
+def reading_cost(tools: Tools, rendered: dict, proj: Path, logs: Path) -> dict:
+    """Words, minutes at 238 wpm and FK grade for the summary and the full notice.
+
+    Uses `plainnotice score --format json` (the readability stage's own measure of the text readers
+    see) when it works; else generator.readability in-process; else textstat on stripped Markdown.
+    """
+    if rendered.get("status") != "ok":
+        return {"status": "unavailable", "reason": "render: " + rendered.get("reason", "")}
+    layers = rendered["layers"]
+    files = {k: str(rendered["dir"] / v) for k, v in layers.items() if k in ("summary", "full")}
+    result: dict = {"status": "ok", "layers": {}}
+    scored = _score_cli(tools, files, proj, logs)
+    if scored:
+        result["method"] = "plainnotice score --format json"
+        per = scored
+    else:
+        out = subprocess.run([tools.python, "-c", _READING_CODE, str(REPO), json.dumps(files)], cwd=proj, env=tools.env, capture_output=True, text=True, timeout=600)
+        if out.returncode != 0:
+            return {"status": "failed", "reason": out.stderr[-500:]}
+        got = json.loads(out.stdout.strip().splitlines()[-1])
+        result["method"] = got["method"]
+        per = {k: v["raw"] for k, v in got["layers"].items()}
+    for layer, raw in per.items():
+        words = _pick(raw, "words", "word_count", "lexicon_count", "n_words")
+        grade = _pick(raw, "flesch_kincaid_grade", "fk_grade", "fkgl", "flesch_kincaid", "grade")
+        result["layers"][layer] = {
+            "page": layers.get(layer),
+            "words": words,
+            "minutes": round(words / WPM, 2) if words is not None else None,
+            "fk_grade": round(grade, 2) if isinstance(grade, (int, float)) else None,
+        }
+    return result
+
+
+def _score_cli(tools: Tools, files: dict, proj: Path, logs: Path) -> dict | None:
+    """{layer: flat dict of numbers} from `plainnotice score --format json`, or None if it does not work."""
+    if not files:
+        return None
+    layers = list(files)
+    s, log = run_once(tools.plainnotice + ["score", "--format", "json", *[files[k] for k in layers]], proj, tools.env, logs)
+    if s.rc not in (0, 1):
+        return None
+    text = log.read_text(errors="replace").split("\n", 1)[1]
+    try:
+        data = json.loads(text[text.index("{") if text.lstrip().startswith("{") else text.index("["):])
+    except ValueError:
+        return None
+    entries = data.get("files") or data.get("results") or data if isinstance(data, (list, dict)) else None
+    if isinstance(entries, dict):
+        entries = [dict(v, file=k) if isinstance(v, dict) else v for k, v in entries.items()]
+    if not isinstance(entries, list):
+        return None
+    out = {}
+    for layer, path in files.items():
+        for e in entries:
+            if isinstance(e, dict) and str(e.get("file", e.get("path", ""))).endswith(Path(path).name):
+                flat = dict(_flatten(e))
+                out[layer] = flat
+    return out if len(out) == len(files) else None
+
+
+def _flatten(d: dict, prefix: str = ""):
+    for k, v in d.items():
+        if isinstance(v, dict):
+            yield from _flatten(v, "")  # keep leaf names: words, flesch_kincaid_grade, ...
+        elif isinstance(v, (int, float)) and not isinstance(v, bool):
+            yield k, v
+
+
+_CHECKLIST_CODE = r'''
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from generator.model import load_inventory
+inv = load_inventory(sys.argv[2])
+for modname in ("generator.checklist", "generator.render", "generator.rules"):
+    try:
+        mod = __import__(modname, fromlist=["x"])
+    except Exception:
+        continue
+    fn = getattr(mod, "coverage", None) or getattr(mod, "checklist_coverage", None)
+    if fn is not None:
+        res = fn(inv)
+        print(json.dumps({"source": modname + "." + fn.__name__, "coverage": res}, default=str))
+        break
+else:
+    print(json.dumps({"source": None}))
+'''
+
+
+def checklist_cost(tools: Tools, proj: Path) -> dict:
+    """Checklist items covered / applicable, from the render stage's checklist data when it offers it."""
+    out = subprocess.run([tools.python, "-c", _CHECKLIST_CODE, str(REPO), "data_inventory.yml"], cwd=proj, env=tools.env, capture_output=True, text=True, timeout=300)
+    if out.returncode != 0:
+        return {"status": "unavailable", "reason": out.stderr.strip().splitlines()[-1] if out.stderr.strip() else "error"}
+    got = json.loads(out.stdout.strip().splitlines()[-1])
+    if not got.get("source"):
+        return {"status": "unavailable", "reason": "no checklist coverage function in generator (checklist/render/rules) yet"}
+    return {"status": "ok", "source": got["source"], "coverage": got["coverage"]}
+
+
+# --------------------------------------------------------------------------------------------
+# The figures
+# --------------------------------------------------------------------------------------------
+
+
+def machine() -> dict:
+    cpu = platform.processor() or ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = None
+    try:
+        m = re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text())
+        mem = round(int(m.group(1)) / 1024 / 1024, 1) if m else None
+    except OSError:
+        pass
+    return {
+        "nproc": os.cpu_count(),
+        "cpu": cpu,
+        "memory_gb": mem,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "loadavg_at_start": [round(x, 2) for x in os.getloadavg()],
+    }
+
+
+def git_commit() -> str:
+    try:
+        out = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, timeout=10)
+        dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--untracked-files=no"], capture_output=True, text=True, timeout=10)
+        return out.stdout.strip() + ("+dirty" if dirty.stdout.strip() else "")
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+
+
+def fig_startup(tools, proj, logs, repeats, warmup, say) -> dict:
+    say("[1] start-up: plainnotice check vs python -c pass")
+    check = Case("check", tools.plainnotice + ["check"], proj, ok_rc=(0, 1))
+    floor = Case("python -c pass", [tools.python, "-c", "pass"], proj)
+    measure([check, floor], tools.env, logs, repeats, warmup, say)
+    fig = {"check": stats(check), "baseline": stats(floor), "ratio": ratio(check, floor)}
+    if check.status == "ok":
+        med = fig["check"]["wall_s"]["median"]
+        fig["over_floor_s"] = med - fig["baseline"]["wall_s"]["median"]
+        fig["target"] = {"what": f"check wall time <= {TARGETS['check_wall_s']} s", "met": med <= TARGETS["check_wall_s"]}
+    else:
+        fig["target"] = {"what": f"check wall time <= {TARGETS['check_wall_s']} s", "met": None}
+    return fig
+
+
+def fig_build(tools, proj, tmp, logs, repeats, warmup, say) -> tuple[dict, Path | None]:
+    say("[2] build: plainnotice build vs plain mkdocs build of the same Markdown")
+    site_a = tmp / "site-plainnotice"
+    site_b = tmp / "site-mkdocs"
+    fig: dict = {}
+    cfg, note = baseline_config(proj)
+    build = Case("plainnotice build", tools.plainnotice + ["build", "--site-dir", str(site_a)], proj)
+    if cfg is None:
+        fig = {"status": "unavailable", "reason": note}
+        # still try plainnotice build, to say whether it works
+        measure([build], tools.env, logs, 0, 1, say)
+        fig["build"] = stats(build)
+        fig["target"] = {"what": f"build <= {TARGETS['build_ratio']}x plain mkdocs build", "met": None}
+        return fig, site_a if build.status == "ok" else None
+    docs = proj / mkdocs_docs_dir(proj / "mkdocs.yml")
+    r, log = run_once(tools.plainnotice + ["render", "--out", str(docs)], proj, tools.env, logs)
+    if r.rc != 0:
+        m = _MISSING.search(log.read_text(errors="replace"))
+        fig = {"status": "unavailable" if m else "failed", "reason": "render: " + (m.group(0) if m else _tail(log, 4))}
+        measure([build], tools.env, logs, 0, 1, say)
+        fig["build"] = stats(build)
+        fig["target"] = {"what": f"build <= {TARGETS['build_ratio']}x plain mkdocs build", "met": None}
+        return fig, site_a if build.status == "ok" else None
+    plain = Case("mkdocs build", tools.mkdocs + ["build", "-q", "-f", cfg.name, "-d", str(site_b)], proj)
+    measure([build, plain], tools.env, logs, repeats, warmup, say)
+    fig = {
+        "baseline_config": note,
+        "build": stats(build),
+        "baseline": stats(plain),
+        "ratio": ratio(build, plain),
+        "rss_ratio": ratio(build, plain, "rss"),
+    }
+    met = None
+    if fig["ratio"]:
+        met = fig["ratio"]["median"] <= TARGETS["build_ratio"]
+        fig["over_baseline_s"] = fig["build"]["wall_s"]["median"] - fig["baseline"]["wall_s"]["median"]
+    fig["target"] = {"what": f"build <= {TARGETS['build_ratio']}x plain mkdocs build", "met": met}
+    return fig, site_a if build.status == "ok" else None
+
+
+def fig_scaling(tools, proj, tmp, logs, sizes, repeats, warmup, say) -> dict:
+    sys.path.insert(0, str(HERE))
+    import synth  # noqa: E402  (bench/synth.py)
+
+    say(f"[3] scaling: sizes {', '.join(f'{n}x' for n in sizes)}")
+    ref = synth.load_reference()
+    invs = {}
+    for n in sizes:
+        path = synth.write(n, proj, reference=ref)
+        inv = synth.make_inventory(n, reference=ref)
+        invs[n] = {"file": path.name, "bytes": path.stat().st_size, "entries": synth.counts(inv)}
+    fig: dict = {"inventories": {f"{n}x": invs[n] for n in sizes}, "commands": {}}
+    commands = {
+        "validate": lambda n: tools.plainnotice + ["validate", invs[n]["file"]],
+        "check": lambda n: tools.plainnotice + ["check", "-i", invs[n]["file"]],
+        "build": lambda n: tools.plainnotice + ["build", "-i", invs[n]["file"], "--site-dir", str(tmp / f"site-{n}x")],
+    }
+    ok = {"validate": (0, 1), "check": (0, 1), "build": (0,)}
+    met_time, met_mem = [], []
+    for cmd, make in commands.items():
+        say(f"  {cmd}")
+        cases = [Case(f"{cmd} {n}x", make(n), proj, ok_rc=ok[cmd]) for n in sizes]
+        measure(cases, tools.env, logs, repeats, warmup, say)
+        per = {f"{n}x": stats(c) for n, c in zip(sizes, cases)}
+        steps = []
+        for (n0, c0), (n1, c1) in zip(zip(sizes, cases), list(zip(sizes, cases))[1:]):
+            r = ratio(c1, c0)
+            m = ratio(c1, c0, "rss")
+            if r is None:
+                continue
+            size_ratio = n1 / n0
+            steps.append({
+                "from": f"{n0}x", "to": f"{n1}x", "size_ratio": size_ratio,
+                "time_ratio": r, "rss_ratio": m,
+                "time_grows_no_faster": r["median"] <= size_ratio,
+            })
+            met_time.append(r["median"] <= size_ratio)
+            if n0 == sizes[0] and n1 == 10 * n0 and m:
+                met_mem.append(m["median"] <= TARGETS["memory_10x_ratio"])
+        # time above the start-up floor (1x run), for the exponent: t - t(1x) ~ n^k
+        walls = {n: per[f"{n}x"].get("wall_s", {}).get("median") for n in sizes}
+        if len(sizes) >= 3 and all(walls[n] is not None for n in sizes[:3]):
+            a, b, c = (walls[n] for n in sizes[:3])
+            if b - a > 0 and c - a > 0:
+                import math
+
+                per["marginal_exponent"] = math.log((c - a) / (b - a)) / math.log((sizes[2] - sizes[0]) / (sizes[1] - sizes[0]))
+        fig["commands"][cmd] = {"sizes": per, "steps": steps}
+    fig["target"] = {
+        "what": "time grows no faster than the inventory (each step's time ratio <= size ratio); peak memory at 10x <= 2x of 1x",
+        "time_met": all(met_time) if met_time else None,
+        "memory_met": all(met_mem) if met_mem else None,
+        "met": (all(met_time) and all(met_mem)) if met_time and met_mem else None,
+    }
+    return fig
+
+
+def fig_pages(site: Path | None, layers: dict) -> dict:
+    if site is None or not (site / "index.html").exists():
+        return {"status": "unavailable", "reason": "no built site (plainnotice build did not run)", "target": {"met": None, "what": "summary <= 50 KB gzipped, <= 4 requests"}}
+    out: dict = {"status": "ok", "pages": {}}
+    summary = site / "index.html"
+    out["pages"]["summary"] = page_cost(site, summary)
+    full_md = layers.get("full")
+    full = html_for(site, full_md) if full_md else None
+    if full is not None and full.exists():
+        out["pages"]["full"] = page_cost(site, full)
+    else:
+        out["pages"]["full"] = {"status": "unavailable", "reason": f"full notice page not found ({full_md})"}
+    s = out["pages"]["summary"]
+    met = None
+    if s.get("status") == "ok":
+        met = s["gzip_bytes"] <= TARGETS["summary_gzip_kb"] * 1024 and s["requests"] <= TARGETS["summary_requests"] and not s["external_requests"]
+    out["target"] = {"what": "summary <= 50 KB gzipped, <= 4 requests, none to other hosts", "met": met}
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Table
+# --------------------------------------------------------------------------------------------
+
+
+def _fmt_s(d: dict | None) -> str:
+    if not d:
+        return "-"
+    return f"{d['median']:.3f} s"
+
+
+def _fmt_spread(d: dict | None, unit: str = "s", digits: int = 3) -> str:
+    if not d:
+        return "-"
+    return f"{d['min']:.{digits}f}-{d['max']:.{digits}f}"
+
+
+def _fmt_ratio(d: dict | None) -> str:
+    if not d:
+        return "-"
+    return f"{d['median']:.2f}x ({d['min']:.2f}-{d['max']:.2f})"
+
+
+def _met(v) -> str:
+    return {True: "met", False: "MISSED", None: "n/a"}[v]
+
+
+def table_rows(res: dict) -> list[list[str]]:
+    rows: list[list[str]] = []
+    F = res["figures"]
+
+    def time_row(label, st, base_label="", r=None, target="", met=None):
+        if st.get("status") != "ok":
+            rows.append([label, st.get("status", "?"), "", "", "", "", target, _met(met)])
+            return
+        rows.append([
+            label,
+            _fmt_s(st["wall_s"]),
+            _fmt_spread(st["wall_s"]),
+            f"{st['peak_rss_mb']['median']:.0f} MB",
+            base_label,
+            _fmt_ratio(r),
+            target,
+            _met(met),
+        ])
+
+    if "startup" in F:
+        f = F["startup"]
+        time_row("1 check (shipped inventory)", f["check"], "python -c pass", f.get("ratio"), "<= 0.25 s", f["target"]["met"])
+        time_row("  baseline: python -c pass", f["baseline"])
+    if "build" in F:
+        f = F["build"]
+        if "baseline" in f:
+            time_row("2 plainnotice build", f["build"], "mkdocs build", f.get("ratio"), "<= 1.25x", f["target"]["met"])
+            time_row("  baseline: mkdocs build", f["baseline"])
+        else:
+            rows.append(["2 plainnotice build", f.get("status", "?"), "", "", "", "", "<= 1.25x", _met(None)])
+    if "scaling" in F:
+        f = F["scaling"]
+        for cmd, d in f["commands"].items():
+            sizes = [k for k in d["sizes"] if k.endswith("x")]
+            steps = {s["to"]: s for s in d["steps"]}
+            for k in sizes:
+                st = d["sizes"][k]
+                step = steps.get(k)
+                label = f"3 {cmd} {k}"
+                if step:
+                    met = step["time_grows_no_faster"]
+                    r = step["time_ratio"]
+                    base = f"{cmd} {step['from']}"
+                    tgt = f"<= {step['size_ratio']:.0f}x"
+                    if step["from"] == sizes[0] and step["to"] == "10x" and step.get("rss_ratio"):
+                        tgt += f"; mem {step['rss_ratio']['median']:.2f}x <= 2x"
+                        met = met and step["rss_ratio"]["median"] <= TARGETS["memory_10x_ratio"]
+                    time_row(label, st, base, r, tgt, met)
+                else:
+                    time_row(label, st)
+    if "pages" in F:
+        f = F["pages"]
+        for layer in ("summary", "full"):
+            p = f.get("pages", {}).get(layer, {"status": f.get("status")})
+            if p.get("status") != "ok":
+                rows.append([f"4 page cost: {layer}", p.get("status", "?"), "", "", "", "", "", "n/a"])
+                continue
+            tgt = "<= 50 KB gz, <= 4 req" if layer == "summary" else ""
+            met = f["target"]["met"] if layer == "summary" else None
+            rows.append([
+                f"4 page cost: {layer} ({p['page']})",
+                f"{p['gzip_bytes'] / 1024:.1f} KB gz",
+                f"{p['bytes'] / 1024:.1f} KB raw",
+                f"{p['requests']} req",
+                f"{len(p['external_requests'])} other-host req",
+                f"page {p['page_gzip_bytes'] / 1024:.1f} KB gz",
+                tgt,
+                _met(met),
+            ])
+    if "reading" in F:
+        f = F["reading"]
+        if f.get("status") != "ok":
+            rows.append(["5 reading cost", f.get("status", "?"), "", "", "", "", "", "n/a"])
+        else:
+            cov = F.get("checklist", {})
+            for layer in ("summary", "full"):
+                d = f["layers"].get(layer)
+                if not d:
+                    continue
+                c = ""
+                if cov.get("status") == "ok":
+                    cv = cov["coverage"].get(layer) if isinstance(cov["coverage"], dict) else None
+                    if isinstance(cv, dict):
+                        c = f"{cv.get('covered')}/{cv.get('applicable')} checklist"
+                    elif isinstance(cv, (list, tuple)) and len(cv) == 2:
+                        c = f"{cv[0]}/{cv[1]} checklist"
+                else:
+                    c = "checklist n/a"
+                rows.append([
+                    f"5 reading: {layer}",
+                    f"{d['words']} words",
+                    f"{d['minutes']} min",
+                    f"FK {d['fk_grade']}",
+                    c,
+                    "",
+                    "<= 2 min" if layer == "summary" else "",
+                    _met(d["minutes"] <= 2 if layer == "summary" and d["minutes"] is not None else None),
+                ])
+    return rows
+
+
+HEAD = ["figure", "median", "spread (min-max)", "peak mem", "baseline", "ratio (per-round min-max)", "target", "result"]
+
+
+def render_table(rows: list[list[str]], markdown: bool = False) -> str:
+    if markdown:
+        lines = ["| " + " | ".join(HEAD) + " |", "|" + "|".join("---" for _ in HEAD) + "|"]
+        lines += ["| " + " | ".join(c.replace("|", "\\|") for c in r) + " |" for r in rows]
+        return "\n".join(lines)
+    widths = [max(len(HEAD[i]), *(len(r[i]) for r in rows)) for i in range(len(HEAD))] if rows else [len(h) for h in HEAD]
+    fmt = "  ".join("{:<%d}" % w for w in widths)
+    out = [fmt.format(*HEAD), fmt.format(*("-" * w for w in widths))]
+    out += [fmt.format(*r) for r in rows]
+    return "\n".join(out)
+
+
+def update_readme(res: dict, rows: list[list[str]]) -> None:
+    """Replace the results block in bench/README.md with this run's table."""
+    readme = HERE / "README.md"
+    if not readme.exists():
+        return
+    m = res["meta"]
+    mach = m["machine"]
+    block = (
+        "<!-- bench:results:start -->\n"
+        f"Measured {m['date']} on commit `{m['commit']}`, {'--quick' if m['quick'] else 'full'} run "
+        f"({m['repeats']} measured runs after {m['warmup']} warm-up): {mach['nproc']} CPUs ({mach['cpu']}), "
+        f"{mach['memory_gb']} GB, Python {mach['python']}, {mach['platform']}; load average at start "
+        f"{', '.join(str(x) for x in mach['loadavg_at_start'])}.\n\n"
+        + render_table(rows, markdown=True)
+        + "\n<!-- bench:results:end -->"
+    )
+    text = readme.read_text()
+    new = re.sub(r"<!-- bench:results:start -->.*?<!-- bench:results:end -->", lambda _: block, text, flags=re.S)
+    readme.write_text(new)
+
+
+# --------------------------------------------------------------------------------------------
+# Main
+# --------------------------------------------------------------------------------------------
+
+ALL = ("startup", "build", "scaling", "pages", "reading")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Benchmark plainnotice: speed, size and reading cost, as ratios in one run.")
+    ap.add_argument("--quick", action="store_true", help="short run: 3 measured runs, sizes 1x and 10x")
+    ap.add_argument("--repeats", type=int, default=None, help="measured runs per command (default 5; --quick 3)")
+    ap.add_argument("--warmup", type=int, default=1, help="warm-up runs per command (default 1)")
+    ap.add_argument("--sizes", default=None, help="scaling sizes, e.g. 1,10,100 (default; --quick 1,10)")
+    ap.add_argument("--only", default=None, help=f"comma-separated figures to run: {','.join(ALL)}")
+    ap.add_argument("--json", dest="json_path", default=None, help="also write the JSON here")
+    ap.add_argument("--no-latest", action="store_true", help="do not write bench/results/latest.json")
+    ap.add_argument("--update-readme", action="store_true", help="put this run's table into bench/README.md")
+    ap.add_argument("--keep", action="store_true", help="keep the temporary folder (and print where it is)")
+    ap.add_argument("-q", "--quiet", action="store_true", help="print only the table")
+    args = ap.parse_args(argv)
+
+    repeats = args.repeats if args.repeats is not None else (3 if args.quick else 5)
+    sizes = [int(x) for x in (args.sizes or ("1,10" if args.quick else "1,10,100")).split(",")]
+    only = set((args.only or ",".join(ALL)).split(","))
+    unknown = only - set(ALL)
+    if unknown:
+        ap.error(f"unknown figure(s) {', '.join(sorted(unknown))}; use {', '.join(ALL)}")
+
+    def say(msg: str) -> None:
+        if not args.quiet:
+            print(msg, file=sys.stderr, flush=True)
+
+    tools = find_tools()
+    started = time.perf_counter()
+    res: dict = {
+        "meta": {
+            "date": _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+            "commit": git_commit(),
+            "machine": machine(),
+            "quick": args.quick,
+            "repeats": repeats,
+            "warmup": args.warmup,
+            "sizes": sizes,
+            "plainnotice": tools.how,
+            "method": "whole processes; wall time spawn..exit; peak RSS and CPU from os.wait4; cases interleaved, order flipped each round; ratio = median of per-round ratios",
+            "targets": TARGETS,
+        },
+        "figures": {},
+    }
+    tmp = Path(tempfile.mkdtemp(prefix="plainnotice-bench-"))
+    logs = tmp / "logs"
+    logs.mkdir()
+    try:
+        proj = make_project(tmp)
+        F = res["figures"]
+        if "startup" in only:
+            F["startup"] = fig_startup(tools, proj, logs, repeats, args.warmup, say)
+        site = None
+        if only & {"build", "pages"}:
+            if "build" in only:
+                F["build"], site = fig_build(tools, proj, tmp, logs, repeats, args.warmup, say)
+            else:
+                s, _ = run_once(tools.plainnotice + ["build", "--site-dir", str(tmp / "site-plainnotice")], proj, tools.env, logs)
+                site = tmp / "site-plainnotice" if s.rc == 0 else None
+        rendered = {"status": "skipped"}
+        if only & {"pages", "reading"}:
+            say("[4/5] page cost and reading cost")
+            rendered = rendered_pages(tools, proj, tmp / "rendered", logs)
+        if "pages" in only:
+            F["pages"] = fig_pages(site, rendered.get("layers", {}))
+        if "reading" in only:
+            F["reading"] = reading_cost(tools, rendered, proj, logs)
+            F["checklist"] = checklist_cost(tools, proj)
+        if "scaling" in only:
+            F["scaling"] = fig_scaling(tools, proj, tmp, logs, sizes, repeats, args.warmup, say)
+    finally:
+        if args.keep:
+            say(f"kept {tmp}")
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
+    res["meta"]["seconds"] = round(time.perf_counter() - started, 1)
+
+    rows = table_rows(res)
+    res["table"] = [dict(zip(HEAD, r)) for r in rows]
+    res["targets_met"] = _targets_summary(res)
+    print(render_table(rows))
+    print()
+    for name, met in res["targets_met"].items():
+        print(f"target {name}: {_met(met)}")
+    print(f"({res['meta']['seconds']} s; {res['meta']['machine']['nproc']} CPUs, {res['meta']['machine']['cpu']}, Python {res['meta']['machine']['python']})")
+
+    text = json.dumps(res, indent=2, default=str) + "\n"
+    if not args.no_latest:
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS.write_text(text)
+    if args.json_path:
+        Path(args.json_path).write_text(text)
+    if args.update_readme:
+        update_readme(res, rows)
+    return 0
+
+
+def _targets_summary(res: dict) -> dict:
+    F = res["figures"]
+    out = {}
+    if "startup" in F:
+        out["1 check <= 0.25 s"] = F["startup"]["target"]["met"]
+    if "build" in F:
+        out["2 build <= 1.25x mkdocs"] = F["build"]["target"]["met"]
+    if "scaling" in F:
+        out["3a time grows no faster than inventory"] = F["scaling"]["target"]["time_met"]
+        out["3b memory at 10x <= 2x"] = F["scaling"]["target"]["memory_met"]
+    if "pages" in F:
+        out["4 summary <= 50 KB gz, <= 4 requests"] = F["pages"]["target"]["met"]
+    if "reading" in F and F["reading"].get("status") == "ok" and "summary" in F["reading"]["layers"]:
+        m = F["reading"]["layers"]["summary"]["minutes"]
+        out["5 summary <= 2 min reading"] = (m <= 2) if m is not None else None
+    return out
+
+
+if __name__ == "__main__":
+    _ensure_venv()
+    raise SystemExit(main())
