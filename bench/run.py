@@ -457,6 +457,47 @@ def page_cost(site: Path, page: Path) -> dict:
     }
 
 
+_BROWSER_CODE = r'''
+import functools, http.server, json, sys, threading
+from playwright.sync_api import sync_playwright
+site, pages = sys.argv[1], json.loads(sys.argv[2])
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *a):
+        pass
+srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=site))
+threading.Thread(target=srv.serve_forever, daemon=True).start()
+origin = f"http://127.0.0.1:{srv.server_port}/"
+out = {}
+with sync_playwright() as p:
+    b = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+    for page_path in pages:
+        reqs = []
+        pg = b.new_page()
+        pg.on("request", lambda r: reqs.append(r.url))
+        pg.goto(origin + page_path, wait_until="networkidle")
+        pg.wait_for_timeout(1000)
+        pg.close()
+        out[page_path] = {"same_origin": sorted({u[len(origin):] for u in reqs if u.startswith(origin)}),
+                          "other": sorted({u for u in reqs if not u.startswith(origin) and not u.startswith("data:")})}
+    b.close()
+srv.shutdown()
+print(json.dumps(out))
+'''
+
+
+def browser_requests(tools: Tools, site: Path, pages: list[str]) -> dict:
+    """Cross-check of the request count: load each page in Debian's Chromium and list what it fetched."""
+    if not Path("/usr/bin/chromium").exists():
+        return {"status": "unavailable", "reason": "no /usr/bin/chromium"}
+    try:
+        out = subprocess.run([tools.python, "-c", _BROWSER_CODE, str(site), json.dumps(pages)], env=tools.env, capture_output=True, text=True, timeout=300)
+    except subprocess.TimeoutExpired:
+        return {"status": "failed", "reason": "timed out"}
+    if out.returncode != 0:
+        return {"status": "unavailable", "reason": (out.stderr.strip().splitlines() or ["error"])[-1]}
+    return {"status": "ok", "pages": json.loads(out.stdout.strip().splitlines()[-1])}
+
+
 # --------------------------------------------------------------------------------------------
 # Which rendered page is which
 # --------------------------------------------------------------------------------------------
@@ -822,7 +863,7 @@ def fig_scaling(tools, proj, tmp, logs, sizes, repeats, warmup, say) -> dict:
     return fig
 
 
-def fig_pages(site: Path | None, layers: dict) -> dict:
+def fig_pages(site: Path | None, layers: dict, tools: Tools | None = None, browser: bool = False) -> dict:
     if site is None or not (site / "index.html").exists():
         return {"status": "unavailable", "reason": "no built site (plainnotice build did not run)", "target": {"met": None, "what": "summary <= 50 KB gzipped, <= 4 requests"}}
     out: dict = {"status": "ok", "pages": {}}
@@ -834,6 +875,22 @@ def fig_pages(site: Path | None, layers: dict) -> dict:
         out["pages"]["full"] = page_cost(site, full)
     else:
         out["pages"]["full"] = {"status": "unavailable", "reason": f"full notice page not found ({full_md})"}
+    if browser and tools is not None:
+        ok_pages = {k: v["page"] for k, v in out["pages"].items() if v.get("status") == "ok"}
+        b = browser_requests(tools, site, list(ok_pages.values()))
+        if b.get("status") == "ok":
+            for layer, path in ok_pages.items():
+                got = b["pages"].get(path, {})
+                static = sorted(r["path"] for r in out["pages"][layer]["resources"])
+                seen = sorted(u.split("?")[0].split("#")[0] for u in got.get("same_origin", []))
+                out["pages"][layer]["browser"] = {
+                    "requests": len(got.get("same_origin", [])) + len(got.get("other", [])),
+                    "other_hosts": got.get("other", []),
+                    "only_in_browser": sorted(set(seen) - set(static)),
+                    "only_in_static_count": sorted(set(static) - set(seen)),
+                }
+        else:
+            out["browser"] = b
     s = out["pages"]["summary"]
     met = None
     if s.get("status") == "ok":
@@ -932,7 +989,7 @@ def table_rows(res: dict) -> list[list[str]]:
                 f"4 page cost: {layer} ({p['page']})",
                 f"{p['gzip_bytes'] / 1024:.1f} KB gz",
                 f"{p['bytes'] / 1024:.1f} KB raw",
-                f"{p['requests']} req",
+                f"{p['requests']} req" + (f" (browser {p['browser']['requests']})" if p.get("browser") else ""),
                 f"{len(p['external_requests'])} other-host req",
                 f"page {p['page_gzip_bytes'] / 1024:.1f} KB gz",
                 tgt,
@@ -1023,6 +1080,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", dest="json_path", default=None, help="also write the JSON here")
     ap.add_argument("--no-latest", action="store_true", help="do not write bench/results/latest.json")
     ap.add_argument("--update-readme", action="store_true", help="put this run's table into bench/README.md")
+    ap.add_argument("--browser", action=argparse.BooleanOptionalAction, default=None,
+                    help="cross-check request counts in Chromium (default: on, off with --quick)")
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder (and print where it is)")
     ap.add_argument("-q", "--quiet", action="store_true", help="print only the table")
     args = ap.parse_args(argv)
@@ -1075,7 +1134,8 @@ def main(argv: list[str] | None = None) -> int:
             say("[4/5] page cost and reading cost")
             rendered = rendered_pages(tools, proj, tmp / "rendered", logs)
         if "pages" in only:
-            F["pages"] = fig_pages(site, rendered.get("layers", {}))
+            browser = args.browser if args.browser is not None else not args.quick
+            F["pages"] = fig_pages(site, rendered.get("layers", {}), tools, browser)
         if "reading" in only:
             F["reading"] = reading_cost(tools, rendered, proj, logs)
             F["checklist"] = checklist_cost(tools, proj)
