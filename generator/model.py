@@ -21,7 +21,10 @@ from pydantic import (
     ConfigDict,
     Field,
     PrivateAttr,
+    Strict as _StrictType,
     ValidationError,
+    ValidationInfo,
+    field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError, core_schema
@@ -263,6 +266,21 @@ def _check_period(value: str) -> str:
     return value
 
 
+def _check_lang(value: str) -> str:
+    if not _LANG.match(value):
+        raise PydanticCustomError(
+            "bad_lang",
+            "'{value}' is not a language code; use codes like en, de, pt-BR",
+            {"value": value},
+        )
+    return value
+
+
+# true/false only (no "yes", 1 or "false" as text), whole numbers only (no "30" as text).
+Bool = Annotated[bool, _StrictType()]
+Int = Annotated[int, _StrictType()]
+Num = Annotated[float, _StrictType()]
+Lang = Annotated[str, AfterValidator(_check_lang), Field(json_schema_extra={"pattern": _LANG.pattern})]
 Id = Annotated[str, AfterValidator(_check_id)]
 Email = Annotated[str, AfterValidator(_check_email), Field(json_schema_extra={"format": "email"})]
 Url = Annotated[
@@ -342,8 +360,8 @@ class ReadabilityTarget(Strict):
     """A readability gate for one layer."""
 
     metric: Metric = Field(Metric.flesch_kincaid_grade, description="Readability formula.")
-    max: Optional[float] = Field(None, description="Highest score allowed (grade metrics).")
-    min: Optional[float] = Field(None, description="Lowest score allowed (flesch_reading_ease).")
+    max: Optional[Num] = Field(None, description="Highest score allowed (grade metrics).")
+    min: Optional[Num] = Field(None, description="Lowest score allowed (flesch_reading_ease).")
 
     @model_validator(mode="after")
     def _bound(self):
@@ -379,7 +397,7 @@ class Notice(Strict):
     jurisdictions: list[Jurisdiction] = Field(
         min_length=1, description="Laws the notice must satisfy: eu_gdpr, uk_gdpr, us_ca."
     )
-    languages: list[Annotated[str, Field(pattern=_LANG.pattern)]] = Field(
+    languages: list[Lang] = Field(
         default_factory=lambda: ["en"], min_length=1, description="Languages of the notice, e.g. [en]."
     )
     readability: Readability = Field(default_factory=Readability, description="Readability targets.")
@@ -419,13 +437,19 @@ class DataItem(Strict):
     ccpa_category: Optional[CcpaCategory] = Field(
         None, description="CCPA category (Civ. Code 1798.140(v)). Required for us_ca."
     )
-    sensitive: bool = Field(
+    sensitive: Bool = Field(
         False, description="Special-category data (GDPR Art. 9) or sensitive personal information (CCPA 1798.140(ae))."
+    )
+    special_category: Optional[Bool] = Field(
+        None,
+        description="Whether it is special-category data under GDPR Art. 9(1) (health, genetic or biometric data for "
+        "identification, racial or ethnic origin, beliefs, union membership, sex life or orientation). Defaults to "
+        "`sensitive`. Set false for data that is sensitive only under the CCPA, such as precise location or account log-ins.",
     )
     special_category_basis: Optional[SpecialCategoryBasis] = Field(
         None, description="The Art. 9(2) condition for special-category data."
     )
-    sensitive_use_limited: bool = Field(
+    sensitive_use_limited: Bool = Field(
         True,
         description="true if sensitive data is used only for the purposes 11 CCR 7027(m) permits; "
         "false means you need controls.limit_sensitive_url.",
@@ -435,15 +459,15 @@ class DataItem(Strict):
         description="Where it comes from: you, your_device, inferred, public_sources, or a party id.",
     )
     inferred_from: list[Id] = Field(default_factory=list, description="Data ids this is worked out from.")
-    required: bool = Field(False, description="Whether people must give it (Art. 13(2)(e)).")
+    required: Bool = Field(False, description="Whether people must give it (Art. 13(2)(e)).")
     required_by: Optional[RequiredBy] = Field(
         None, description="Why it is required: law, contract or entering_contract (Art. 13(2)(e))."
     )
     if_not_provided: Optional[Text] = Field(None, description="What happens if people do not give it.")
     retention: Retention = Field(description="How long it is kept.")
     shared_with: list[Id] = Field(default_factory=list, description="Party ids that receive it.")
-    sold: Optional[bool] = Field(None, description="Sold, as CCPA 1798.140(ad) defines selling. Required for us_ca.")
-    shared_for_ads: Optional[bool] = Field(
+    sold: Optional[Bool] = Field(None, description="Sold, as CCPA 1798.140(ad) defines selling. Required for us_ca.")
+    shared_for_ads: Optional[Bool] = Field(
         None, description="Shared for cross-context behavioral advertising (CCPA 1798.140(ah)). Required for us_ca."
     )
     sold_to: list[Id] = Field(default_factory=list, description="Party ids it is sold to.")
@@ -478,10 +502,18 @@ class DataItem(Strict):
 class AutomatedDecision(Strict):
     """A decision made by automated means with legal or similar effect (GDPR Art. 22, 13(2)(f))."""
 
-    what: Text = Field(description="What the system decides.")
-    logic: Text = Field(description="Meaningful information about the logic involved.")
-    effect: Text = Field(description="The significance and consequences for the person.")
-    human_review: Text = Field(description="How to get a person to review the decision (Art. 22(3)).")
+    what: Optional[Text] = Field(None, description="What the system decides. Required for eu_gdpr/uk_gdpr (Art. 13(2)(f)).")
+    logic: Optional[Text] = Field(
+        None, description="Meaningful information about the logic involved. Required for eu_gdpr/uk_gdpr (Art. 13(2)(f))."
+    )
+    effect: Optional[Text] = Field(
+        None,
+        description="The significance and consequences for the person. Required for eu_gdpr/uk_gdpr (Art. 13(2)(f)).",
+    )
+    human_review: Optional[Text] = Field(
+        None,
+        description="How to get a person to review the decision. Required for eu_gdpr/uk_gdpr (Art. 22(3)).",
+    )
 
 
 class Purpose(Strict):
@@ -501,7 +533,7 @@ class Purpose(Strict):
     object: Optional[Text] = Field(
         None, description="How to object, for legitimate_interests or public_task (Art. 21)."
     )
-    profiling: bool = Field(False, description="The purpose involves profiling (Art. 4(4)).")
+    profiling: Bool = Field(False, description="The purpose involves profiling (Art. 4(4)).")
     automated_decision: Optional[AutomatedDecision] = Field(
         None, description="An automated decision with legal or similarly significant effect (Art. 22)."
     )
@@ -567,8 +599,17 @@ class RequestMethod(Strict):
     url: Optional[Url] = Field(None, description="For web: the form's address.")
     address: Optional[Text] = Field(None, description="For email: the e-mail address; for post: the postal address.")
     number: Optional[Phone] = Field(None, description="For phone: the number.")
-    toll_free: bool = Field(False, description="For phone: the number is toll-free (CCPA 1798.130(a)(1)).")
+    toll_free: Bool = Field(False, description="For phone: the number is toll-free (CCPA 1798.130(a)(1)).")
     where: Optional[Text] = Field(None, description="For app: where in the app, e.g. 'Settings > Privacy'.")
+
+    @field_validator("address")
+    @classmethod
+    def _email_address(cls, value, info: ValidationInfo):
+        if value is not None and info.data.get("kind") == RequestKind.email:
+            if value.is_map:
+                raise PydanticCustomError("bad_email", "an e-mail address is one address, not a map of languages")
+            _check_email(value.get())
+        return value
 
     @model_validator(mode="after")
     def _fields(self):
@@ -585,8 +626,6 @@ class RequestMethod(Strict):
                     "a request method of kind '{kind}' takes '{need}', not '{other}'",
                     {"kind": self.kind.value, "need": need, "other": other},
                 )
-        if self.kind == RequestKind.email:
-            _check_email(self.address.get())
         return self
 
 
@@ -594,13 +633,16 @@ class Requests(Strict):
     """How people exercise their rights (GDPR Art. 12; CCPA 1798.130)."""
 
     methods: list[RequestMethod] = Field(min_length=1, description="Ways to send a request.")
-    response_days: int = Field(ge=1, le=90, description="Days within which you answer (GDPR: 30; CCPA: 45).")
+    response_days: Int = Field(ge=1, le=90, description="Days within which you answer (GDPR: 30; CCPA: 45).")
     verification: Optional[Text] = Field(None, description="How you check who is asking (11 CCR 7060).")
-    authorized_agents: bool = Field(False, description="Whether an authorized agent can ask for someone (11 CCR 7063).")
+    authorized_agents: Bool = Field(False, description="Whether an authorized agent can ask for someone (11 CCR 7063).")
     appeal: Optional[Text] = Field(None, description="How to appeal if you refuse a request.")
-    online_only: bool = Field(
-        False,
-        description="You operate only online and have a direct relationship with people: e-mail alone is enough (1798.130(a)(1)(A)).",
+    online_only: Optional[Bool] = Field(
+        None,
+        description="true: you operate only online and have a direct relationship with people, so an e-mail address "
+        "alone is enough for California requests (Civ. Code 1798.130(a)(1)(A)). false: you also deal with people "
+        "offline, so you need a toll-free phone number. Left out: plainnotice treats you as online-only unless "
+        "you list a phone or post method.",
     )
 
 
@@ -608,8 +650,13 @@ class Controls(Strict):
     """Settings and signals people can use."""
 
     settings_url: Optional[Url] = Field(None, description="Page where people change privacy settings.")
-    global_privacy_control: bool = Field(
+    global_privacy_control: Bool = Field(
         False, description="You treat a Global Privacy Control signal as an opt-out of sale and sharing (11 CCR 7025)."
+    )
+    gpc_statement: Optional[Text] = Field(
+        None,
+        description="How you handle opt-out preference signals such as Global Privacy Control, in your own words. "
+        "Needed for us_ca when global_privacy_control is not true (11 CCR 7011(e), 7025).",
     )
     do_not_track: Optional[Text] = Field(
         None, description="How you respond to Do Not Track (Cal. Bus. & Prof. Code 22575(b)(5))."
@@ -640,9 +687,9 @@ class Cookie(Strict):
 class Children(Strict):
     """Children's data (GDPR Art. 8; CCPA 1798.120(c))."""
 
-    minimum_age: int = Field(ge=0, le=21, description="Youngest age allowed to use the service.")
+    minimum_age: Int = Field(ge=0, le=21, description="Youngest age allowed to use the service.")
     statement: Text = Field(description="What you do about children's data.")
-    sells_or_shares_under_16: bool = Field(
+    sells_or_shares_under_16: Bool = Field(
         False, description="You knowingly sell or share data of consumers under 16 (CCPA 1798.120(c))."
     )
 
@@ -654,9 +701,9 @@ class AiSystem(Strict):
     what: Text = Field(description="What it does, and that it is a machine (Art. 50(1)).")
     data: list[Id] = Field(default_factory=list, description="Data ids it uses.")
     human_option: Optional[Text] = Field(None, description="How to reach a person instead.")
-    emotion_recognition: bool = Field(False, description="It recognises emotions (Art. 50(3)).")
-    biometric_categorisation: bool = Field(False, description="It sorts people by biometric data (Art. 50(3)).")
-    generates_content: bool = Field(False, description="It makes synthetic images, audio, video or text (Art. 50(2), (4)).")
+    emotion_recognition: Bool = Field(False, description="It recognises emotions (Art. 50(3)).")
+    biometric_categorisation: Bool = Field(False, description="It sorts people by biometric data (Art. 50(3)).")
+    generates_content: Bool = Field(False, description="It makes synthetic images, audio, video or text (Art. 50(2), (4)).")
 
     _data: list = PrivateAttr(default_factory=list)
 
@@ -675,7 +722,7 @@ class Change(Strict):
 class Inventory(Strict):
     """A company's data inventory: the single source of its privacy notice."""
 
-    format: int = Field(description="Format version of this file. This version of plainnotice reads format 1.")
+    format: Int = Field(description="Format version of this file. This version of plainnotice reads format 1.")
     organization: Organization = Field(description="Who you are.")
     notice: Notice = Field(description="About the notice itself.")
     data: list[DataItem] = Field(min_length=1, description="What you collect. Each entry is one kind of data.")
@@ -816,11 +863,25 @@ def _problem(doc: Document, err: dict) -> Problem:
     if kind in ("enum", "literal_error"):
         expected = err.get("ctx", {}).get("expected", "")
         allowed = [a.strip(" '") for a in re.split(r",| or ", expected) if a.strip(" '")]
+        if not isinstance(value, str):
+            return Problem(
+                loc,
+                f"'{where}' takes one of the allowed values, got {describe(value)}. Allowed: {', '.join(allowed)}",
+                f"write one value, e.g. '{key if isinstance(key, str) else where}: {allowed[0] if allowed else ''}'",
+            )
         return Problem(
             loc,
             f"'{value}' is not an allowed value for '{where}'.{suggest(value, allowed)} Allowed: {', '.join(allowed)}",
             f"use one of: {', '.join(allowed)}",
         )
+    if kind == "string_type" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        if key in ("phone", "number"):
+            return Problem(
+                loc,
+                f"'{where}' is a phone number that YAML read as the number {value}, which drops a leading + or 0",
+                "put the number in quotes, e.g. '+1 800 555 0100'",
+            )
+        return Problem(loc, f"'{where}' should be text, got {describe(value)}", f"put it in quotes to keep it as text: '{value}'")
     if kind in _EXPECTED:
         return Problem(
             loc,
@@ -855,7 +916,10 @@ def _problem(doc: Document, err: dict) -> Problem:
         "method_field": "add the missing key",
         "method_extra": "remove the other key",
         "bad_bound": "set the bound the metric uses",
+        "bad_lang": "write a language code such as en, de, fr or pt-BR",
     }
+    if kind == "text_type" and isinstance(value, (int, float, bool)):
+        fixes["text_type"] = f"put it in quotes to keep it as text: '{value if not isinstance(value, bool) else str(value).lower()}'"
     return Problem(loc, f"{where}: {msg}" if not msg.startswith("'") else msg, fixes.get(kind, "correct the value"))
 
 
@@ -1002,25 +1066,74 @@ def parse(doc: Document) -> Inventory:
         raise InputError(
             Problem(Loc(doc.file, 1, 1), "the inventory has no 'format' key", "add 'format: 1' as the first line")
         )
-    if isinstance(fmt, bool) or fmt not in SUPPORTED_FORMATS:
-        known = ", ".join(str(f) for f in SUPPORTED_FORMATS)
+    known = ", ".join(str(f) for f in SUPPORTED_FORMATS)
+    if type(fmt) is not int:
         raise InputError(
             Problem(
                 doc.loc(("format",)),
-                f"format {fmt!r} is not known to this version of plainnotice; it reads format {known}",
+                f"'format' should be a whole number such as {SUPPORTED_FORMATS[-1]}, got {describe(fmt)}",
+                f"write 'format: {SUPPORTED_FORMATS[-1]}' without quotes",
+            )
+        )
+    if fmt not in SUPPORTED_FORMATS:
+        raise InputError(
+            Problem(
+                doc.loc(("format",)),
+                f"format {fmt} is not known to this version of plainnotice; it reads format {known}",
                 f"set 'format: {SUPPORTED_FORMATS[-1]}' and check the format reference, or upgrade plainnotice",
             )
         )
     try:
         inv = Inventory.model_validate(data)
     except ValidationError as exc:
-        problems = [_problem(doc, e) for e in exc.errors(include_url=False)]
-        raise InputError(_dedupe(problems)) from None
+        raise InputError(_cap(_dedupe(_problems_from(doc, exc.errors(include_url=False))))) from None
     inv._doc = doc
     problems = _resolve(inv, doc)
     if problems:
-        raise InputError(_dedupe(problems))
+        raise InputError(_cap(_dedupe(problems)))
     return inv
+
+
+#: At most this many problems are reported at once; the rest are counted in one last line.
+MAX_PROBLEMS = 50
+
+
+def _problems_from(doc: Document, errors: list[dict]) -> list[Problem]:
+    """pydantic errors -> Problems. A misspelt key (``nmae``) gives one problem, not two: the
+    "missing 'name'" error is dropped when an unknown key in the same mapping is close to 'name'."""
+    suggested: set[tuple] = set()
+    for err in errors:
+        if err["type"] == "extra_forbidden" and err["loc"]:
+            path = tuple(err["loc"])
+            cls = model_at(path[:-1])
+            if cls is not None:
+                close = difflib.get_close_matches(str(path[-1]), list(cls.model_fields), n=1, cutoff=0.6)
+                if close:
+                    suggested.add((path[:-1], close[0]))
+    out = []
+    for err in errors:
+        path = tuple(err["loc"])
+        if err["type"] == "missing" and path and (path[:-1], path[-1]) in suggested:
+            continue
+        out.append(_problem(doc, err))
+    return out
+
+
+def _cap(problems: list[Problem]) -> list[Problem]:
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    ordered = sorted(problems, key=lambda p: (p.loc.file, p.loc.line, p.loc.col, p.message))
+    kept = ordered[:MAX_PROBLEMS]
+    last = ordered[MAX_PROBLEMS]
+    rest = len(ordered) - MAX_PROBLEMS
+    kept.append(
+        Problem(
+            last.loc,
+            f"{rest:,} more problem{'s' if rest != 1 else ''} not shown (plainnotice shows the first {MAX_PROBLEMS})",
+            "fix the problems above and run the command again",
+        )
+    )
+    return kept
 
 
 def _dedupe(problems: list[Problem]) -> list[Problem]:

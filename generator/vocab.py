@@ -12,10 +12,27 @@ from importlib import resources
 
 
 class _Doc(str, Enum):
-    """A string enum whose members carry a one-line explanation (``notes``)."""
+    """A string enum whose members carry a one-line explanation (``member.note``).
+
+    Members are written ``name = "value", "what it means"``. The notes reach editors through the
+    JSON Schema (``markdownEnumDescriptions``, shown by VS Code's YAML extension) and users
+    through the format reference.
+    """
+
+    def __new__(cls, value: str, note: str = ""):
+        obj = str.__new__(cls, value)
+        obj._value_ = value
+        obj.note = note
+        return obj
 
     def __str__(self) -> str:  # "consent", not "LegalBasis.consent"
         return self.value
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema, handler):
+        schema = handler(core_schema)
+        schema["markdownEnumDescriptions"] = [f"`{m.value}`: {m.note}" for m in cls]
+        return schema
 
 
 class Jurisdiction(_Doc):
@@ -23,20 +40,20 @@ class Jurisdiction(_Doc):
     Data Protection Act 2018; us_ca: California Consumer Privacy Act as amended by the CPRA
     (Civ. Code 1798.100 ff.) and 11 CCR 7000 ff."""
 
-    eu_gdpr = "eu_gdpr"
-    uk_gdpr = "uk_gdpr"
-    us_ca = "us_ca"
+    eu_gdpr = "eu_gdpr", "EU General Data Protection Regulation (EU) 2016/679, for people in the EEA."
+    uk_gdpr = "uk_gdpr", "UK GDPR and the Data Protection Act 2018, for people in the United Kingdom."
+    us_ca = "us_ca", "California Consumer Privacy Act as amended by the CPRA, for California residents."
 
 
 class LegalBasis(_Doc):
     """Lawful basis for a purpose, GDPR Art. 6(1)(a)-(f)."""
 
-    consent = "consent"  # 6(1)(a)
-    contract = "contract"  # 6(1)(b)
-    legal_obligation = "legal_obligation"  # 6(1)(c)
-    vital_interests = "vital_interests"  # 6(1)(d)
-    public_task = "public_task"  # 6(1)(e)
-    legitimate_interests = "legitimate_interests"  # 6(1)(f)
+    consent = "consent", "Art. 6(1)(a): the person agreed to this use and can withdraw at any time."
+    contract = "contract", "Art. 6(1)(b): needed to perform a contract with the person, or to enter one at their request."
+    legal_obligation = "legal_obligation", "Art. 6(1)(c): a law requires it."
+    vital_interests = "vital_interests", "Art. 6(1)(d): needed to protect someone's life."
+    public_task = "public_task", "Art. 6(1)(e): a task in the public interest or official authority."
+    legitimate_interests = "legitimate_interests", "Art. 6(1)(f): needed for an interest of yours or others that the person's rights do not override; name it in legitimate_interest."
 
 
 LEGAL_BASIS_ARTICLE = {
@@ -52,16 +69,16 @@ LEGAL_BASIS_ARTICLE = {
 class SpecialCategoryBasis(_Doc):
     """Condition for processing special-category data (health, biometrics, beliefs, ...), GDPR Art. 9(2)(a)-(j)."""
 
-    explicit_consent = "explicit_consent"  # 9(2)(a)
-    employment_social_security = "employment_social_security"  # 9(2)(b)
-    vital_interests = "vital_interests"  # 9(2)(c)
-    not_for_profit_body = "not_for_profit_body"  # 9(2)(d)
-    made_public_by_person = "made_public_by_person"  # 9(2)(e)
-    legal_claims = "legal_claims"  # 9(2)(f)
-    substantial_public_interest = "substantial_public_interest"  # 9(2)(g)
-    health_or_social_care = "health_or_social_care"  # 9(2)(h)
-    public_health = "public_health"  # 9(2)(i)
-    archiving_research_statistics = "archiving_research_statistics"  # 9(2)(j)
+    explicit_consent = "explicit_consent", "Art. 9(2)(a): the person gave explicit consent."
+    employment_social_security = "employment_social_security", "Art. 9(2)(b): employment, social security or social protection law."
+    vital_interests = "vital_interests", "Art. 9(2)(c): protects someone's life when they cannot consent."
+    not_for_profit_body = "not_for_profit_body", "Art. 9(2)(d): a foundation, association or other not-for-profit body, about its members."
+    made_public_by_person = "made_public_by_person", "Art. 9(2)(e): the person made the data public themselves."
+    legal_claims = "legal_claims", "Art. 9(2)(f): to make or defend legal claims, or courts acting as courts."
+    substantial_public_interest = "substantial_public_interest", "Art. 9(2)(g): substantial public interest under a law."
+    health_or_social_care = "health_or_social_care", "Art. 9(2)(h): medical diagnosis, health or social care, by or under a professional bound by secrecy."
+    public_health = "public_health", "Art. 9(2)(i): public health, such as serious cross-border threats to health."
+    archiving_research_statistics = "archiving_research_statistics", "Art. 9(2)(j): archiving in the public interest, scientific or historical research, or statistics."
 
 
 SPECIAL_CATEGORY_ARTICLE = {
@@ -82,18 +99,18 @@ class CcpaCategory(_Doc):
     """Category of personal information as named in Cal. Civ. Code 1798.140(v)(1)(A)-(L) and
     sensitive personal information, 1798.140(ae)."""
 
-    identifiers = "identifiers"  # (v)(1)(A)
-    customer_records = "customer_records"  # (v)(1)(B), 1798.80(e)
-    protected_classifications = "protected_classifications"  # (v)(1)(C)
-    commercial_information = "commercial_information"  # (v)(1)(D)
-    biometric_information = "biometric_information"  # (v)(1)(E)
-    internet_activity = "internet_activity"  # (v)(1)(F)
-    geolocation = "geolocation"  # (v)(1)(G)
-    sensory_data = "sensory_data"  # (v)(1)(H)
-    professional_information = "professional_information"  # (v)(1)(I)
-    education_information = "education_information"  # (v)(1)(J)
-    inferences = "inferences"  # (v)(1)(K)
-    sensitive_personal_information = "sensitive_personal_information"  # (v)(1)(L), (ae)
+    identifiers = "identifiers", "1798.140(v)(1)(A): name, alias, postal or e-mail address, IP address, account name and similar."
+    customer_records = "customer_records", "1798.140(v)(1)(B), 1798.80(e): records such as signature, phone number, bank or card details."
+    protected_classifications = "protected_classifications", "1798.140(v)(1)(C): characteristics protected by California or federal law, such as age or sex."
+    commercial_information = "commercial_information", "1798.140(v)(1)(D): what a person bought, obtained or considered buying."
+    biometric_information = "biometric_information", "1798.140(v)(1)(E): fingerprints, face or voice prints and similar."
+    internet_activity = "internet_activity", "1798.140(v)(1)(F): browsing and search history, use of a website or app."
+    geolocation = "geolocation", "1798.140(v)(1)(G): where a person or device is."
+    sensory_data = "sensory_data", "1798.140(v)(1)(H): audio, electronic, visual, thermal, olfactory or similar information."
+    professional_information = "professional_information", "1798.140(v)(1)(I): job or employment information."
+    education_information = "education_information", "1798.140(v)(1)(J): non-public education records."
+    inferences = "inferences", "1798.140(v)(1)(K): a profile worked out from other data, such as preferences."
+    sensitive_personal_information = "sensitive_personal_information", "1798.140(v)(1)(L), (ae): sensitive personal information, such as health, precise location or account log-ins."
 
 
 #: The statute's own names, shown in the California section (11 CCR 7011(e)(1)(A) asks for them).
@@ -116,38 +133,38 @@ CCPA_CATEGORY_NAMES = {
 class SourceKind(_Doc):
     """Where data comes from, besides a party id from `parties` (GDPR Art. 14(2)(f); CCPA 1798.110(c)(2))."""
 
-    you = "you"  # the person gives it
-    your_device = "your_device"  # collected from the person's device or browser
-    inferred = "inferred"  # we work it out from other data (see inferred_from)
-    public_sources = "public_sources"  # publicly accessible sources, Art. 14(2)(f)
+    you = "you", "The person gives it to you."
+    your_device = "your_device", "Collected from the person's device or browser."
+    inferred = "inferred", "You work it out from other data; list that data in inferred_from."
+    public_sources = "public_sources", "Publicly accessible sources (Art. 14(2)(f))."
 
 
 class PartyRole(_Doc):
     """What a party is to us: GDPR Art. 4(7)-(10), Art. 26; CCPA 1798.140(ag), (ai), (j)."""
 
-    controller = "controller"
-    joint_controller = "joint_controller"
-    processor = "processor"
-    service_provider = "service_provider"
-    contractor = "contractor"
-    third_party = "third_party"
-    public_authority = "public_authority"
+    controller = "controller", "Decides on its own why and how it uses the data (GDPR Art. 4(7))."
+    joint_controller = "joint_controller", "Decides together with you why and how data is used (GDPR Art. 26)."
+    processor = "processor", "Uses the data only on your instructions (GDPR Art. 4(8), Art. 28)."
+    service_provider = "service_provider", "Processes data for you under a written contract (CCPA 1798.140(ag))."
+    contractor = "contractor", "Gets data from you for a business purpose under a written contract (CCPA 1798.140(j))."
+    third_party = "third_party", "Anyone else who receives the data (GDPR Art. 4(10); CCPA 1798.140(ai))."
+    public_authority = "public_authority", "A regulator, court, police or tax office."
 
 
 class TransferSafeguard(_Doc):
     """How a transfer outside the EEA/UK is protected: GDPR Art. 45 (adequacy), 46 (appropriate
     safeguards), 47 (binding corporate rules), 49 (derogations)."""
 
-    adequacy_decision = "adequacy_decision"  # Art. 45
-    eu_us_data_privacy_framework = "eu_us_data_privacy_framework"  # Art. 45, Decision (EU) 2023/1795; UK Extension
-    standard_contractual_clauses = "standard_contractual_clauses"  # Art. 46(2)(c)
-    uk_idta = "uk_idta"  # UK International Data Transfer Agreement, UK GDPR Art. 46
-    uk_addendum = "uk_addendum"  # UK Addendum to the EU SCCs
-    binding_corporate_rules = "binding_corporate_rules"  # Art. 47
-    code_of_conduct = "code_of_conduct"  # Art. 46(2)(e)
-    certification = "certification"  # Art. 46(2)(f)
-    derogation_explicit_consent = "derogation_explicit_consent"  # Art. 49(1)(a)
-    derogation_contract = "derogation_contract"  # Art. 49(1)(b)
+    adequacy_decision = "adequacy_decision", "Art. 45: the country has an adequacy decision (EU) or adequacy regulations (UK)."
+    eu_us_data_privacy_framework = "eu_us_data_privacy_framework", "Art. 45, Decision (EU) 2023/1795: the US company is certified under the EU-US Data Privacy Framework (for UK data: and its UK Extension)."
+    standard_contractual_clauses = "standard_contractual_clauses", "Art. 46(2)(c): the EU standard contractual clauses (for UK data: with the UK Addendum)."
+    uk_idta = "uk_idta", "UK GDPR Art. 46(2)(d): the UK International Data Transfer Agreement. Covers UK data only."
+    uk_addendum = "uk_addendum", "UK GDPR Art. 46(2)(d): the UK Addendum to the EU standard contractual clauses. Covers UK data; for EU data it means the EU clauses are in place too."
+    binding_corporate_rules = "binding_corporate_rules", "Art. 47: binding corporate rules approved for a group of companies."
+    code_of_conduct = "code_of_conduct", "Art. 46(2)(e): an approved code of conduct with binding commitments."
+    certification = "certification", "Art. 46(2)(f): an approved certification with binding commitments."
+    derogation_explicit_consent = "derogation_explicit_consent", "Art. 49(1)(a): the person explicitly agreed after being told the risks."
+    derogation_contract = "derogation_contract", "Art. 49(1)(b): needed for a contract with the person."
 
 
 SAFEGUARD_ARTICLE = {
@@ -167,54 +184,54 @@ SAFEGUARD_ARTICLE = {
 class RequestKind(_Doc):
     """How people can send a privacy request (GDPR Art. 12(2); CCPA 1798.130(a)(1))."""
 
-    web = "web"  # a web form: needs url
-    email = "email"  # needs address
-    phone = "phone"  # needs number
-    app = "app"  # inside the app: needs where
-    post = "post"  # by letter: needs address
+    web = "web", "A web form: give its url."
+    email = "email", "E-mail: give the address."
+    phone = "phone", "Phone: give the number, and toll_free: true if it is free to call."
+    app = "app", "Inside your app: say where, e.g. Settings > Privacy."
+    post = "post", "By letter: give the postal address."
 
 
 class CookieKind(_Doc):
     """What a cookie is for (ePrivacy Directive Art. 5(3): only essential cookies need no consent)."""
 
-    essential = "essential"
-    preferences = "preferences"
-    analytics = "analytics"
-    advertising = "advertising"
+    essential = "essential", "Needed for the service the person asked for; no consent needed (ePrivacy Art. 5(3))."
+    preferences = "preferences", "Remembers choices such as language."
+    analytics = "analytics", "Counts visits and measures use."
+    advertising = "advertising", "Shows or measures ads, often across sites."
 
 
 class CookieParty(_Doc):
     """Who sets the cookie: our own site (first) or another company (third)."""
 
-    first = "first"
-    third = "third"
+    first = "first", "Set by your own site."
+    third = "third", "Set by another company; name it in provider."
 
 
 class Region(_Doc):
     """Where a representative acts: EU (GDPR Art. 27) or UK (UK GDPR Art. 27)."""
 
-    EU = "EU"
-    UK = "UK"
+    EU = "EU", "Representative in the EU (GDPR Art. 27)."
+    UK = "UK", "Representative in the UK (UK GDPR Art. 27)."
 
 
 class RequiredBy(_Doc):
     """Why data is required, GDPR Art. 13(2)(e): by law, by a contract, or to enter a contract."""
 
-    law = "law"
-    contract = "contract"
-    entering_contract = "entering_contract"
+    law = "law", "A law requires the person to give it."
+    contract = "contract", "Your contract with the person requires it."
+    entering_contract = "entering_contract", "Needed to enter into a contract."
 
 
 class Metric(_Doc):
     """A readability formula (textstat). Grade metrics use `max`; flesch_reading_ease uses `min`."""
 
-    flesch_kincaid_grade = "flesch_kincaid_grade"
-    flesch_reading_ease = "flesch_reading_ease"
-    smog_index = "smog_index"
-    coleman_liau_index = "coleman_liau_index"
-    automated_readability_index = "automated_readability_index"
-    dale_chall_readability_score = "dale_chall_readability_score"
-    gunning_fog = "gunning_fog"
+    flesch_kincaid_grade = "flesch_kincaid_grade", "US school grade; lower is easier. Use max."
+    flesch_reading_ease = "flesch_reading_ease", "0-100; higher is easier. Use min."
+    smog_index = "smog_index", "SMOG grade; lower is easier. Use max."
+    coleman_liau_index = "coleman_liau_index", "Coleman-Liau grade; lower is easier. Use max."
+    automated_readability_index = "automated_readability_index", "ARI grade; lower is easier. Use max."
+    dale_chall_readability_score = "dale_chall_readability_score", "Dale-Chall score; lower is easier. Use max."
+    gunning_fog = "gunning_fog", "Gunning fog grade; lower is easier. Use max."
 
 
 @lru_cache(maxsize=1)
