@@ -722,9 +722,12 @@ class Change(Strict):
 class Inventory(Strict):
     """A company's data inventory: the single source of its privacy notice."""
 
-    format: Int = Field(description="Format version of this file. This version of plainnotice reads format 1.")
+    format: Int = Field(
+        description="Format version of this file. This version of plainnotice reads format 1.",
+        json_schema_extra={"enum": list(SUPPORTED_FORMATS)},
+    )
     organization: Organization = Field(description="Who you are.")
-    notice: Notice = Field(description="About the notice itself.")
+    notice: Notice = Field(description="About the notice itself: title, date, jurisdictions and languages.")
     data: list[DataItem] = Field(min_length=1, description="What you collect. Each entry is one kind of data.")
     purposes: list[Purpose] = Field(min_length=1, description="Why you use it.")
     parties: list[Party] = Field(default_factory=list, description="Who else gets data, or gives you data.")

@@ -1,0 +1,302 @@
+"""Generate the inventory format reference (``docs/inventory-format.md``) from the model.
+
+Run ``python -m generator.refdoc > docs/inventory-format.md``. Every section, key, type, default,
+allowed value and its meaning comes from :mod:`generator.model` and :mod:`generator.vocab`; the
+completeness rules come from :mod:`generator.rules` and the limits from :mod:`generator.load`.
+A test compares the committed file with this output, so the reference cannot drift from the code.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import sys
+import types
+import typing
+from enum import Enum
+
+from pydantic import BaseModel
+from pydantic_core import PydanticUndefined
+
+from generator import model as m
+from generator.load import LIMIT_NOTES, LIMITS
+from generator.rules import RULES, adequacy, eea
+
+_CHECKS = {
+    m._check_id: ("id", "ids"),
+    m._check_email: ("e-mail address", "e-mail addresses"),
+    m._check_url: ("link", "links"),
+    m._check_phone: ("phone number", "phone numbers"),
+    m._check_country: ("country code", "country codes"),
+    m._check_period: ("period", "periods"),
+    m._check_lang: ("language code", "language codes"),
+}
+
+_JURISDICTION_LABEL = {"eu_gdpr": "EU GDPR", "uk_gdpr": "UK GDPR", "us_ca": "California"}
+
+
+def _anchor(title: str) -> str:
+    """GitHub/MkDocs-style anchor of a heading."""
+    out = []
+    for ch in title.lower():
+        if ch.isalnum() or ch in "-_":
+            out.append(ch)
+        elif ch == " ":
+            out.append("-")
+    return "".join(out)
+
+
+def _cell(text: str) -> str:
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def _short(value) -> str:
+    """A default model value in YAML flow style, showing only what differs from the keys' defaults."""
+    if isinstance(value, BaseModel):
+        parts = []
+        for k, f in type(value).model_fields.items():
+            v = getattr(value, k)
+            if v == f.get_default(call_default_factory=True) and not isinstance(v, BaseModel):
+                continue
+            shown = _short(v)
+            if shown != "{}":
+                parts.append(f"{k}: {shown}")
+        return "{" + ", ".join(parts) + "}"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, Enum):
+        return value.value
+    return str(value)
+
+
+class _Ref:
+    """Walks the model and writes Markdown."""
+
+    def __init__(self) -> None:
+        self.sections: list[tuple[str, type[BaseModel]]] = []  # (path, model)
+        self.section_of: dict[type, str] = {}
+        self.also: dict[type, list[str]] = {}  # other places a model is used
+        self.enums: list[type[Enum]] = []
+
+    # -- discovery -------------------------------------------------------------------------
+    def discover(self, cls: type[BaseModel], path: str) -> None:
+        if cls in self.section_of:
+            self.also.setdefault(cls, []).append(path)
+            return
+        self.section_of[cls] = path
+        self.sections.append((path, cls))
+        for name, f in cls.model_fields.items():
+            for sub, is_list in self._models_in(f.annotation):
+                self.discover(sub, f"{path}.{name}{'[]' if is_list else ''}" if path else f"{name}{'[]' if is_list else ''}")
+            for e in self._enums_in(f.annotation):
+                if e not in self.enums:
+                    self.enums.append(e)
+
+    def _models_in(self, ann, is_list: bool = False):
+        origin = typing.get_origin(ann)
+        if origin is typing.Annotated:
+            yield from self._models_in(typing.get_args(ann)[0], is_list)
+        elif origin in (typing.Union, types.UnionType):
+            for a in typing.get_args(ann):
+                yield from self._models_in(a, is_list)
+        elif origin is list:
+            yield from self._models_in(typing.get_args(ann)[0], True)
+        elif isinstance(ann, type) and issubclass(ann, BaseModel):
+            yield ann, is_list
+
+    def _enums_in(self, ann):
+        origin = typing.get_origin(ann)
+        if origin is not None:
+            for a in typing.get_args(ann):
+                yield from self._enums_in(a)
+        elif isinstance(ann, type) and issubclass(ann, Enum):
+            yield ann
+
+    # -- types -----------------------------------------------------------------------------
+    def type_name(self, ann, metadata=(), plural: bool = False) -> str:
+        for meta in metadata:
+            func = getattr(meta, "func", None)
+            if func in _CHECKS:
+                return _CHECKS[func][1 if plural else 0]
+        origin = typing.get_origin(ann)
+        if origin is typing.Annotated:
+            base, *meta = typing.get_args(ann)
+            return self.type_name(base, meta, plural)
+        if origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(ann) if a is not type(None)]
+            return " or ".join(self.type_name(a, (), plural) for a in args)
+        if origin is list:
+            return "list of " + self.type_name(typing.get_args(ann)[0], (), True)
+        if ann is m.Text:
+            return "[texts](#free-text)" if plural else "[text](#free-text)"
+        if isinstance(ann, type) and issubclass(ann, Enum):
+            name = f"`{ann.__name__}`"
+            return f"{name} [values](#{_anchor(ann.__name__)})"
+        if isinstance(ann, type) and issubclass(ann, BaseModel):
+            path = self.section_of[ann]
+            word = "mappings" if plural else "mapping"
+            return f"{word}, see [{path}](#{_anchor(path)})"
+        simple = {
+            str: ("text", "texts"),
+            bool: ("true or false", "true or false"),
+            int: ("whole number", "whole numbers"),
+            float: ("number", "numbers"),
+            _dt.date: ("date (YYYY-MM-DD)", "dates (YYYY-MM-DD)"),
+        }
+        if ann in simple:
+            return simple[ann][1 if plural else 0]
+        return getattr(ann, "__name__", str(ann))  # pragma: no cover - every field type is named above
+
+    @staticmethod
+    def default(f) -> str:
+        if f.is_required():
+            return ""
+        if f.default_factory is not None:
+            value = f.default_factory()
+            if isinstance(value, list):
+                return "`[]`" if not value else "`[" + ", ".join(str(v) for v in value) + "]`"
+            if isinstance(value, BaseModel):
+                return f"`{_short(value)}`"
+            return f"`{value}`"  # pragma: no cover
+        value = f.default
+        if value is None or value is PydanticUndefined:
+            return ""
+        if isinstance(value, bool):
+            return f"`{str(value).lower()}`"
+        return f"`{value}`"
+
+    # -- output ----------------------------------------------------------------------------
+    def render(self) -> str:
+        self.discover(m.Inventory, "")
+        out: list[str] = []
+        w = out.append
+        w("# Inventory format reference")
+        w("")
+        w("<!-- Generated by `python -m generator.refdoc > docs/inventory-format.md` from the model. Do not edit by hand; a test checks it. -->")
+        w("")
+        w(
+            f"This page describes format {', '.join(str(f) for f in m.SUPPORTED_FORMATS)} of `data_inventory.yml`, the one file "
+            "from which plainnotice writes your privacy notice. Check a file with `plainnotice validate`. "
+            "Editors that read JSON Schema (for example VS Code with the YAML extension) show this help as you type "
+            "when the file starts with `# yaml-language-server: $schema=generator/schema/inventory.schema.json`; "
+            "`plainnotice schema` prints that schema."
+        )
+        w("")
+        w("Unknown keys are errors, so a typo never goes unnoticed. *Required* keys must be there in every file; "
+          "other keys can be left out, and some of them are needed for a jurisdiction: see "
+          "[Completeness rules](#completeness-rules).")
+        w("")
+        w("## Contents")
+        w("")
+        w("- [Free text](#free-text)")
+        for path, cls in self.sections:
+            title = path or "Top level"
+            w(f"- [{title}](#{_anchor(title)})")
+        w("- [Allowed values](#allowed-values)")
+        w("- [Completeness rules](#completeness-rules)")
+        w("- [Transfers: EEA and adequacy lists](#transfers-eea-and-adequacy-lists)")
+        w("- [Limits](#limits)")
+        w("")
+        w("## Free text")
+        w("")
+        w("Every *text* field is either one string or a map of language code to string:")
+        w("")
+        w("```yaml")
+        w("name: Contact details")
+        w("name: {en: Contact details, de: Kontaktdaten}")
+        w("```")
+        w("")
+        w("A map must have exactly the languages in `notice.languages`, no more and no fewer. "
+          "Language codes look like `en`, `de` or `pt-BR`. Text is shown as text: it is never run as HTML or Markdown.")
+        w("")
+        for path, cls in self.sections:
+            title = path or "Top level"
+            w(f"## {title}")
+            w("")
+            w(" ".join((cls.__doc__ or "").split()))
+            w("")
+            if cls in self.also:
+                w("The same keys are used for " + ", ".join(f"`{p}`" for p in self.also[cls]) + ".")
+                w("")
+            w("| Key | Type | Required | Default | What it is |")
+            w("|---|---|---|---|---|")
+            for name, f in cls.model_fields.items():
+                w(
+                    f"| `{name}` | {self.type_name(f.annotation, f.metadata)} | {'yes' if f.is_required() else 'no'} "
+                    f"| {self.default(f)} | {_cell(f.description or '')} |"
+                )
+            w("")
+        w("## Allowed values")
+        w("")
+        for e in self.enums:
+            w(f"### {e.__name__}")
+            w("")
+            w(" ".join((e.__doc__ or "").split()))
+            w("")
+            w("| Value | Meaning |")
+            w("|---|---|")
+            for member in e:
+                w(f"| `{member.value}` | {_cell(member.note)} |")
+            w("")
+        w("## Completeness rules")
+        w("")
+        w("`plainnotice validate` runs these rules for the jurisdictions in `notice.jurisdictions`. "
+          "A missing item is reported with the place in your file, the article that asks for it and what to add; "
+          "the command then exits with code 1. This is engineering help, not legal advice.")
+        w("")
+        w("| Rule | Applies to | The notice must tell | Source | What to add |")
+        w("|---|---|---|---|---|")
+        for r in RULES:
+            where = ", ".join(_JURISDICTION_LABEL[j] for j in r.jurisdictions)
+            w(f"| `{r.id}` | {where} | {_cell(r.asks)} | {_cell(r.citation())} | {_cell(r.fix)} |")
+        w("")
+        w("Notes on how the rules read the law:")
+        w("")
+        for r in RULES:
+            doc = r.check.__doc__
+            if doc:
+                w(f"- `{r.id}`: {' '.join(doc.split()).replace('``', '`')}")
+        w("")
+        w("## Transfers: EEA and adequacy lists")
+        w("")
+        w(f"EEA ({len(eea())} states): {', '.join(sorted(eea()))}.")
+        w("")
+        for region in ("eu", "uk"):
+            ad = adequacy(region)
+            full = sorted(c for c in ad.countries if c not in ad.home and not (region == "uk" and c in eea()))
+            w(f"**{'EU' if region == 'eu' else 'UK'}** ({ad.law}), checked {ad.checked}. Source: {ad.source}")
+            w("")
+            if region == "uk":
+                w("- Adequate: the EEA states, " + ", ".join(f"{ad.countries[c]} ({c})" for c in full) + ".")
+            else:
+                w("- Adequate: " + ", ".join(f"{ad.countries[c]} ({c})" for c in full) + ".")
+            for code, part in sorted(ad.partial.items()):
+                w(f"- {part['name']} ({code}): {part['note']}; name `{part['only_with']}` as the safeguard.")
+            w("")
+        w("## Limits")
+        w("")
+        w("plainnotice refuses files that no real inventory needs, before they can use up time or memory. "
+          "The message names the limit that was hit.")
+        w("")
+        w("| Limit | Value | What it counts |")
+        w("|---|---|---|")
+        for name, value in LIMITS.items():
+            shown = f"{value // (1024 * 1024)} MiB" if name == "max_bytes" else f"{value:,}"
+            w(f"| `{name}` | {shown} | {LIMIT_NOTES[name]} |")
+        w("")
+        w(f"At most {m.MAX_PROBLEMS} problems are listed at once; the last line says how many more there are.")
+        w("")
+        return "\n".join(out)
+
+
+def render() -> str:
+    """The format reference as Markdown."""
+    return _Ref().render()
+
+
+def main() -> int:
+    sys.stdout.write(render())
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
