@@ -290,8 +290,8 @@ def baseline_config(proj: Path) -> tuple[Path | None, str]:
     note = "the project's mkdocs.yml"
     if new != text:
         note += " without the plainnotice plugin"
-        # an emptied plugins list would mean "no plugins" -- keep MkDocs' defaults instead
-        new = re.sub(r"(?m)^plugins:\s*\n(?=\S|\Z)", "", new)
+        # a list left empty means no plugins (as the CLI path does), not MkDocs' default [search]
+        new = re.sub(r"(?m)^plugins:[ \t]*\n(?=\s*\n|\S|\Z)", "plugins: []\n", new)
     out = proj / "mkdocs.baseline.yml"
     out.write_text(new)
     return out, note
@@ -568,43 +568,19 @@ def _layers_from_render(proj: Path, inventory: str) -> dict:
 # --------------------------------------------------------------------------------------------
 
 _READING_CODE = r'''
-import json, sys
-sys.path.insert(0, sys.argv[1])
+# fallback when `plainnotice score` does not work yet: textstat on Markdown stripped to text
+import json, re, sys
+import textstat
+files = json.loads(sys.argv[1])
 out = {}
-files = json.loads(sys.argv[2])
-method = None
-try:
-    from generator import readability as rd
-except Exception as exc:  # the stage is not there yet
-    rd = None
-    why = f"generator.readability not importable ({type(exc).__name__}: {exc})"
 for layer, path in files.items():
-    text = open(path, encoding="utf-8").read()
-    res = None
-    if rd is not None:
-        for name in ("score_markdown", "score_text", "score"):
-            fn = getattr(rd, name, None)
-            if fn is None:
-                continue
-            try:
-                res = fn(text)
-                method = f"generator.readability.{name}"
-                break
-            except Exception as exc:
-                why = f"generator.readability.{name} failed: {type(exc).__name__}: {exc}"
-    if res is not None:
-        d = res if isinstance(res, dict) else (res.as_dict() if hasattr(res, "as_dict") else vars(res))
-        out[layer] = {"raw": {k: v for k, v in d.items() if isinstance(v, (int, float, str))}}
-    else:
-        # fallback: strip Markdown to text and use textstat directly
-        import re, textstat
-        t = re.sub(r"(?m)^\s*[-*+]\s+|^\s*\d+\.\s+|^#+\s*|^\|?[-:| ]+\|?$|[*_`>]", " ", text)
-        t = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", t)
-        t = re.sub(r"\{[:#.][^}]*\}", " ", t)
-        t = re.sub(r"<[^>]+>", " ", t).replace("|", ". ")
-        out[layer] = {"raw": {"words": textstat.lexicon_count(t), "flesch_kincaid_grade": textstat.flesch_kincaid_grade(t)}}
-        method = "fallback: textstat on Markdown stripped by bench/run.py (" + (why if rd is None or res is None else "") + ")"
-print(json.dumps({"method": method, "layers": out}))
+    t = open(path, encoding="utf-8").read()
+    t = re.sub(r"(?m)^\s*[-*+]\s+|^\s*\d+\.\s+|^#+\s*|^\|?[-:| ]+\|?$|[*_`>]", " ", t)
+    t = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", t)
+    t = re.sub(r"\{[:#.][^}]*\}", " ", t)
+    t = re.sub(r"<[^>]+>", " ", t).replace("|", ". ")
+    out[layer] = {"words": textstat.lexicon_count(t), "flesch_kincaid_grade": textstat.flesch_kincaid_grade(t)}
+print(json.dumps(out))
 '''
 
 
@@ -632,12 +608,11 @@ def reading_cost(tools: Tools, rendered: dict, proj: Path, logs: Path) -> dict:
         result["method"] = "plainnotice score --format json"
         per = scored
     else:
-        out = subprocess.run([tools.python, "-c", _READING_CODE, str(REPO), json.dumps(files)], cwd=proj, env=tools.env, capture_output=True, text=True, timeout=600)
+        out = subprocess.run([tools.python, "-c", _READING_CODE, json.dumps(files)], cwd=proj, env=tools.env, capture_output=True, text=True, timeout=600)
         if out.returncode != 0:
             return {"status": "failed", "reason": out.stderr[-500:]}
-        got = json.loads(out.stdout.strip().splitlines()[-1])
-        result["method"] = got["method"]
-        per = {k: v["raw"] for k, v in got["layers"].items()}
+        result["method"] = "fallback: textstat on Markdown stripped by bench/run.py (plainnotice score did not work)"
+        per = json.loads(out.stdout.strip().splitlines()[-1])
     for layer, raw in per.items():
         words = _pick(raw, "words", "word_count", "lexicon_count", "n_words")
         grade = _pick(raw, "flesch_kincaid_grade", "fk_grade", "fkgl", "flesch_kincaid", "grade")
@@ -655,33 +630,38 @@ def _score_cli(tools: Tools, files: dict, proj: Path, logs: Path) -> dict | None
     if not files:
         return None
     layers = list(files)
-    s, log = run_once(tools.plainnotice + ["score", "--format", "json", *[files[k] for k in layers]], proj, tools.env, logs)
-    if s.rc not in (0, 1):
-        return None
-    text = log.read_text(errors="replace").split("\n", 1)[1]
     try:
-        data = json.loads(text[text.index("{") if text.lstrip().startswith("{") else text.index("["):])
+        out = subprocess.run(tools.plainnotice + ["score", "--format", "json", *[files[k] for k in layers]],
+                             cwd=proj, env=tools.env, capture_output=True, text=True, timeout=600)
+    except subprocess.TimeoutExpired:
+        return None
+    (logs / "score.log").write_text(out.stdout + "\n--- stderr ---\n" + out.stderr)
+    if out.returncode not in (0, 1):
+        return None
+    try:
+        data = json.loads(out.stdout)
     except ValueError:
         return None
-    entries = data.get("files") or data.get("results") or data if isinstance(data, (list, dict)) else None
+    entries = data.get("files") if isinstance(data, dict) else data
     if isinstance(entries, dict):
         entries = [dict(v, file=k) if isinstance(v, dict) else v for k, v in entries.items()]
     if not isinstance(entries, list):
         return None
-    out = {}
+    result = {}
     for layer, path in files.items():
         for e in entries:
-            if isinstance(e, dict) and str(e.get("file", e.get("path", ""))).endswith(Path(path).name):
-                flat = dict(_flatten(e))
-                out[layer] = flat
-    return out if len(out) == len(files) else None
+            if isinstance(e, dict) and Path(str(e.get("file", e.get("path", "")))).name == Path(path).name:
+                result[layer] = dict(_flatten(e))
+    return result if len(result) == len(files) else None
 
 
-def _flatten(d: dict, prefix: str = ""):
-    for k, v in d.items():
+def _flatten(d: dict):
+    """Numbers of a JSON object by leaf name; top-level ones win over nested ones of the same name."""
+    for v in d.values():
         if isinstance(v, dict):
-            yield from _flatten(v, "")  # keep leaf names: words, flesch_kincaid_grade, ...
-        elif isinstance(v, (int, float)) and not isinstance(v, bool):
+            yield from _flatten(v)
+    for k, v in d.items():
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
             yield k, v
 
 
