@@ -145,6 +145,11 @@ _SCALAR_TAGS = {
 }
 
 
+def _tag(tag: str) -> str:
+    """'tag:yaml.org,2002:python/object' -> '!!python/object', as it is written in the file."""
+    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+
+
 def _loc(file: str, mark) -> Loc:
     return Loc(file, mark.line + 1, mark.column + 1)
 
@@ -186,8 +191,17 @@ def load_text(text: str, file: str = "data_inventory.yml") -> Document:
             what = exc.problem or "invalid YAML"
             if exc.context:
                 what = f"{exc.context}: {what}" if "expected" not in what else what
-            if "'\\t'" in (exc.problem or "") or "tab" in (exc.problem or "").lower():
+            problem = exc.problem or ""
+            if "'\\t'" in problem or "tab" in problem.lower():
                 what = "a tab character where YAML expects spaces"
+            elif problem.startswith("mapping values are not allowed"):
+                what = "a ': ' inside a value; YAML reads it as the start of a new key"
+            elif problem.startswith("expected ',' or ']'"):
+                what = "a list in [...] is not closed, or one of its items contains ': '"
+            elif problem.startswith("expected ',' or '}'"):
+                what = "a mapping in {...} is not closed, or one of its texts contains ': '"
+            elif "another document" in problem:
+                what = "the file holds a second YAML document (after '---')"
             if "another document" in (exc.problem or ""):
                 fix = "the inventory is one YAML document: remove the second '---' and what follows, or merge it"
             elif what.startswith("a tab"):
@@ -310,7 +324,7 @@ class _Builder:
         self.doc.locs.setdefault(path, _loc(self.file, node.start_mark))
         if isinstance(node, yaml.MappingNode):
             if node.tag != _MAP:
-                raise self.problem(node.start_mark, f"unsupported YAML tag {node.tag}", "remove the tag; plain mappings are enough")
+                raise self.problem(node.start_mark, f"unsupported YAML tag {_tag(node.tag)}", "remove the tag; plain mappings are enough")
             self.stack.add(id(node))
             try:
                 return self.build_mapping(node, path)
@@ -318,7 +332,7 @@ class _Builder:
                 self.stack.discard(id(node))
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ:
-                raise self.problem(node.start_mark, f"unsupported YAML tag {node.tag}", "remove the tag; plain lists are enough")
+                raise self.problem(node.start_mark, f"unsupported YAML tag {_tag(node.tag)}", "remove the tag; plain lists are enough")
             self.stack.add(id(node))
             try:
                 return [self.build(child, path + (i,)) for i, child in enumerate(node.value)]
@@ -355,7 +369,7 @@ class _Builder:
         if node.tag == _STR:
             return LocatedStr(node.value, _loc(self.file, node.start_mark))
         if node.tag not in _SCALAR_TAGS:
-            raise self.problem(node.start_mark, f"unsupported YAML tag {node.tag}", "remove the tag and write the value plainly")
+            raise self.problem(node.start_mark, f"unsupported YAML tag {_tag(node.tag)}", "remove the tag and write the value plainly")
         try:
             return self.loader.construct_object(node, deep=True)
         except (ValueError, OverflowError, yaml.constructor.ConstructorError) as exc:

@@ -111,6 +111,12 @@ class Text:
         if isinstance(value, dict) and value:
             out, locs = {}, {}
             for lang, text in value.items():
+                if text is None and isinstance(lang, str) and not _LANG.match(lang):
+                    raise PydanticCustomError(
+                        "text_comma",
+                        "'{lang}' looks like the end of a text cut off at a comma: inside {...} a comma starts a new key",
+                        {"lang": str(lang)},
+                    )
                 if not isinstance(lang, str) or not _LANG.match(lang):
                     raise PydanticCustomError(
                         "text_lang",
@@ -164,6 +170,8 @@ def describe(value: Any) -> str:
         return f"the boolean {str(value).lower()}"
     if isinstance(value, (int, float)):
         return f"the number {value}"
+    if isinstance(value, _dt.datetime):
+        return f"the date and time {value.isoformat(sep=' ')}"
     if isinstance(value, _dt.date):
         return f"the date {value.isoformat()}"
     if isinstance(value, str):
@@ -891,16 +899,27 @@ def _problem(doc: Document, err: dict) -> Problem:
             f"'{where}' should be {_EXPECTED[kind]}, got {describe(value)}",
             f"write {_EXPECTED[kind]} here",
         )
-    if kind in ("too_short", "too_long"):
-        return Problem(loc, f"'{where}': {err['msg'].lower()}", "add at least one entry" if kind == "too_short" else "remove entries")
-    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        return Problem(loc, f"'{where}' is {value}: {err['msg'].lower()}", "use a number in the allowed range")
+    ctx = err.get("ctx") or {}
+    if kind == "too_short":
+        n = ctx.get("min_length", 1)
+        return Problem(loc, f"'{where}' is empty; it needs at least {n} entr{'y' if n == 1 else 'ies'}", "add at least one entry")
+    if kind == "too_long":
+        return Problem(loc, f"'{where}' has too many entries; at most {ctx.get('max_length')}", "remove entries")
+    bounds = {"greater_than_equal": ("ge", "at least"), "less_than_equal": ("le", "at most"),
+              "greater_than": ("gt", "more than"), "less_than": ("lt", "less than")}
+    if kind in bounds:
+        key_, words = bounds[kind]
+        return Problem(loc, f"'{where}' is {value}; it must be {words} {ctx.get(key_)}", f"use a number {words} {ctx.get(key_)}")
     if kind == "string_pattern_mismatch":
         return Problem(loc, f"'{value}' is not valid for '{where}'", f"match the pattern {err['ctx']['pattern']}")
     if kind == "string_too_short":
         return Problem(loc, f"'{where}' is empty", "write a value or remove the key")
     # our own PydanticCustomErrors carry a full sentence
     msg = err["msg"]
+    if kind in ("text_lang", "text_comma"):  # point at the offending key inside the map
+        lang = (err.get("ctx") or {}).get("lang")
+        if path + (lang,) in doc.key_locs:
+            loc = doc.key_locs[path + (lang,)]
     fixes = {
         "empty_text": "write the text, or remove the key if it is optional",
         "bad_url_scheme": "use an https:// address",
@@ -911,13 +930,14 @@ def _problem(doc: Document, err: dict) -> Problem:
         "bad_period": "write e.g. '30 days', '13 months', '2 years', or replace 'period' with 'criteria: <text>'",
         "bad_id": "rename the id, e.g. 'email_service'",
         "text_lang": "use language codes as keys, e.g. {en: Contact details, de: Kontaktdaten}",
+        "text_comma": "put the text in quotes, e.g. {en: \"Yes, we do.\"}",
         "text_type": "write plain text, or a map like {en: ..., de: ...}",
         "retention_missing": "add 'period: 2 years' or 'criteria: <what decides it>'",
         "retention_both": "remove one of them",
         "party_country": "add 'country: US' (or 'countries: [PT, ES]')",
         "party_country_both": "keep one of them",
-        "method_field": "add the missing key",
-        "method_extra": "remove the other key",
+        "method_field": f"add '{ctx.get('need')}:'" if kind == "method_field" else "",
+        "method_extra": f"remove '{ctx.get('other')}:'" if kind == "method_extra" else "",
         "bad_bound": "set the bound the metric uses",
         "bad_lang": "write a language code such as en, de, fr or pt-BR",
     }
