@@ -177,9 +177,12 @@ def _judge(s: Sample, log: Path, ok_rc: tuple) -> tuple[str, str] | None:
 
 
 def measure(cases: list[Case], env: dict, logs: Path, repeats: int, warmup: int, say) -> None:
-    """Warm up each case, then run all cases round by round, flipping the order every round."""
+    """Warm up each case, then run all cases round by round, flipping the order every round.
+
+    With ``warmup=0`` there is no untimed run: the first measured round also finds a missing stage.
+    """
     for case in cases:
-        for _ in range(max(1, warmup)):
+        for _ in range(warmup):
             s, log = run_once(case.cmd, case.cwd, env, logs)
             bad = _judge(s, log, case.ok_rc)
             if bad:
@@ -194,13 +197,16 @@ def _interleave(live: list[Case], env: dict, logs: Path, repeats: int, say) -> N
     if not live:
         return
     for r in range(repeats):
-        order = live if r % 2 == 0 else live[::-1]
+        order = [c for c in (live if r % 2 == 0 else live[::-1]) if c.status == "ok"]
+        if not order:
+            return
         for case in order:
             s, log = run_once(case.cmd, case.cwd, env, logs)
             case.samples.append(s)
             bad = _judge(s, log, case.ok_rc)
             if bad:
                 case.status, case.reason = bad[0], f"run {r + 1}: {bad[1]}"
+                say(f"    {case.name}: {case.status}: {case.reason[:200]}")
         say("    round %d/%d: %s" % (r + 1, repeats, ", ".join(f"{c.name} {c.samples[-1].wall:.3f}s" for c in order)))
 
 
@@ -1096,6 +1102,7 @@ def main(argv: list[str] | None = None) -> int:
             "quick": args.quick,
             "repeats": repeats,
             "warmup": args.warmup,
+            "scaling_warmup": 0 if args.quick else args.warmup,
             "sizes": sizes,
             "plainnotice": tools.how,
             "method": "whole processes; wall time spawn..exit; peak RSS and CPU from os.wait4; cases interleaved, order flipped each round; ratio = median of per-round ratios",
@@ -1129,7 +1136,8 @@ def main(argv: list[str] | None = None) -> int:
             F["reading"] = reading_cost(tools, rendered, proj, logs)
             F["checklist"] = checklist_cost(tools, proj)
         if "scaling" in only:
-            F["scaling"] = fig_scaling(tools, proj, tmp, logs, sizes, repeats, args.warmup, say)
+            # --quick: figures 1 and 2 already warmed the same commands (and the .pyc caches)
+            F["scaling"] = fig_scaling(tools, proj, tmp, logs, sizes, repeats, 0 if args.quick else args.warmup, say)
     finally:
         if args.keep:
             say(f"kept {tmp}")
