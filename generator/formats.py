@@ -1,0 +1,266 @@
+"""Output formats for ``plainnotice check`` and ``plainnotice score``.
+
+* ``text``: for people, in a terminal;
+* ``json``: everything, for scripts (same shape as ``CheckReport.as_dict()``);
+* ``github``: GitHub Actions workflow commands (``::error file=...,line=...,col=...::message``),
+  escaped as the runner requires: ``%``, CR and LF in messages; also ``:`` and ``,`` in properties;
+* ``junit``: JUnit XML, one test case per gated layer and one per finding;
+* ``sarif``: SARIF 2.1.0 with stable rule ids (``RD001``...), for code scanning.
+"""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from typing import IO
+
+from generator import __version__
+from generator.errors import Finding
+
+INFO_URI = "https://github.com/plainnotice/plainnotice"
+DOCS = "docs/readability.md"
+
+
+def _fmt(x: float) -> str:
+    return f"{x:.2f}"
+
+
+# --------------------------------------------------------------------------------------------
+# text
+# --------------------------------------------------------------------------------------------
+
+
+def _score_line(d: dict) -> str:
+    from generator.readability import METRIC_LABELS, METRICS
+
+    parts = [f"{METRIC_LABELS[m]} {_fmt(d[m])}" for m in METRICS]
+    parts.append(f"{d['words']} words, {d['sentences']} sentences, {d['reading_minutes']:.1f} min at 238 wpm")
+    return "; ".join(parts)
+
+
+def check_text(report) -> str:
+    from generator.readability import METRIC_LABELS
+
+    lines: list[str] = []
+    for name, layer in report.layers.items():
+        d = layer.as_dict()
+        verdict = ("pass" if layer.passed else "FAIL") if layer.gated else "not gated"
+        lines.append(
+            f"{name} ({', '.join(layer.pages)}): {METRIC_LABELS[layer.target.metric]} {_fmt(layer.score)}, "
+            f"target {layer.target.describe()}: {verdict}"
+        )
+        lines.append("  " + _score_line(d["scores"]))
+    if report.findings:
+        lines.append("")
+    for f in report.findings:
+        lines.append(f"{f.loc}: {f.level}: {f.message} [{f.rule} {f.extra.get('rule_name', '')}]")
+        if f.fix:
+            lines.append(f"  fix: {f.fix}")
+    n_err, n_warn = len(report.errors), len(report.warnings)
+    lines.append("")
+    if n_err:
+        lines.append(f"{n_err} error(s), {n_warn} warning(s): the readability check failed.")
+    else:
+        lines.append(f"readability check passed; {n_warn} warning(s).")
+    return "\n".join(lines) + "\n"
+
+
+def scores_text(results) -> str:
+    lines: list[str] = []
+    for r in results:
+        d = r.scores.as_dict()
+        lines.append(f"{r.path} ({r.kind}):")
+        lines.append("  " + _score_line(d))
+        if len(r.sections) > 1:
+            for s in r.sections:
+                sd = s.scores.as_dict()
+                lines.append(
+                    f"    {s.title[:50]}: Flesch-Kincaid grade {_fmt(sd['flesch_kincaid_grade'])}, "
+                    f"{sd['words']} words"
+                )
+    return "\n".join(lines) + "\n"
+
+
+# --------------------------------------------------------------------------------------------
+# GitHub Actions workflow commands
+# --------------------------------------------------------------------------------------------
+
+
+def gh_escape_data(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def gh_escape_property(s: str) -> str:
+    return gh_escape_data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_annotation(f: Finding) -> str:
+    kind = "error" if f.level == "error" else "warning"
+    props = [f"file={gh_escape_property(f.loc.file)}"]
+    if f.loc.line:
+        props.append(f"line={f.loc.line}")
+        if f.loc.col:
+            props.append(f"col={f.loc.col}")
+    props.append(f"title={gh_escape_property(f.rule + ' ' + f.extra.get('rule_name', ''))}")
+    message = f.message + (f"\nfix: {f.fix}" if f.fix else "")
+    return f"::{kind} {','.join(props)}::{gh_escape_data(message)}"
+
+
+def check_github(report) -> str:
+    lines = [github_annotation(f) for f in report.findings]
+    # a readable summary after the annotations (plain lines are shown in the log)
+    lines.append(check_text(report).rstrip("\n"))
+    return "\n".join(lines) + "\n"
+
+
+# --------------------------------------------------------------------------------------------
+# JUnit XML
+# --------------------------------------------------------------------------------------------
+
+
+def check_junit(report) -> str:
+    from generator.readability import METRIC_LABELS
+
+    cases: list[ET.Element] = []
+    failures = 0
+    for name, layer in report.layers.items():
+        if not layer.gated:
+            continue
+        case = ET.Element(
+            "testcase",
+            classname=f"plainnotice.readability.{name}",
+            name=f"{name} notice: {METRIC_LABELS[layer.target.metric]} {layer.target.describe()}",
+        )
+        if not layer.passed:
+            failures += 1
+            fail = ET.SubElement(case, "failure", type="RD001", message=f"{METRIC_LABELS[layer.target.metric]} {_fmt(layer.score)}")
+            fail.text = f"{', '.join(layer.pages)}: score {_fmt(layer.score)}, target {layer.target.describe()}"
+        out = ET.SubElement(case, "system-out")
+        out.text = _score_line(layer.as_dict()["scores"])
+        cases.append(case)
+    for f in report.findings:
+        case = ET.Element(
+            "testcase",
+            classname=f"plainnotice.readability.{f.rule}",
+            name=f"{f.loc}: {f.extra.get('rule_name', f.rule)}",
+            file=f.loc.file,
+        )
+        if f.loc.line:
+            case.set("line", str(f.loc.line))
+        detail = f"{f.loc}: {f.message}" + (f"\nfix: {f.fix}" if f.fix else "")
+        if f.level == "error":
+            failures += 1
+            fail = ET.SubElement(case, "failure", type=f.rule, message=f.message)
+            fail.text = detail
+        else:
+            out = ET.SubElement(case, "system-out")
+            out.text = "warning: " + detail
+        cases.append(case)
+    suite = ET.Element(
+        "testsuite", name="plainnotice readability", tests=str(len(cases)), failures=str(failures), errors="0", skipped="0"
+    )
+    suite.extend(cases)
+    root = ET.Element("testsuites", name="plainnotice", tests=str(len(cases)), failures=str(failures), errors="0")
+    root.append(suite)
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+# --------------------------------------------------------------------------------------------
+# SARIF 2.1.0
+# --------------------------------------------------------------------------------------------
+
+
+def _sarif_location(loc) -> dict:
+    phys: dict = {"artifactLocation": {"uri": loc.file.replace("\\", "/")}}
+    if loc.line:
+        region = {"startLine": loc.line}
+        if loc.col:
+            region["startColumn"] = loc.col
+        phys["region"] = region
+    return {"physicalLocation": phys}
+
+
+def check_sarif(report) -> str:
+    from generator.readability import RULES
+
+    rule_ids = list(RULES)
+    rules = [
+        {
+            "id": r.id,
+            "name": r.name,
+            "shortDescription": {"text": r.summary},
+            "fullDescription": {"text": f"{r.summary} {r.help}"},
+            "help": {"text": r.help},
+            "helpUri": f"{INFO_URI}/blob/main/{DOCS}#{r.id.lower()}",
+            "defaultConfiguration": {"level": r.level},
+        }
+        for r in RULES.values()
+    ]
+    results = []
+    for f in report.findings:
+        result = {
+            "ruleId": f.rule,
+            "ruleIndex": rule_ids.index(f.rule),
+            "level": "error" if f.level == "error" else "warning",
+            "message": {"text": f.message + (f" Fix: {f.fix}." if f.fix else "")},
+            "locations": [_sarif_location(f.loc)],
+        }
+        props = {k: v for k, v in f.extra.items() if k in ("layer", "layers", "page", "field", "sentence", "score", "words", "phrase", "suggestion")}
+        if props:
+            result["properties"] = props
+        results.append(result)
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "plainnotice",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": INFO_URI,
+                        "rules": rules,
+                    }
+                },
+                "results": results,
+                "properties": {"layers": {k: v.as_dict() for k, v in report.layers.items()}},
+            }
+        ],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+# --------------------------------------------------------------------------------------------
+# entry points
+# --------------------------------------------------------------------------------------------
+
+CHECK_FORMATS = {
+    "text": check_text,
+    "json": lambda r: json.dumps(r.as_dict(), indent=2, ensure_ascii=False) + "\n",
+    "github": check_github,
+    "junit": check_junit,
+    "sarif": check_sarif,
+}
+
+
+def format_check(report, fmt: str = "text") -> str:
+    try:
+        return CHECK_FORMATS[fmt](report)
+    except KeyError:
+        raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(CHECK_FORMATS)}") from None
+
+
+def write_check(report, fmt: str, stream: IO[str]) -> None:
+    stream.write(format_check(report, fmt))
+
+
+def format_scores(results, fmt: str = "text") -> str:
+    if fmt == "json":
+        return json.dumps({"ok": True, "files": [r.as_dict() for r in results], "errors": []}, indent=2, ensure_ascii=False) + "\n"
+    return scores_text(results)
+
+
+def write_scores(results, fmt: str, stream: IO[str]) -> None:
+    stream.write(format_scores(results, fmt))
