@@ -854,6 +854,8 @@ def _problem(doc: Document, err: dict) -> Problem:
         hint = suggest(key, known)
         if hint:
             fix = f"rename '{key}' to '{hint.split(chr(39))[1]}'"
+        elif value is None and " " in str(key).strip():
+            fix = "if this is the end of a text cut off at a comma, put the whole text in quotes: inside {...} a comma starts a new key"
         return Problem(
             doc.key_loc(path),
             f"unknown key '{key}' in {_where(path[:-1])}.{hint} Known keys: {', '.join(known)}",

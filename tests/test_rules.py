@@ -1,0 +1,493 @@
+"""Stage 3, the completeness rules: each rule fires on the inventory entry it is about, only for
+its jurisdictions, with its citation; the reference inventory and other companies' inventories
+pass with no findings; the EEA and adequacy lists are well-formed data with a source and a date.
+
+RULE_CASES: (id, inventory, edits, expected findings as (rule, line:column, message)). Each row
+starts from a complete inventory and removes or changes one thing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.load import load_file, load_text
+from generator.model import parse
+from generator.rules import RULES, adequacy, check_completeness, country_from_address, eea, established_in
+from generator.vocab import countries
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).parent / "fixtures"
+FILES = {
+    "ref": REPO / "data_inventory.yml",
+    "us": FIXTURES / "us_saas.yml",
+    "clinic": FIXTURES / "eu_clinic.yml",
+    "uk": FIXTURES / "uk_shop.yml",
+}
+
+
+def findings_for(text: str):
+    return check_completeness(parse(load_text(text, "inv.yml")))
+
+
+def edited(name: str, edits) -> str:
+    text = FILES[name].read_text(encoding="utf-8")
+    for old, new in edits:
+        assert text.count(old) == 1, f"edit target not unique in {name}: {old!r}"
+        text = text.replace(old, new)
+    return text
+
+
+RULE_CASES = [
+    (
+        'legal_basis',
+        'ref',
+        [('    legal_basis: contract\n\n  - id: allergy_sharing', '\n  - id: allergy_sharing')],
+        [('gdpr.legal_basis', '139:5', "purpose 'accounts' has no legal basis")],
+    ),
+    (
+        'legitimate_interest',
+        'ref',
+        [('    legitimate_interest: Keeping the app working and easy to use.\n', '')],
+        [('gdpr.legitimate_interest', '163:18', "purpose 'improve' relies on legitimate interests but does not say which interest")],
+    ),
+    (
+        'withdraw_consent',
+        'ref',
+        [('    withdraw: Turn off location access in your phone settings.\n', '')],
+        [('gdpr.withdraw_consent', '156:18', "purpose 'nearby' relies on consent but does not say how to withdraw it")],
+    ),
+    (
+        'withdraw_explicit_consent_data',
+        'ref',
+        [('    legal_basis: consent\n    withdraw: Turn off "Share allergy notes" in Settings, or delete the notes.\n', '    legal_basis: contract\n')],
+        [('gdpr.withdraw_consent', '145:5', "purpose 'allergy_sharing' uses allergy_notes, which relies on explicit consent, but does not say how to withdraw it")],
+    ),
+    (
+        'special_category',
+        'ref',
+        [('    special_category_basis: explicit_consent\n', '')],
+        [('gdpr.special_category', '81:16', "data 'allergy_notes' is special-category data but names no Art. 9(2) condition")],
+    ),
+    (
+        'special_category_flag',
+        'clinic',
+        [('    sources: [public_sources]\n', '    sources: [public_sources]\n    special_category: true\n')],
+        [('gdpr.special_category', '54:23', "data 'reviews' is special-category data but names no Art. 9(2) condition")],
+    ),
+    (
+        'special_category_false_is_respected',
+        'ref',
+        [('    special_category_basis: explicit_consent\n', '    special_category: false\n')],
+        [],
+    ),
+    (
+        'if_not_provided',
+        'ref',
+        [('    if_not_provided: We cannot make a booking for you.\n', '')],
+        [('gdpr.if_not_provided', '58:15', "data 'bookings' is required but the inventory does not say what happens without it")],
+    ),
+    (
+        'data_source',
+        'ref',
+        [('    inferred_from: [bookings]\n', '')],
+        [('gdpr.data_source', '129:15', "data 'preferences' is inferred but does not say from which data")],
+    ),
+    (
+        'recipients_sold_to',
+        'clinic',
+        [('    sources: [public_sources]\n', '    sources: [public_sources]\n    sold_to: [survey]\n')],
+        [('gdpr.recipients', '54:15', "'survey' receives data 'reviews' (in sold_to) but is not in its shared_with, so the recipients list would miss it")],
+    ),
+    (
+        'recipients_third_party_cookie',
+        'clinic',
+        [('    party: third\n    provider: survey\n', '    party: third\n')],
+        [('gdpr.recipients', '113:12', "third-party cookie 'survey_session' does not name the company that sets it")],
+    ),
+    (
+        'eu_transfer_partial',
+        'ref',
+        [('    transfer_safeguard: eu_us_data_privacy_framework\n', '')],
+        [('eu.transfers', '221:5', "party 'email_service' (Postmark (ActiveCampaign LLC)) receives data in United States (US), where the EU adequacy decision covers only companies certified under the EU-US Data Privacy Framework, and names no safeguard"), ('uk.transfers', '221:5', "party 'email_service' (Postmark (ActiveCampaign LLC)) receives data in United States (US), where the UK adequacy decision covers only companies certified under the UK Extension to the EU-US Data Privacy Framework, and names no safeguard")],
+    ),
+    (
+        'eu_transfer_none',
+        'clinic',
+        [('    country: US\n    transfer_safeguard: standard_contractual_clauses\n', '    country: IN\n')],
+        [('eu.transfers', '95:5', "party 'survey' (SurveyCo Inc.) receives data in India (IN), outside the EEA, without an EU adequacy decision (list checked 2026-11-23) and names no safeguard")],
+    ),
+    (
+        'eu_transfer_false_adequacy',
+        'clinic',
+        [('transfer_safeguard: standard_contractual_clauses', 'transfer_safeguard: adequacy_decision')],
+        [('eu.transfers', '99:25', "party 'survey' (SurveyCo Inc.) names an adequacy decision, but the EU list (checked 2026-11-23) does not cover this transfer: for United States it covers only companies certified under the EU-US Data Privacy Framework")],
+    ),
+    (
+        'eu_transfer_uk_only_tool',
+        'clinic',
+        [('transfer_safeguard: standard_contractual_clauses', 'transfer_safeguard: uk_idta')],
+        [('eu.transfers', '99:25', "party 'survey' (SurveyCo Inc.) relies on uk_idta, which covers transfers from the UK only, not from the EU")],
+    ),
+    (
+        'eu_transfer_dpf_outside_us',
+        'clinic',
+        [('    country: US\n    transfer_safeguard: standard_contractual_clauses', '    countries: [US, IN]\n    transfer_safeguard: eu_us_data_privacy_framework')],
+        [('eu.transfers', '99:25', "party 'survey' (SurveyCo Inc.) relies on the EU-US Data Privacy Framework, which covers US companies only, but also receives data in India (IN)")],
+    ),
+    (
+        'uk_transfer_none',
+        'uk',
+        [('    transfer_safeguard: uk_idta\n', '')],
+        [('uk.transfers', '40:5', "party 'support_desk' (Helpline Services Pvt Ltd) receives data in India (IN), outside the UK, without a UK adequacy decision (list checked 2026-11-23) and names no safeguard")],
+    ),
+    (
+        'supervisory_authority',
+        'ref',
+        [('  supervisory_authority:\n    name: Comissão Nacional de Proteção de Dados (CNPD)\n    url: https://www.cnpd.pt\n', '')],
+        [('eu.supervisory_authority', '12:3', 'the inventory does not name the supervisory authority for EU complaints')],
+    ),
+    (
+        'eu_representative',
+        'ref',
+        [('Rua Augusta 100, 1100-053 Lisboa, Portugal', '500 Fifth Avenue, New York, NY 10110, United States')],
+        [('eu.representative', '14:12', 'you are established in US, outside the EU/EEA, and name no representative with region EU')],
+    ),
+    (
+        'established_in_wins_over_address',
+        'ref',
+        [('  contact_email: privacy@fernway.example\n', '  contact_email: privacy@fernway.example\n  established_in: [CH]\n')],
+        [('eu.representative', '17:19', 'you are established in CH, outside the EU/EEA, and name no representative with region EU')],
+    ),
+    (
+        'uk_representative',
+        'ref',
+        [('  representatives:\n    - region: UK\n      name: Fernway UK Representative Ltd\n      address: 20 Market Street, Leeds LS1 6DT, United Kingdom\n      email: uk-rep@fernway.example\n', '')],
+        [('uk.representative', '14:12', 'you are established in PT, outside the UK, and name no representative with region UK')],
+    ),
+    (
+        'representative_unknown_country',
+        'uk',
+        [('80 State Street, Albany, NY 12207, USA', '80 State Street, Albany, NY 12207')],
+        [('uk.representative', '6:12', 'plainnotice cannot tell from the address which country you are established in, so it cannot check whether you need a representative in the UK')],
+    ),
+    (
+        'automated_decision',
+        'ref',
+        [('      logic: It compares the booking with signs we have seen before, such as many bookings from one card in a short time.\n', ''), ('      human_review: Email us and a person will look at the decision within 2 working days.\n', '')],
+        [('gdpr.automated_decision', '180:7', "the automated decision in purpose 'fraud' does not say logic and human_review")],
+    ),
+    (
+        'dpo_contact',
+        'clinic',
+        [('    email: dsb@lindenhof.example.de\n', '')],
+        [('gdpr.dpo_contact', '13:5', 'the data protection officer has no contact details')],
+    ),
+    (
+        'data_purpose',
+        'ref',
+        [('    data: [support, contact, bookings]', '    data: [contact, bookings]')],
+        [('data.purpose', '114:5', "no purpose uses data 'support'")],
+    ),
+    (
+        'ca_category',
+        'ref',
+        [('    ccpa_category: geolocation\n', '')],
+        [('ca.category', '91:5', "data 'location' has no CCPA category")],
+    ),
+    (
+        'ca_sold_stated',
+        'ref',
+        [('    sold: false\n    shared_for_ads: false\n\n  - id: preferences', '\n  - id: preferences')],
+        [('ca.sold_shared_stated', '114:5', "data 'support' does not say whether it is sold or shared for ads")],
+    ),
+    (
+        'ca_sale_recipients',
+        'us',
+        [('    sold_to: [broker]\n', '')],
+        [('ca.sale_recipients', '45:11', "data 'device' is sold but 'sold_to' names no party")],
+    ),
+    (
+        'ca_sale_flag',
+        'us',
+        [('    sold: true\n', '    sold: false\n')],
+        [('ca.sale_recipients', '46:14', "data 'device' lists parties in 'sold_to' but does not say 'sold: true'")],
+    ),
+    (
+        'ca_opt_out_link',
+        'us',
+        [('  opt_out_url: https://ledgerly.example.com/do-not-sell\n', '')],
+        [('ca.opt_out_link', '45:11', "you sell or share 'device' but give no opt-out link")],
+    ),
+    (
+        'ca_gpc_honoured',
+        'us',
+        [('  global_privacy_control: true\n', '  gpc_statement: We read it when we can.\n')],
+        [('ca.gpc_honoured', '108:3', 'you sell or share personal information but do not treat Global Privacy Control as an opt-out')],
+    ),
+    (
+        'ca_gpc_statement',
+        'ref',
+        [('  global_privacy_control: true\n', '')],
+        [('ca.gpc_statement', '260:3', 'the inventory does not say how you handle Global Privacy Control signals')],
+    ),
+    (
+        'ca_limit_sensitive',
+        'us',
+        [('  limit_sensitive_url: https://ledgerly.example.com/limit\n', '')],
+        [('ca.limit_sensitive', '61:28', "data 'ssn' is sensitive personal information used beyond the permitted purposes, and there is no 'Limit the Use' link")],
+    ),
+    (
+        'ca_methods_toll_free',
+        'us',
+        [('toll_free: true', 'toll_free: false')],
+        [('ca.request_methods', '100:7', 'a business that also deals with people offline must offer a toll-free phone number for requests')],
+    ),
+    (
+        'ca_methods_two',
+        'us',
+        [('    - {kind: web, url: https://ledgerly.example.com/privacy/request}\n', ''), ('    - {kind: email, address: privacy@ledgerly.example.com}\n', ''), ('  website: https://ledgerly.example.com\n', '')],
+        [('ca.request_methods', '98:5', 'requests offer 1 method; California asks for at least two')],
+    ),
+    (
+        'ca_methods_online_email',
+        'ref',
+        [('    - {kind: email, address: privacy@fernway.example}\n', '')],
+        [('ca.request_methods', '251:5', 'a business that operates only online must offer an e-mail address for requests')],
+    ),
+    (
+        'ca_methods_post_means_offline',
+        'ref',
+        [('    - {kind: app, where: Settings > Privacy > Your data}\n', "    - {kind: post, address: 'Rua Augusta 100, Lisboa'}\n")],
+        [('ca.request_methods', '251:5', 'a business that also deals with people offline must offer a toll-free phone number for requests')],
+    ),
+    (
+        'ca_no_requests',
+        'us',
+        [('requests:\n  methods:\n    - {kind: web, url: https://ledgerly.example.com/privacy/request}\n    - {kind: phone, number: "+1 800 555 0199", toll_free: true}\n    - {kind: email, address: privacy@ledgerly.example.com}\n  response_days: 45\n  verification: {en: We match two details you give us with our records., es: Comparamos dos datos que nos da con nuestros registros.}\n  authorized_agents: true\n  online_only: false\n', '')],
+        [('ca.request_methods', '16:19', "the inventory has no 'requests' section, so the notice cannot say how Californians send requests")],
+    ),
+    (
+        'ca_website_requests',
+        'ref',
+        [('    - {kind: web, url: https://fernway.example/privacy/requests}\n', '')],
+        [('ca.website_requests', '251:5', 'you have a website but offer no web form for requests')],
+    ),
+    (
+        'ca_verification',
+        'ref',
+        [('  verification: We ask you to sign in, or we email a code to the address on your account.\n', '')],
+        [('ca.verification', '250:3', 'the inventory does not say how you verify requests')],
+    ),
+    (
+        'ca_do_not_track',
+        'ref',
+        [('  do_not_track: We do not change what we do when your browser sends Do Not Track, because we honor Global Privacy Control instead.\n', '')],
+        [('ca.do_not_track', '260:3', 'the inventory does not say how your site responds to Do Not Track')],
+    ),
+    (
+        'ca_effective_date',
+        'ref',
+        [('  - date: 2026-03-15', '  - date: 2027-03-15')],
+        [('ca.effective_date', '295:11', "a change is dated 2027-03-15, after the notice's effective date 2026-11-01, so 'last updated' would be wrong")],
+    ),
+]
+
+
+@pytest.mark.parametrize("name", sorted(FILES))
+def test_complete_inventories_have_no_findings(name):
+    assert findings_for(FILES[name].read_text(encoding="utf-8")) == []
+
+
+def test_reference_validates_with_exit_0(capsys):
+    assert main(["validate", str(FILES["ref"])]) == 0
+    assert capsys.readouterr().out.strip().endswith("valid; complete for eu_gdpr, uk_gdpr, us_ca.")
+
+
+@pytest.mark.parametrize("name,edits,expected", [c[1:] for c in RULE_CASES], ids=[c[0] for c in RULE_CASES])
+def test_rule_finds_what_is_missing(name, edits, expected):
+    got = [(f.rule, f"{f.loc.line}:{f.loc.col}", f.message) for f in findings_for(edited(name, edits))]
+    assert got == expected
+
+
+def test_every_rule_is_exercised():
+    fired = {rule for case in RULE_CASES for rule, _, _ in case[3]}
+    # gdpr.controller guards what the model already requires; it is tested on an object below
+    assert {r.id for r in RULES} - fired == {"gdpr.controller"}
+
+
+def test_rule_ids_unique_and_every_rule_has_data():
+    ids = [r.id for r in RULES]
+    assert len(ids) == len(set(ids))
+    for r in RULES:
+        assert r.citations and r.asks and r.fix, r.id
+        assert set(r.citations) <= {"eu_gdpr", "uk_gdpr", "us_ca"}, r.id
+
+
+def test_findings_carry_citation_fix_and_jurisdictions():
+    (f,) = findings_for(edited("ref", [("    legitimate_interest: Keeping the app working and easy to use.\n", "")]))
+    assert f.level == "error"
+    assert f.citation == "GDPR / UK GDPR Art. 13(1)(d), 14(2)(b)"
+    assert f.fix == "add 'legitimate_interest:' saying whose interest it is and what it is, in one plain sentence"
+    assert f.extra == {"jurisdictions": ["eu_gdpr", "uk_gdpr"]}
+    assert str(f).splitlines()[0] == (
+        "inv.yml:163:18: error: purpose 'improve' relies on legitimate interests but does not say which interest "
+        "[GDPR / UK GDPR Art. 13(1)(d), 14(2)(b)]"
+    )
+
+
+def test_citation_names_only_the_listed_law():
+    text = edited("ref", [("    legitimate_interest: Keeping the app working and easy to use.\n", ""),
+                          ("jurisdictions: [eu_gdpr, uk_gdpr, us_ca]", "jurisdictions: [uk_gdpr]")])
+    (f,) = [f for f in findings_for(text) if f.rule == "gdpr.legitimate_interest"]
+    assert f.citation == "UK GDPR Art. 13(1)(d), 14(2)(b)"
+    rule = next(r for r in RULES if r.id == "data.purpose")
+    assert rule.citation({"us_ca"}) == "Cal. Civ. Code 1798.100(a)(1), 1798.110(c)(3)"
+    assert rule.citation({"eu_gdpr", "us_ca"}) == "GDPR Art. 13(1)(c), 14(1)(c); Cal. Civ. Code 1798.100(a)(1), 1798.110(c)(3)"
+
+
+def test_rules_run_only_for_listed_jurisdictions():
+    # the clinic is EU-only: no CCPA categories, no request methods for California, no UK representative
+    clinic = FILES["clinic"].read_text(encoding="utf-8")
+    assert findings_for(clinic) == []
+    as_ca = findings_for(clinic.replace("jurisdictions: [eu_gdpr]", "jurisdictions: [eu_gdpr, us_ca]"))
+    assert {f.rule for f in as_ca} >= {"ca.category", "ca.sold_shared_stated", "ca.gpc_statement", "ca.do_not_track", "ca.verification"}
+    assert all(f.rule.startswith("ca.") for f in as_ca)
+    as_uk = findings_for(clinic.replace("jurisdictions: [eu_gdpr]", "jurisdictions: [eu_gdpr, uk_gdpr]"))
+    assert [f.rule for f in as_uk] == ["uk.representative"]  # established in Germany, no UK representative
+    # the US SaaS is California-only: no legal bases, no transfers
+    us = FILES["us"].read_text(encoding="utf-8")
+    assert findings_for(us) == []
+    assert "gdpr.legal_basis" in {f.rule for f in findings_for(us.replace("[us_ca]", "[us_ca, eu_gdpr]"))}
+
+
+def test_controller_rule_on_an_object():
+    inv = parse(load_file(FILES["clinic"]))
+    inv.organization.address = None
+    got = {(f.rule, f.message) for f in check_completeness(inv)}
+    assert ("gdpr.controller", "the controller's address is missing") in got
+    assert {rule for rule, _ in got} == {"gdpr.controller", "eu.representative"}  # no address, no country
+
+
+def test_dpf_counts_for_the_uk_and_sccs_are_assumed_with_the_uk_addendum():
+    """The reference lists uk_gdpr with a US party on the DPF and one on SCCs: both pass (documented assumption)."""
+    text = FILES["ref"].read_text(encoding="utf-8")
+    assert "transfer_safeguard: eu_us_data_privacy_framework" in text
+    assert "transfer_safeguard: standard_contractual_clauses" in text
+    assert findings_for(text) == []
+
+
+def test_party_that_only_gives_data_is_not_a_transfer():
+    text = edited("us", [("    countries: [US, CA]", "    country: IN")])  # brokers sell us data and buy from us
+    text = text.replace("jurisdictions: [us_ca]", "jurisdictions: [us_ca]")
+    assert findings_for(text) == []
+    clinic = edited("clinic", [("  - id: insurer\n    name: {de: Ihre Krankenkasse, en: Your health insurer}\n    role: controller\n    country: DE",
+                                "  - id: insurer\n    name: {de: Ihre Krankenkasse, en: Your health insurer}\n    role: controller\n    country: IN"),
+                               ("    shared_with: [insurer, billing]", "    shared_with: [billing]")])
+    assert findings_for(clinic) == []  # the insurer in India only sends data; nothing goes there
+
+
+def test_online_only_stated_false_needs_toll_free_even_without_phone():
+    text = edited("ref", [("  response_days: 30\n", "  response_days: 30\n  online_only: false\n")])
+    assert [f.rule for f in findings_for(text)] == ["ca.request_methods"]
+    text = edited("ref", [("  response_days: 30\n", "  response_days: 30\n  online_only: true\n")])
+    assert findings_for(text) == []
+
+
+# -- reading the country from the address --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "address,code",
+    [
+        ("Rua Augusta 100, 1100-053 Lisboa, Portugal", "PT"),
+        ("20 Market Street, Leeds LS1 6DT, United Kingdom", "GB"),
+        ("1 King Street, Manchester M2 6AZ, UK", "GB"),
+        ("80 State Street, Albany, NY 12207, USA", "US"),
+        ("Lindenstraße 12\n10969 Berlin\nDeutschland", "DE"),
+        ("Keizersgracht 1, 1015 CJ Amsterdam, The Netherlands.", "NL"),
+        ("Seoul 04524, Korea, Republic of", None),  # not an ISO short name in our table
+        ("1 Main St, Seoul, South Korea", "KR"),
+        ("Avenida Paulista 1000, São Paulo, Brasil", "BR"),
+        ("Postfach 1, 8001 Zürich, Switzerland 8001", "CH"),
+        ("500 Howard Street, San Francisco, CA 94105", None),  # CA is California here, not Canada
+        ("Somewhere without a country", None),
+    ],
+)
+def test_country_from_address(address, code):
+    assert country_from_address(address) == code
+
+
+def test_country_from_a_language_map():
+    inv = parse(load_file(FILES["clinic"]))
+    assert established_in(inv) == ({"DE"}, ("organization", "address"))
+
+
+# -- EEA and adequacy data ------------------------------------------------------------------------
+
+
+def test_eea_is_the_30_states():
+    assert len(eea()) == 30
+    assert {"NO", "IS", "LI", "GR", "IE"} <= eea()
+    assert not {"GB", "CH", "EL"} & eea()
+
+
+@pytest.mark.parametrize("region", ["eu", "uk"])
+def test_adequacy_lists_are_data_with_source_and_date(region):
+    ad = adequacy(region)
+    assert ad.source and ad.law
+    assert dt.date.fromisoformat(ad.checked) <= dt.date(2026, 12, 31)
+    for code in list(ad.countries) + list(ad.partial):
+        assert code in countries(), code
+    assert "US" in ad.partial and "US" not in ad.countries  # only certified companies
+
+
+def test_eu_and_uk_lists_differ_where_the_law_does():
+    eu, uk = adequacy("eu"), adequacy("uk")
+    assert "GB" in eu.countries and "BR" in eu.countries
+    assert "BR" not in uk.countries and "GI" in uk.countries
+    assert eea() <= set(uk.countries)  # the UK treats the EEA as adequate
+    assert not eea() & set(eu.countries)  # inside the EEA there is no transfer at all
+
+
+# -- the CLI ------------------------------------------------------------------------------------
+
+
+def test_cli_findings_exit_1_with_text(tmp_path, capsys):
+    f = tmp_path / "inv.yml"
+    f.write_text(edited("ref", [("    ccpa_category: geolocation\n", "")]), encoding="utf-8")
+    assert main(["validate", str(f)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"{f}:91:5: error: data 'location' has no CCPA category [Cal. Civ. Code 1798.110(c), 1798.130(a)(5); 11 CCR 7011(e)]"
+    assert out[1] == "  fix: add 'ccpa_category:' (e.g. identifiers, commercial_information, internet_activity)"
+    assert out[-1] == "1 missing item(s), 0 warning(s)."
+
+
+def test_cli_findings_as_json(tmp_path, capsys):
+    f = tmp_path / "inv.yml"
+    f.write_text(edited("ref", [("    ccpa_category: geolocation\n", ""), ("  global_privacy_control: true\n", "")]), encoding="utf-8")
+    assert main(["validate", str(f), "--format", "json"]) == 1
+    out = json.loads(capsys.readouterr().out)
+    assert out["ok"] is False and out["errors"] == []
+    assert [(x["rule"], x["line"], x["column"]) for x in out["findings"]] == [("ca.category", 91, 5), ("ca.gpc_statement", 259, 3)]
+    first = out["findings"][0]
+    assert first == {
+        "rule": "ca.category",
+        "level": "error",
+        "message": "data 'location' has no CCPA category",
+        "fix": "add 'ccpa_category:' (e.g. identifiers, commercial_information, internet_activity)",
+        "citation": "Cal. Civ. Code 1798.110(c), 1798.130(a)(5); 11 CCR 7011(e)",
+        "file": str(f),
+        "line": 91,
+        "column": 5,
+        "jurisdictions": ["us_ca"],
+    }
+
+
+def test_cli_json_for_a_complete_inventory(capsys):
+    assert main(["validate", str(FILES["ref"]), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {"ok": True, "errors": [], "findings": []}
