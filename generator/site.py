@@ -149,52 +149,29 @@ def site_files(prep: Prepared) -> dict[str, bytes]:
 # The reading-time and grade badge on the home page
 # --------------------------------------------------------------------------------------------
 
-WPM = 238  # words per minute (Brysbaert 2019, non-fiction), the same figure the summary target uses
-
-
-def _number(obj: Any, *names: str) -> float | None:
-    for name in names:
-        value = obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return float(value)
-    return None
-
-
-def reading_figures(prep: Prepared) -> tuple[float | None, float | None]:
-    """(minutes, grade) of the summary, from the readability report when it has them."""
+def reading_figures(prep: Prepared) -> tuple[float | None, float | None, str]:
+    """(minutes, score, metric) of the summary layer, from the readability report."""
     report = prep.report
-    if report is None:
-        return None, None
-    layer = None
-    for attr in ("layers", "scores", "summary"):
-        value = getattr(report, attr, None)
-        if isinstance(value, dict) and "summary" in value:
-            layer = value["summary"]
-            break
-        if value is not None and attr == "summary":
-            layer = value
+    layers = getattr(report, "layers", None) or {}
+    layer = layers.get("summary")
     if layer is None:
-        return None, None
-    minutes = _number(layer, "minutes", "reading_minutes", "reading_time_minutes")
-    if minutes is None:
-        words = _number(layer, "words", "word_count")
-        if words is not None:
-            minutes = words / WPM
-    grade = _number(layer, "grade", "score", "value", "flesch_kincaid_grade")
-    return minutes, grade
+        return None, None, ""
+    scores = layer.scores
+    return scores.reading_minutes, layer.score, layer.target.metric
 
 
 def badge_html(prep: Prepared) -> str:
-    """A one-line badge: reading time and grade of the summary. Only numbers, no inventory text."""
-    minutes, grade = reading_figures(prep)
-    if minutes is None and grade is None:
+    """A one-line badge: reading time and readability of the summary. Only numbers and our words."""
+    minutes, score, metric = reading_figures(prep)
+    if minutes is None:
         return ""
-    bits = []
-    if minutes is not None:
-        whole = max(1, round(minutes))
-        bits.append(f'<span class="pn-badge__item">{whole} minute{"s" if whole != 1 else ""} to read</span>')
-    if grade is not None:
-        bits.append(f'<span class="pn-badge__item">Reading level: grade {grade:.0f}</span>')
+    whole = max(1, round(minutes))
+    bits = [f'<span class="pn-badge__item">{whole} minute{"s" if whole != 1 else ""} to read</span>']
+    if score is not None:
+        if metric == "flesch_reading_ease":
+            bits.append(f'<span class="pn-badge__item">Reading ease: {score:.0f} of 100</span>')
+        else:
+            bits.append(f'<span class="pn-badge__item">Reading level: grade {max(score, 1):.0f}</span>')
     return '<p class="pn-badge">' + "".join(bits) + "</p>"
 
 
@@ -246,6 +223,7 @@ def configure(config, prep: Prepared) -> None:
             material = get_theme_dir("material")
             pos = dirs.index(material) if material in dirs else len(dirs)
             dirs.insert(pos, theme_dir)
+    _add_markdown_extensions(config)
     extra = config["extra"]
     extra["generator"] = False
     extra["plainnotice"] = {
@@ -253,6 +231,56 @@ def configure(config, prep: Prepared) -> None:
         "effective_date": prep.effective_date.isoformat(),
         "files": {"gpc": ".well-known/gpc.json", "inventory": "inventory.json", "dpv": "dpv.jsonld"},
     }
+
+
+def _table_regions_extension():
+    """A Python-Markdown extension that puts every table in a focusable, named scroll region
+    (``<div class="pn-table" role="region" tabindex="0" aria-label="Table: <heading>">``), so a
+    table wider than a phone scrolls inside itself and keyboard users can scroll it (WCAG 2.1.1,
+    axe "scrollable-region-focusable") -- with or without JavaScript."""
+    import re as _re
+    import xml.etree.ElementTree as etree
+
+    from markdown.extensions import Extension
+    from markdown.treeprocessors import Treeprocessor
+
+    stash = _re.compile("\x02[^\x03]*\x03")
+
+    def _text(el) -> str:
+        if el.get("class") == "headerlink":
+            return el.tail or ""
+        out = el.text or ""
+        for sub in el:
+            out += _text(sub)
+        return out + (el.tail or "")
+
+    class Regions(Treeprocessor):
+        def run(self, root):
+            heading = ""
+            for parent in list(root.iter()):
+                for i, child in enumerate(list(parent)):
+                    if child.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                        heading = " ".join(stash.sub("", _text(child)).split())
+                    elif child.tag == "table" and parent.get("class") != "pn-table":
+                        wrap = etree.Element("div", {"class": "pn-table", "role": "region", "tabindex": "0"})
+                        wrap.set("aria-label", f"Table: {heading}" if heading else "Table")
+                        parent.remove(child)
+                        parent.insert(i, wrap)
+                        wrap.append(child)
+                        wrap.tail, child.tail = child.tail, None
+            return None
+
+    class TableRegions(Extension):
+        def extendMarkdown(self, md):
+            md.treeprocessors.register(Regions(md), "plainnotice_table_regions", 4)
+
+    return TableRegions()
+
+
+def _add_markdown_extensions(config) -> None:
+    exts = config["markdown_extensions"]
+    if not any(type(e).__name__ == "TableRegions" for e in exts):
+        exts.append(_table_regions_extension())
 
 
 def set_page_date(page, prep: Prepared) -> None:
@@ -529,7 +557,9 @@ def cli_build(args) -> int:
         print(f"{n} error finding{'s' if n != 1 else ''}: nothing was written; the previous site is unchanged.", file=sys.stderr)
         return 1
     warnings = [f for f in prep.findings if f.level != "error"]
-    _print_findings(warnings)
+    if warnings:
+        n = len(warnings)
+        print(f"{n} warning{'s' if n != 1 else ''} (not blocking); 'plainnotice check' lists them.", file=sys.stderr)
     target = build_site(prep, args.config_file, args.site_dir)
     pages = len(prep.result.pages)
     print(f"Built {pages} page{'s' if pages != 1 else ''} into {_display(target)}.")
@@ -588,7 +618,7 @@ def scaffold_files() -> dict[str, bytes]:
     for path in sorted(SCAFFOLD_DIR.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts:
             rel = path.relative_to(SCAFFOLD_DIR).as_posix()
-            rel = rel.replace("dot-gitignore", ".gitignore").replace("dot-gitkeep", ".gitkeep")
+            rel = "/".join("." + part[4:] if part.startswith("dot-") else part for part in rel.split("/"))
             out[rel] = path.read_bytes()
     return out
 
