@@ -175,7 +175,10 @@ def load_text(text: str, file: str = "data_inventory.yml") -> Document:
                 "a real inventory has a few thousand lines at most; remove generated or pasted content",
             )
         )
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:
+        raise _reader_problem(file, text, exc) from None
     try:
         try:
             root = loader.get_single_node()
@@ -186,6 +189,8 @@ def load_text(text: str, file: str = "data_inventory.yml") -> Document:
                 else "a real inventory has a few thousand values; remove generated or pasted content"
             )
             raise InputError(Problem(_loc(file, hit.mark), hit.message, fix)) from None
+        except yaml.reader.ReaderError as exc:
+            raise _reader_problem(file, text, exc) from None
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             what = exc.problem or "invalid YAML"
@@ -241,6 +246,20 @@ def load_text(text: str, file: str = "data_inventory.yml") -> Document:
         return doc
     finally:
         loader.dispose()
+
+
+def _reader_problem(file: str, text: str, exc) -> InputError:
+    """A character YAML does not allow (control characters other than tab and newline)."""
+    i = min(max(exc.position, 0), len(text))
+    line = text.count("\n", 0, i) + 1
+    col = i - (text.rfind("\n", 0, i) + 1) + 1
+    return InputError(
+        Problem(
+            Loc(file, line, col),
+            f"the file contains the control character U+{exc.character:04X}, which YAML does not allow",
+            "delete it; it is often pasted in by accident from another program",
+        )
+    )
 
 
 def load_file(path: str | Path) -> Document:

@@ -222,3 +222,9 @@ def test_limits_leave_room_for_large_real_inventories():
     assert text.count("\n") < LIMITS["max_lines"] / 2
     doc = load_text(text, "100x.yml")
     assert len(doc.locs) < LIMITS["max_nodes"]
+
+
+def test_control_character_is_a_clean_error():
+    p = one_problem(load_text, "a: b\nc: d\x07e\n", "f.yml")
+    assert p.loc == Loc("f.yml", 2, 5)
+    assert p.message == "the file contains the control character U+0007, which YAML does not allow"
