@@ -101,8 +101,12 @@ class _Builder:
         if not text:
             return
         if self.n == 0 or (self.parts and self.parts[-1][-1:].isspace()):
-            if text.isspace():
+            stripped = text.lstrip()
+            if not stripped:
                 return  # no leading or doubled spaces
+            if verbatim:
+                src += len(text) - len(stripped)
+            text = stripped
         self.parts.append(text)
         self.segs.append((self.n, src, len(text) if verbatim else 0))
         if protect:
@@ -385,7 +389,7 @@ _HTML_BLOCKS = {
     "div": "paragraph", "section": "paragraph", "article": "paragraph", "main": "paragraph",
     "body": "paragraph", "ul": "paragraph", "ol": "paragraph", "table": "paragraph", "tr": "paragraph",
     "header": "paragraph", "footer": "paragraph", "nav": "paragraph", "aside": "paragraph", "details": "paragraph",
-    "dl": "paragraph", "form": "paragraph", "address": "paragraph", "br": None, "hr": None,
+    "dl": "paragraph", "form": "paragraph", "address": "paragraph", "hr": None,
 }
 _HTML_SKIP = {"script", "style", "noscript", "template", "head", "title", "svg", "pre", "code", "button", "select", "option", "textarea"}
 
@@ -405,7 +409,9 @@ class _HtmlUnits(HTMLParser):
 
     def _flush(self):
         kind = self.kinds[-1][1] if self.kinds else "paragraph"
-        unit = self.b.unit(kind, int(self.kinds[-1][0][1]) if kind == "heading" and self.kinds[-1][0][1:].isdigit() else 0)
+        tag = self.kinds[-1][0] if self.kinds else ""
+        level = (int(tag[1]) if tag[1:].isdigit() else 6) if kind == "heading" else 0
+        unit = self.b.unit(kind, level)
         if unit is not None:
             self.units.append(unit)
         self.b = _Builder()
@@ -415,6 +421,9 @@ class _HtmlUnits(HTMLParser):
             self.skip += 1
             return
         if self.skip:
+            return
+        if tag in ("br", "wbr"):
+            self.b.add(" ", self._pos(), verbatim=False)
             return
         if tag in _HTML_BLOCKS:
             self._flush()
@@ -536,11 +545,11 @@ def _ends_sentence(text: str, m: re.Match) -> bool:
     after = text[m.end() :].lstrip()
     if not after:
         return True
+    if m.group()[0] == ";":
+        return True  # a semicolon joins two sentences or separates list items
     first = after[0]
     if first.islower():
         return False  # "approx. two", "e.g. email"
-    if m.group()[0] == ";":
-        return True  # a semicolon joins two sentences or separates list items
     if m.group()[0] != ".":
         return True
     token = _TOKEN_BEFORE.search(text[: m.start() + 1])
@@ -642,7 +651,7 @@ def score_text(text: str, protected: list[tuple[int, int]] = (), names: list[tup
         last = z
     out.append(text[last:])
     s = "".join(out).strip()
-    s = re.sub(r"[.!?\u2026\"'\u2019\u201d)\]\s]+$", "", s)
+    s = re.sub(r"[.!?\u2026:;,\"'\u2019\u201d)\]\s]+$", "", s)
     s = _ABBR_DOTS.sub(lambda m: m.group().replace(".", ""), s)
     s = re.sub(r"[.!?\u2026]", " ", s)
     s = " ".join(s.split())
