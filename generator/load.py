@@ -175,6 +175,18 @@ def load_text(text: str, file: str = "data_inventory.yml") -> Document:
                 "a real inventory has a few thousand lines at most; remove generated or pasted content",
             )
         )
+    # Each line and each comma can start a value: a cheap upper bound that stops long flow lists
+    # ([1, 1, 1, ...]) before the slow pure-Python reader sees them.
+    starts = lines + text.count(",")
+    if starts > LIMITS["max_nodes"]:
+        raise InputError(
+            Problem(
+                Loc(file),
+                f"the file has {starts:,} lines and commas, so it can hold more than the "
+                f"{LIMITS['max_nodes']:,} values plainnotice reads (limit: max_nodes)",
+                "a real inventory has a few thousand values; remove generated or pasted content",
+            )
+        )
     try:
         loader = _Loader(text)
     except yaml.reader.ReaderError as exc:

@@ -202,7 +202,17 @@ def test_too_many_lines():
 def test_too_many_values_on_one_line():
     text = "k: [" + "1," * (LIMITS["max_nodes"] + 10) + "1]\n"
     took, p = timed(load_text, text)
-    assert took < 6  # pure-Python YAML: about 2.5 s here; the limit bounds it
+    assert took < 2  # refused before parsing: lines + commas bound the number of values
+    assert p.message == (
+        "the file has 100,012 lines and commas, so it can hold more than the 100,000 values plainnotice reads (limit: max_nodes)"
+    )
+
+
+def test_too_many_values_counted_while_parsing():
+    # 40,000 lines of '- {a: 1}' are 160,000 values but only 40,000 lines and no commas
+    text = "k:\n" + "- {a: 1}\n" * 40_000
+    took, p = timed(load_text, text)
+    assert took < 20  # pure-Python YAML reads ~40,000 values a second; the limit bounds the time
     assert p.message == "the file has more than 100,000 values (limit: max_nodes)"
 
 
