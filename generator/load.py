@@ -40,7 +40,7 @@ LIMIT_NOTES = {
     "max_bytes": "largest file, in bytes",
     "max_lines": "most lines in the file",
     "max_depth": "deepest nesting of mappings and lists",
-    "max_nodes": "most values (keys, texts, numbers, lists, mappings), counting each use of an alias",
+    "max_nodes": "most values (keys, texts, numbers, lists, mappings), counting each use of an alias; lines plus commas are checked first, as an upper bound",
     "max_aliases": "most uses of aliases (*name)",
 }
 
