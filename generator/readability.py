@@ -833,7 +833,6 @@ def _sentence_findings(out: _Findings, sources: Sources, page: Page, ms: Measure
     s = ms.sentence
     unit = s.unit
     text = ms.text
-    n_words = len(textprep.words(text)) if not ms.scored else ms.counts.words
     loc_cache: list = []
 
     def sentence_loc():
@@ -850,6 +849,14 @@ def _sentence_findings(out: _Findings, sources: Sources, page: Page, ms: Measure
             return sources.template_loc(page, [phrase_words]), ""
         return loc, fld
 
+    base = unit.text[s.start : s.end]
+    names = ms.names if ms.names is not None else textprep.name_spans(base)
+    toks = [t for t in tokens(base) if not any(t[1] < nz and t[2] > na for na, nz in names)]
+    legalese = list(plain_words().find(toks, base)) if toks else []
+    plainer = "; ".join(
+        f"\"{' '.join(base[toks[i][1] : toks[j - 1][2]].split())}\" -> \"{alt}\"" for i, j, _k, alt in legalese[:3]
+    )
+    hint = f"; plainer words: {plainer}" if plainer else ""
     quoted = _short(text)
     common = {"layer": layer, "page": page.path, "sentence": text}
 
@@ -867,24 +874,21 @@ def _sentence_findings(out: _Findings, sources: Sources, page: Page, ms: Measure
                     "RD002", loc,
                     f"sentence{where} has {ms.counts.words} words and reads at {metric} {own:.1f}; "
                     f"the {layer} target is {target.describe()}: \"{quoted}\"",
-                    "split it into sentences of 15-20 words and use everyday words", field=fld, words=ms.counts.words,
+                    "split it into sentences of 15-20 words and use everyday words" + hint, field=fld, words=ms.counts.words,
                     score=round(own, 2), metric=target.metric, **common,
                 )
             elif long_:
                 out.add(
                     "RD003", loc, f"sentence{where} has {ms.counts.words} words (more than {LONG_SENTENCE}): \"{quoted}\"",
-                    "split it: one idea per sentence", field=fld, words=ms.counts.words, **common,
+                    "split it: one idea per sentence" + hint, field=fld, words=ms.counts.words, **common,
                 )
             else:
                 out.add(
                     "RD004", loc,
                     f"sentence{where} reads at {metric} {own:.1f}; the {layer} target is {target.describe()}: \"{quoted}\"",
-                    "use shorter, everyday words", field=fld, score=round(own, 2), metric=target.metric, **common,
+                    "use shorter, everyday words" + hint, field=fld, score=round(own, 2), metric=target.metric, **common,
                 )
 
-    base = unit.text[s.start : s.end]
-    names = ms.names if ms.names is not None else textprep.name_spans(base)
-    toks = [t for t in tokens(base) if not any(t[1] < nz and t[2] > na for na, nz in names)]
     if not toks:
         return
     context = _short(text, 60)
@@ -892,7 +896,7 @@ def _sentence_findings(out: _Findings, sources: Sources, page: Page, ms: Measure
     def phrase_of(i: int, j: int) -> str:
         return " ".join(base[toks[i][1] : toks[j - 1][2]].split())
 
-    for i, j, _key, plain in plain_words().find(toks, base):
+    for i, j, _key, plain in legalese:
         phrase = phrase_of(i, j)
         loc, fld = word_loc(s.start + toks[i][1], s.start + toks[j - 1][2], textprep.words(phrase))
         out.add(
