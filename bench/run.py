@@ -673,33 +673,43 @@ def _flatten(d: dict):
 
 _CHECKLIST_CODE = r'''
 import json, sys
-sys.path.insert(0, sys.argv[1])
+from collections import Counter
 from generator.model import load_inventory
-inv = load_inventory(sys.argv[2])
-for modname in ("generator.checklist", "generator.render", "generator.rules"):
-    try:
-        mod = __import__(modname, fromlist=["x"])
-    except Exception:
-        continue
-    fn = getattr(mod, "coverage", None) or getattr(mod, "checklist_coverage", None)
-    if fn is not None:
-        res = fn(inv)
-        print(json.dumps({"source": modname + "." + fn.__name__, "coverage": res}, default=str))
-        break
-else:
+from generator import render as r
+inv = load_inventory(sys.argv[1])
+fn = getattr(r, "checklist_status", None)
+if fn is None:
     print(json.dumps({"source": None}))
+    raise SystemExit(0)
+templates = r.default_templates(sys.argv[1], None) if hasattr(r, "default_templates") else None
+result = r.render(inv, templates=templates)
+summary_pages = {p for p, page in result.pages.items() if getattr(page, "layer", None) == "summary"} or {"index.md"}
+cov = {"summary": Counter(), "full": Counter(), "all": Counter()}
+missed = []
+for st in fn(inv, result, templates):
+    first = (st.item.renders[0] if st.item.renders else "").partition("#")[0]
+    layer = "summary" if first in summary_pages else "full"
+    for key in (layer, "all"):
+        cov[key]["items"] += 1
+        cov[key]["applicable"] += bool(st.applicable)
+        cov[key]["covered"] += bool(st.applicable and st.rendered)
+    if st.applicable and not st.rendered:
+        missed.append({"id": st.item.id, "missing": [str(m) for m in st.missing]})
+print(json.dumps({"source": "generator.render.checklist_status", "coverage": {k: dict(v) for k, v in cov.items()}, "not_covered": missed}))
 '''
 
 
 def checklist_cost(tools: Tools, proj: Path) -> dict:
     """Checklist items covered / applicable, from the render stage's checklist data when it offers it."""
-    out = subprocess.run([tools.python, "-c", _CHECKLIST_CODE, str(REPO), "data_inventory.yml"], cwd=proj, env=tools.env, capture_output=True, text=True, timeout=300)
+    env = dict(tools.env)
+    env["PYTHONPATH"] = str(REPO) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    out = subprocess.run([tools.python, "-c", _CHECKLIST_CODE, "data_inventory.yml"], cwd=proj, env=env, capture_output=True, text=True, timeout=300)
     if out.returncode != 0:
         return {"status": "unavailable", "reason": out.stderr.strip().splitlines()[-1] if out.stderr.strip() else "error"}
     got = json.loads(out.stdout.strip().splitlines()[-1])
     if not got.get("source"):
-        return {"status": "unavailable", "reason": "no checklist coverage function in generator (checklist/render/rules) yet"}
-    return {"status": "ok", "source": got["source"], "coverage": got["coverage"]}
+        return {"status": "unavailable", "reason": "generator.render has no checklist_status yet"}
+    return {"status": "ok", "source": got["source"], "coverage": got["coverage"], "not_covered": got["not_covered"]}
 
 
 # --------------------------------------------------------------------------------------------
