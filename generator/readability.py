@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 from generator.errors import Finding, InputError, Loc, Problem
 from generator.pages import Page, RenderResult
@@ -71,8 +72,7 @@ METRIC_LABELS = {
 }
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     id: str
     name: str
     level: str
@@ -262,7 +262,7 @@ def scores_from_counts(n: Counts) -> dict[str, float]:
     return out
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Scores:
     """Scores of a piece of text: all seven metrics plus words, sentences and reading time."""
 
@@ -311,7 +311,7 @@ def score_text(text: str, lang: str = "en_US") -> dict[str, float]:
 # --------------------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Measured:
     """One sentence, ready for scoring and rules."""
 
@@ -323,7 +323,7 @@ class Measured:
     names: list | None = None  # URL/number/code ranges in the sentence
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Section:
     page: str
     title: str
@@ -376,7 +376,7 @@ def _data_lines(name: str) -> list[list[str]]:
     return rows
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Phrases:
     """A list of phrases matched word by word (faster than one big regular expression).
 
@@ -677,7 +677,7 @@ class Sources:
 # --------------------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Target:
     metric: str
     bound: str  # "max" or "min"
@@ -696,7 +696,7 @@ def _num(x: float) -> str:
     return f"{x:g}" if float(x).is_integer() else f"{x:.2f}"
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class SectionReport:
     page: str
     title: str
@@ -706,7 +706,7 @@ class SectionReport:
         return {"page": self.page, "title": self.title, **self.scores.as_dict()}
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class LayerReport:
     layer: str
     pages: list[str]
@@ -738,7 +738,7 @@ class LayerReport:
         }
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class CheckReport:
     layers: dict[str, LayerReport]
     findings: list[Finding]
@@ -1008,7 +1008,7 @@ def _hardest(per_page, target: Target, n: int = 3) -> list[str]:
 # --------------------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class FileScore:
     path: str
     kind: str

