@@ -608,31 +608,49 @@ class Sources:
 
     # templates -----------------------------------------------------------------------------
     def _template_index(self):
+        """Per template: its words (Jinja tags become breaks), their offsets, and where each word is."""
         if self._templates is None:
             self._templates = []
+            token = re.compile(textprep._WORD.pattern + "|\x00+")
             for name, t in sorted(self.result.templates.items()):
                 masked = _JINJA.sub(lambda m: "\x00" * len(m.group()), t.source)
-                self._templates.append((name, _display_path(t.path), masked, _line_starts(t.source)))
+                words, offsets, first = [], [], {}
+                for m in token.finditer(masked):
+                    first.setdefault(m.group(), []).append(len(words))
+                    words.append(m.group())
+                    offsets.append(m.start())
+                self._templates.append((name, _display_path(t.path), words, offsets, first, _line_starts(t.source)))
         return self._templates
 
-    def template_loc(self, page: Page, chunks: list[list[str]]) -> Loc:
-        """Template line holding the literal words ``chunks`` (longest first)."""
+    def template_loc(self, page: Page, chunks: list[list[str]], fallback: Loc | None = None, near: Loc | None = None) -> Loc:
+        """Template ``file:line:column`` of the literal words ``chunks`` (tried longest first).
+
+        With ``near`` (the sentence's own place), the first match at or after it wins.
+        """
         index = self._template_index()
         ordered = sorted(index, key=lambda t: (t[0] != page.template, t[0]))
         for words in chunks:
             for size in (6, 3, 2, 1):
                 if len(words) < size and size > 1:
                     continue
-                rx = _words_regex(words[:size])
-                if rx is None:
+                want = words[:size]
+                if not want:
                     continue
-                for name, path, masked, starts in ordered:
-                    m = rx.search(masked)
-                    if m:
-                        line, col = _line_col(starts, m.start())
-                        return Loc(path, line, col)
+                found: list[Loc] = []
+                for name, path, toks, offsets, first, starts in ordered:
+                    for i in first.get(want[0], ()):
+                        if toks[i : i + len(want)] == want:
+                            line, col = _line_col(starts, offsets[i])
+                            found.append(Loc(path, line, col))
+                            if near is None:
+                                return found[0]
+                if found:
+                    after = [f for f in found if near and f.file == near.file and (f.line, f.col) >= (near.line, near.col)]
+                    return min(after) if after else found[0]
                 if size <= 2:
                     break
+        if fallback is not None:
+            return fallback
         top = self.result.templates.get(page.template)
         if top is not None:
             return Loc(_display_path(top.path))
@@ -845,9 +863,9 @@ def _sentence_findings(out: _Findings, sources: Sources, page: Page, ms: Measure
         if sp is not None:
             return sources.inventory_loc(sp, phrase_words), sp.field
         loc, fld = sentence_loc()
-        if fld:  # the sentence is mostly inventory text but this word is not: use the template
-            return sources.template_loc(page, [phrase_words]), ""
-        return loc, fld
+        # template text: find the word and the words after it in the templates
+        following = textprep.words(unit.text[a : s.end])[:6]
+        return sources.template_loc(page, [following], None if fld else loc, None if fld else loc), ""
 
     base = unit.text[s.start : s.end]
     names = ms.names if ms.names is not None else textprep.name_spans(base)
