@@ -1035,7 +1035,8 @@ def _resolve(inv: Inventory, doc: Document) -> list[Problem]:
     for i, p in enumerate(inv.purposes):
         for j, did in enumerate(p.data):
             item = ref(("purposes", i, "data", j), did, data, "data")
-            if item is not None and item not in p._data:
+            # identity, not ==: pydantic's == walks the private cross-references and can recurse forever
+            if item is not None and all(item is not x for x in p._data):
                 p._data.append(item)
                 item._purposes.append(p)
     for i, c in enumerate(inv.cookies):
