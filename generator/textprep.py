@@ -402,6 +402,10 @@ class _HtmlUnits(HTMLParser):
         self.skip = 0
         self.b = _Builder()
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
+        # With a <main> or <article>, only that is the document; menus and footers are not.
+        self.scoped = bool(re.search(r"<(?:main|article)\b", source, re.I))
+        self.inside = 0
+        self.headerlink = False
 
     def _pos(self) -> int:
         line, col = self.getpos()
@@ -417,6 +421,13 @@ class _HtmlUnits(HTMLParser):
         self.b = _Builder()
 
     def handle_starttag(self, tag, attrs):
+        if tag in ("main", "article"):
+            self.inside += 1
+        cls = dict(attrs).get("class") or ""
+        if tag == "a" and "headerlink" in cls.split():  # MkDocs' permalink "¶"
+            self.headerlink = True
+            self.skip += 1
+            return
         if tag in _HTML_SKIP:
             self.skip += 1
             return
@@ -438,6 +449,12 @@ class _HtmlUnits(HTMLParser):
             self.b.add(" ", self._pos(), verbatim=False)
 
     def handle_endtag(self, tag):
+        if tag in ("main", "article"):
+            self.inside = max(0, self.inside - 1)
+        if tag == "a" and self.headerlink:
+            self.headerlink = False
+            self.skip = max(0, self.skip - 1)
+            return
         if tag in _HTML_SKIP:
             self.skip = max(0, self.skip - 1)
             return
@@ -452,18 +469,21 @@ class _HtmlUnits(HTMLParser):
                         break
 
     def handle_data(self, data):
-        if self.skip:
+        if self._hidden():
             return
         pos = self._pos()
         for m in re.finditer(r"\s+|\S+", data):
             self.b.add(" " if m.group().isspace() else m.group(), pos + m.start(), verbatim=not m.group().isspace())
 
+    def _hidden(self) -> bool:
+        return bool(self.skip) or (self.scoped and not self.inside)
+
     def handle_entityref(self, name):
-        if not self.skip:
+        if not self._hidden():
             self.b.add(html.unescape(f"&{name};"), self._pos(), verbatim=False)
 
     def handle_charref(self, name):
-        if not self.skip:
+        if not self._hidden():
             self.b.add(html.unescape(f"&#{name};"), self._pos(), verbatim=False)
 
     def close(self):

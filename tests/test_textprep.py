@@ -204,6 +204,15 @@ def test_html_units():
     ]
 
 
+def test_html_with_main_scores_only_main_and_drops_permalinks():
+    html = (
+        "<html><body><nav><a href='/'>Home menu link text</a></nav><main>"
+        "<h2 id='a'>Your rights<a class='headerlink' href='#a'>&para;</a></h2><p>You can ask us.</p>"
+        "</main><footer>Made with a static site generator</footer></body></html>"
+    )
+    assert texts(html_units(html)) == [("heading", "Your rights"), ("paragraph", "You can ask us.")]
+
+
 def test_text_units():
     txt = "Privacy policy\n\nWe collect your name\nand email.\n\n- one item\n- two items\n"
     assert texts(text_units(txt)) == [
