@@ -70,9 +70,10 @@ OUT_MARKER = ".plainnotice-render"
 # --------------------------------------------------------------------------------------------
 
 #: Characters Python-Markdown accepts a backslash escape for (plus "|" from the tables extension).
-MD_ESCAPED = frozenset("\\`*_{}[]()#+-.!|")
-#: Characters written as HTML entities.
-HTML_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&#39;"}
+MD_ESCAPED = frozenset("\\`*_[]()#+-.!|")
+#: Characters written as HTML entities. Braces too: a backslash keeps "{%" and "{{" together, which
+#: a page-templating MkDocs plugin would still read as Jinja; "&#123;" stops attribute lists as well.
+HTML_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&#39;", "{": "&#123;", "}": "&#125;"}
 
 _M_OPEN, _M_MID, _M_CLOSE = "\ue000", "\ue001", "\ue002"
 _MARKERS = re.compile("[\ue000-\ue002]")
@@ -92,8 +93,8 @@ def clean_text(value: str) -> str:
 def md_escape(value: str) -> str:
     """Escape ``value`` so Markdown (and HTML inside it) shows it as plain text, on one line.
 
-    * ``< > & " '`` become HTML entities;
-    * ``\\ ` * _ { } [ ] ( ) # + - . ! |`` get a backslash;
+    * ``< > & " ' { }`` become HTML entities;
+    * ``\\ ` * _ [ ] ( ) # + - . ! |`` get a backslash;
     * any other ASCII punctuation at the start (``=``, ``?``, ``~``, ``:`` ...) becomes a numeric
       entity, so a value at the start of a line cannot open a block (setext heading, details, fence);
     * whitespace (including newlines) collapses to single spaces; control characters are removed.
@@ -407,7 +408,7 @@ def f_country(code) -> Markup:
 
 
 def f_anchor(value, prefix: str = "") -> str:
-    """``d.id|anchor("data-")``: an id safe for ``{#...}`` and URLs (lowercase letters, digits, -)."""
+    """``d.id|anchor("data-")``: an id safe for ``{: #... }`` and URLs (lowercase letters, digits, -)."""
     slug = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-") or "x"
     return Markup(re.sub(r"[^a-z0-9-]", "", prefix) + slug)
 
@@ -1207,6 +1208,20 @@ def doc_context() -> str:
         "Booleans print as yes/no, numbers as digits, dates as YYYY-MM-DD (use the `date` filter).",
         "Printing a whole object or list is an error: print its fields.",
         "",
+        "## Anchors",
+        "",
+        "Give every heading a stable id with an attribute list: `## Your rights {: #your-rights }`.",
+        "Write `{: #id }`, not `{#id}`: in a Jinja template `{#` starts a comment. The summary links to",
+        "the full notice by these ids, and `generator/data/checklist.yml` names them, so keep them when you",
+        "reword a heading. Ids for entries come from the inventory ids: `{: #{{ d.id|anchor(\"data-\") }} }`.",
+        "",
+        "## Translations",
+        "",
+        "A language is a folder: `generator/templates/<lang>/` in the package, or `templates/<lang>/` in",
+        "your project. Copy `en/`, translate the text and the words in `_words.md.j2` (legal bases, roles,",
+        "months ...), and keep the anchors. The language rendered is the first of `notice.languages` that",
+        "has templates; texts given as language maps print in that language.",
+        "",
         "## Filters",
         "",
         "| Filter | What it does |",
@@ -1219,7 +1234,8 @@ def doc_context() -> str:
             continue
         seen.add(func)
         doc = " ".join((func.__doc__ or "").split())
-        lines.append(f"| `{name}` | {doc.replace('|', '&#124;')} |")
+        doc = re.sub(r":func:`(\w+)`", r"`\1`", doc).replace("``", "`").replace("|", "\\|")
+        lines.append(f"| `{name}` | {doc} |")
     lines += [
         "",
         f"Removed Jinja filters (they would skip the escape): {', '.join(f'`{n}`' for n in REMOVED_FILTERS)}.",
@@ -1243,7 +1259,7 @@ def doc_context() -> str:
     for cls in classes:
         lines += ["", f"### {cls.__name__}", "", " ".join((cls.__doc__ or "").split()), "", "| Attribute | Type | Meaning |", "|---|---|---|"]
         for fname, f in cls.model_fields.items():
-            desc = " ".join((f.description or "").split()).replace("|", "&#124;")
+            desc = " ".join((f.description or "").split()).replace("|", "\\|")
             lines.append(f"| `{fname}` | {_type_name(f.annotation)} | {desc} |")
         for prop in PROPERTIES.get(cls.__name__, ()):
             attr = getattr(cls, prop, None)
