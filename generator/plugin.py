@@ -20,6 +20,7 @@ Options (all optional)::
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -57,8 +58,9 @@ class PlainNoticePlugin(BasePlugin[PlainNoticeConfig]):
     def on_config(self, config):
         if not self.config.enabled:
             return config
-        self.inventory = self._resolve(config, self.config.inventory)
-        templates = self.config.templates
+        # `plainnotice serve -i FILE --templates DIR` hands its choices over in the environment
+        self.inventory = self._resolve(config, os.environ.get(site.SERVE_INVENTORY_ENV) or self.config.inventory)
+        templates = os.environ.get(site.SERVE_TEMPLATES_ENV) or self.config.templates
         try:
             if templates:
                 self.templates = self._resolve(config, templates)

@@ -578,8 +578,15 @@ def _display(path: Path) -> str:
 # --------------------------------------------------------------------------------------------
 
 
+SERVE_INVENTORY_ENV = "PLAINNOTICE_SERVE_INVENTORY"
+SERVE_TEMPLATES_ENV = "PLAINNOTICE_SERVE_TEMPLATES"
+
+
 def cli_serve(args) -> int:
-    """``mkdocs serve`` with the plugin, so edits to the inventory or a template rebuild the site."""
+    """``mkdocs serve`` with the plugin, so edits to the inventory or a template rebuild the site.
+
+    The plugin reads ``-i`` and ``--templates`` from the environment. When mkdocs.yml does not
+    list the plugin, a temporary config next to it (``INHERIT: mkdocs.yml``) adds it."""
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import Abort, ConfigurationError
 
@@ -594,17 +601,39 @@ def cli_serve(args) -> int:
         print("Fix the findings above, then run serve again.", file=sys.stderr)
         return 1
     _docs_dir(config_file, raw).mkdir(parents=True, exist_ok=True)
-    inventory = str(Path(args.inventory).resolve())
-    try:
-        serve(
-            config_file=str(config_file),
-            livereload=True,
-            plugins=plugins_with_ours(raw, inventory, str(Path(templates).resolve()) if templates else None),
-            dev_addr=args.dev_addr,
+    os.environ[SERVE_INVENTORY_ENV] = str(Path(args.inventory).resolve())
+    if templates:
+        os.environ[SERVE_TEMPLATES_ENV] = str(Path(templates).resolve())
+    serve_config = config_file
+    if not any(_plugin_name(p) == PLUGIN_NAME for p in _raw_plugins(raw)):
+        import yaml
+
+        serve_config = config_file.parent / f".plainnotice-serve-{os.getpid()}.yml"
+        serve_config.write_text(
+            yaml.safe_dump({"INHERIT": config_file.name, "plugins": plugins_with_ours(raw, os.environ[SERVE_INVENTORY_ENV], templates)}),
+            encoding="utf-8",
         )
+    def _stop(signum, frame):  # SIGTERM ends serve like Ctrl-C, so the temporary config goes
+        raise KeyboardInterrupt
+
+    import signal
+
+    signal.signal(signal.SIGTERM, _stop)
+    try:
+        serve(config_file=str(serve_config), livereload=True, dev_addr=args.dev_addr)
     except (ConfigurationError, Abort) as exc:
         raise InputError(Problem(Loc(str(config_file)), f"MkDocs stopped: {exc}", "fix what MkDocs names")) from None
+    finally:
+        if serve_config != config_file:
+            serve_config.unlink(missing_ok=True)
     return 0
+
+
+def _raw_plugins(raw: dict) -> list:
+    plugins = raw.get("plugins", ["search"])
+    if isinstance(plugins, dict):
+        return list(plugins)
+    return list(plugins)
 
 
 # --------------------------------------------------------------------------------------------

@@ -361,3 +361,62 @@ def test_theme_language_fallback():
     assert _theme_language("pt-BR") == "pt-BR"
     assert _theme_language("de-AT") == "de"
     assert _theme_language("xx") == "en"
+
+
+# --------------------------------------------------------------------------------------------
+# serve
+# --------------------------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    import urllib.request
+
+    with urllib.request.urlopen(url, timeout=3) as r:  # noqa: S310 - loopback only
+        return r.read().decode("utf-8")
+
+
+def _wait_for(url: str, needle: str, seconds: float = 30) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if needle in _get(url):
+                return True
+        except OSError:
+            pass
+        time.sleep(0.3)
+    return False
+
+
+@pytest.mark.parametrize("with_plugin", [True, False])
+def test_serve_reloads_when_the_inventory_changes(tmp_path, with_plugin):
+    proj = project(tmp_path)
+    if not with_plugin:  # serve adds the plugin itself when mkdocs.yml does not list it
+        cfg = proj / "mkdocs.yml"
+        cfg.write_text(re.sub(r"plugins:\n  - plainnotice:\n      inventory: data_inventory.yml\n", "", cfg.read_text()))
+        assert "- plainnotice" not in cfg.read_text()
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/index.html"
+    proc = subprocess.Popen(
+        [PY, "-m", "generator", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=proj, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        assert _wait_for(url, "Fernway privacy notice"), "serve did not come up"
+        inv = proj / "data_inventory.yml"
+        inv.write_text(inv.read_text().replace("title: Fernway privacy notice", "title: Fernway privacy notice, edited"))
+        assert _wait_for(url, "Fernway privacy notice, edited"), "the edit was not picked up"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    assert list(proj.glob(".plainnotice-serve-*")) == []
