@@ -992,6 +992,8 @@ def table_rows(res: dict) -> list[list[str]]:
                     r = step["time_ratio"]
                     base = f"{cmd} {step['from']}"
                     tgt = f"<= {step['size_ratio']:.0f}x"
+                    if k == sizes[-1] and isinstance(d["sizes"].get("marginal_exponent"), float):
+                        tgt += f"; k={d['sizes']['marginal_exponent']:.2f}"
                     if step["from"] == sizes[0] and step["to"] == "10x" and step.get("rss_ratio"):
                         tgt += f"; mem {step['rss_ratio']['median']:.2f}x <= 2x"
                         met = met and step["rss_ratio"]["median"] <= TARGETS["memory_10x_ratio"]
@@ -1049,6 +1051,11 @@ def table_rows(res: dict) -> list[list[str]]:
     return rows
 
 
+LEGEND = (
+    "Times: median of the measured runs, spread min-max. Ratios: median of per-round ratios (min-max).\n"
+    "k: exponent in t(n) - t(1x) ~ n^k between 1x, 10x and 100x (1 = linear; above 1 grows faster than the inventory)."
+)
+
 HEAD = ["figure", "median", "spread (min-max)", "peak mem", "baseline", "ratio (per-round min-max)", "target", "result"]
 
 
@@ -1078,6 +1085,7 @@ def update_readme(res: dict, rows: list[list[str]]) -> None:
         f"{mach['memory_gb']} GB, Python {mach['python']}, {mach['platform']}; load average at start "
         f"{', '.join(str(x) for x in mach['loadavg_at_start'])}.\n\n"
         + render_table(rows, markdown=True)
+        + "\n\n" + LEGEND.replace("\n", "\n\n")
         + "\n<!-- bench:results:end -->"
     )
     text = readme.read_text()
@@ -1180,6 +1188,7 @@ def main(argv: list[str] | None = None) -> int:
     res["table"] = [dict(zip(HEAD, r)) for r in rows]
     res["targets_met"] = _targets_summary(res)
     print(render_table(rows))
+    print(LEGEND)
     print()
     for name, met in res["targets_met"].items():
         print(f"target {name}: {_met(met)}")
