@@ -306,7 +306,7 @@ def period_days(period: str) -> int:
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True, validate_default=False)
+    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True, validate_default=False, defer_build=True)
 
 
 # --------------------------------------------------------------------------------------------
