@@ -224,6 +224,8 @@ def configure(config, prep: Prepared) -> None:
             pos = dirs.index(material) if material in dirs else len(dirs)
             dirs.insert(pos, theme_dir)
     _add_markdown_extensions(config)
+    if not config.get("nav"):
+        config["nav"] = _nav(config, prep)
     extra = config["extra"]
     extra["generator"] = False
     extra["plainnotice"] = {
@@ -281,6 +283,26 @@ def _add_markdown_extensions(config) -> None:
     exts = config["markdown_extensions"]
     if not any(type(e).__name__ == "TableRegions" for e in exts):
         exts.append(_table_regions_extension())
+
+
+PAGE_ORDER = ("index.md", "notice.md", "cookies.md", "changes.md")
+
+
+def _nav(config, prep: Prepared) -> list[str]:
+    """Reading order when mkdocs.yml has no ``nav``: summary, full notice, cookies, changes, then
+    any other pages in docs_dir (alphabetically), instead of MkDocs' alphabetical default."""
+    ours = [p for p in PAGE_ORDER if p in prep.result.pages]
+    ours += sorted(p for p in prep.result.pages if p not in ours and p.endswith(".md"))
+    others = []
+    docs = Path(config["docs_dir"])
+    if docs.is_dir():
+        for path in sorted(docs.rglob("*.md")):
+            rel = path.relative_to(docs)
+            if any(part.startswith(".") for part in rel.parts):
+                continue
+            if rel.as_posix() not in ours:
+                others.append(rel.as_posix())
+    return ours + others
 
 
 def set_page_date(page, prep: Prepared) -> None:
