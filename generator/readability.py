@@ -661,6 +661,7 @@ class Sources:
         """Source of ``unit.text[start:end]``: (Loc, field) with field "" for template text."""
         text = unit.text
         spans_seen: dict[int, int] = {}
+        by_id: dict[int, object] = {}
         chunks: list[list[str]] = []
         current: list[str] = []
         first_span_words: dict[int, list[str]] = {}
@@ -672,6 +673,7 @@ class Sources:
                 current.append(m.group())
                 continue
             key = id(sp)
+            by_id[key] = sp
             spans_seen[key] = spans_seen.get(key, 0) + 1
             first_span_words.setdefault(key, [])
             if len(first_span_words[key]) < 5:
@@ -684,7 +686,7 @@ class Sources:
         if spans_seen:
             key, n = max(spans_seen.items(), key=lambda kv: kv[1])
             if n * 2 >= total:
-                sp = next(x for x in page.spans if id(x) == key)
+                sp = by_id[key]
                 return self.inventory_loc(sp, first_span_words[key]), sp.field
         chunks.sort(key=len, reverse=True)
         return self.template_loc(page, chunks), ""
