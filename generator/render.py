@@ -376,7 +376,14 @@ def f_mailto(email, label=None) -> Markup:
     """``email|mailto``: a mailto link showing the address."""
     if email is None:
         return Markup("")
-    return f_link(Src("mailto:" + str(email), getattr(email, "loc", Loc("")), getattr(email, "field", "")), label if label is not None else email)
+    label_out = f_t(label if label is not None else email)
+    target = safe_url("mailto:" + str(email))
+    if target is None:
+        return label_out
+    address = target[len("mailto:") :]
+    if isinstance(email, Src) and _STATE.get() is not None:
+        address = f"{_M_OPEN}{_register(email)}{_M_MID}{address}{_M_CLOSE}"
+    return Markup(f"[{label_out}](mailto:{address})")
 
 
 def f_heading(value) -> Markup:

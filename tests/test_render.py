@@ -1,0 +1,316 @@
+"""The renderer: golden pages, source map, titles, overrides, languages, errors and the CLI."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator import render as R
+from generator.errors import InputError
+from generator.load import load_text
+from generator.model import Text, load_inventory, parse
+from generator.vocab import CCPA_CATEGORY_NAMES, countries
+
+REPO = Path(__file__).resolve().parent.parent
+REFERENCE = REPO / "data_inventory.yml"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+STUBS = GOLDEN / "templates"  # empty label/timeline partials (the site stage owns the real ones)
+
+
+@pytest.fixture(scope="module")
+def inv():
+    return load_inventory(REFERENCE)
+
+
+@pytest.fixture(scope="module")
+def result(inv):
+    return R.render(inv, STUBS)
+
+
+def _inventory(mutate=None, file="inventory.yml"):
+    data = yaml.safe_load(REFERENCE.read_text(encoding="utf-8"))
+    if mutate:
+        mutate(data)
+    return parse(load_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), file))
+
+
+# --------------------------------------------------------------------------------------------
+# Golden files
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("page", ["index.md", "notice.md", "cookies.md", "changes.md"])
+def test_golden(result, page):
+    path = GOLDEN / page
+    got = result.pages[page].markdown
+    if os.environ.get("PLAINNOTICE_UPDATE_GOLDEN"):
+        path.write_text(got, encoding="utf-8", newline="\n")
+    assert path.exists(), "no golden file: run with PLAINNOTICE_UPDATE_GOLDEN=1 (see tests/golden/README.md)"
+    assert got == path.read_text(encoding="utf-8"), f"{page} differs from tests/golden/{page}; see tests/golden/README.md"
+
+
+def test_same_bytes_in_another_process_with_another_hash_seed(result):
+    code = (
+        "from generator.model import load_inventory; from generator.render import render; import sys;"
+        f"r = render(load_inventory({str(REFERENCE)!r}), {str(STUBS)!r});"
+        "sys.stdout.write(r.pages['notice.md'].markdown + r.pages['index.md'].markdown)"
+    )
+    env = dict(os.environ, PYTHONHASHSEED="12345")
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, check=True).stdout
+    assert out == result.pages["notice.md"].markdown + result.pages["index.md"].markdown
+
+
+# --------------------------------------------------------------------------------------------
+# Pages, titles, layers, templates used
+# --------------------------------------------------------------------------------------------
+
+
+def test_pages_layers_and_titles(result):
+    assert list(result.pages) == ["index.md", "notice.md", "cookies.md", "changes.md"]
+    layers = {p: page.layer for p, page in result.pages.items()}
+    assert layers == {"index.md": "summary", "notice.md": "full", "cookies.md": None, "changes.md": None}
+    assert result.pages["index.md"].title == "Fernway privacy notice"
+    assert result.pages["notice.md"].title == "Fernway privacy notice: full version"
+    for page in result.pages.values():
+        assert page.markdown.startswith("# "), page.path
+        assert page.template == R.PAGES[page.path][0]
+    assert result.lang == "en"
+
+
+def test_templates_used_are_recorded_with_their_source(result):
+    assert {"index.md.j2", "notice.md.j2", "notice/rights.md.j2", "_words.md.j2", "partials/label.md.j2"} <= set(result.templates)
+    rights = result.templates["notice/rights.md.j2"]
+    assert Path(rights.path) == R.PACKAGE_TEMPLATES / "en" / "notice" / "rights.md.j2"
+    assert rights.source == Path(rights.path).read_text(encoding="utf-8")
+    assert Path(result.templates["partials/label.md.j2"].path) == STUBS / "partials" / "label.md.j2"
+
+
+def test_title_with_markup_is_escaped_and_title_safe():
+    inv = _inventory(lambda d: d["notice"].update(title="</title><script>x</script> & Co &amp; more"))
+    page = R.render(inv, STUBS).pages["index.md"]
+    assert page.title == "\u2039/title\u203a\u2039script\u203ax\u2039/script\u203a & Co \uff06amp; more"
+    first = page.markdown.splitlines()[0]
+    assert "<" not in first and "&amp;amp;" not in first and "\uff06amp;" in first
+
+
+# --------------------------------------------------------------------------------------------
+# The source map
+# --------------------------------------------------------------------------------------------
+
+
+def _value_at(inv, field: str):
+    obj = inv
+    for part in field.replace("]", "").replace("[", ".").split("."):
+        obj = obj[int(part)] if part.isdigit() else getattr(obj, part)
+    return obj
+
+
+def _renderings(value, lang="en") -> set[str]:
+    import datetime as dt
+
+    text = value.get(lang) if isinstance(value, Text) else str(value.value if hasattr(value, "value") else value)
+    out = {R.md_escape(text), R.md_escape(R.title_safe(text))}
+    if R.safe_url(text):
+        out.add(R.safe_url(text))  # a link target
+    if "@" in text and R.safe_url("mailto:" + text):
+        out.add(R.safe_url("mailto:" + text)[len("mailto:") :])  # the address in a mailto: target
+    if text in countries():
+        out.add(R.md_escape(countries()[text]))
+    if text in CCPA_CATEGORY_NAMES:
+        out.add(R.md_escape(CCPA_CATEGORY_NAMES[text]))
+    if isinstance(value, dt.date):
+        months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        out.add(f"{value.day} {months[value.month - 1]} {value.year}")
+    return out
+
+
+def test_every_span_covers_exactly_its_value_and_points_at_it(inv, result):
+    lines = inv.document.text.splitlines()
+    total = 0
+    for page in result.pages.values():
+        last_end = -1
+        for span in page.spans:
+            total += 1
+            assert span.start >= last_end, "spans are in order and do not overlap"
+            last_end = span.end
+            value = _value_at(inv, span.field)
+            assert page.markdown[span.start : span.end] in _renderings(value), (page.path, span)
+            assert span.loc.file == str(REFERENCE)
+            line = lines[span.loc.line - 1][span.loc.col - 1 :]
+            raw = value.get("en") if isinstance(value, Text) else str(getattr(value, "value", value))
+            assert line.lstrip("'\"").startswith(raw[:12]) or isinstance(value, (int,)) or hasattr(value, "isoformat"), (span, line)
+    assert total > 400
+
+
+def test_every_inventory_string_in_the_pages_is_inside_a_span(inv, result):
+    """Blank out every span: no inventory text may remain (so readability never counts it as ours)."""
+    page = result.pages["notice.md"]
+    md = list(page.markdown)
+    for span in page.spans:
+        md[span.start : span.end] = [" "] * (span.end - span.start)
+    rest = "".join(md)
+    for probe in ["Rua Augusta", "Stripe Payments", "tax law requires it", "fw\\_session", "Booking assistant chat", "Ana Costa"]:
+        assert probe in page.markdown and probe not in rest, probe
+
+
+def test_language_maps_use_the_location_of_that_language(tmp_path):
+    def mutate(d):
+        d["notice"]["languages"] = ["de", "en"]
+        d["data"][0]["name"] = {"de": "Kontaktdaten", "en": "Contact details"}
+
+    inv = _inventory(mutate)
+    page = R.render(inv, STUBS, lang="en").pages["index.md"]
+    span = next(s for s in page.spans if s.field == "data[0].name")
+    assert page.markdown[span.start : span.end] == "Contact details"
+    assert span.loc == inv.data[0].name.loc_for("en") and span.loc != inv.data[0].name.loc_for("de")
+
+
+# --------------------------------------------------------------------------------------------
+# Overrides and languages
+# --------------------------------------------------------------------------------------------
+
+
+def test_user_template_replaces_package_template_by_name(inv, tmp_path):
+    (tmp_path / "notice").mkdir()
+    (tmp_path / "notice" / "children.md.j2").write_text("## Kids {: #children }\n\nOur own words for {{ org.name }}.\n", encoding="utf-8")
+    (tmp_path / "cookies.md.j2").write_text("# Our cookies\n\nNone worth a table.\n", encoding="utf-8")
+    result = R.render(inv, tmp_path)
+    notice = result.pages["notice.md"].markdown
+    assert "## Kids {: #children }\n\nOur own words for Fernway." in notice
+    assert "Fernway is not for children under 16" not in notice
+    assert "## Who we are" in notice  # everything else still comes from the package
+    assert result.pages["cookies.md"].markdown == "# Our cookies\n\nNone worth a table.\n"
+    assert result.pages["cookies.md"].title == "Our cookies"
+    assert result.templates["notice/children.md.j2"].path == str(tmp_path / "notice" / "children.md.j2")
+
+
+def test_language_folder_override_wins_over_shared_override(inv, tmp_path):
+    (tmp_path / "en").mkdir()
+    (tmp_path / "changes.md.j2").write_text("# Shared\n", encoding="utf-8")
+    (tmp_path / "en" / "changes.md.j2").write_text("# English only\n", encoding="utf-8")
+    assert R.render(inv, tmp_path).pages["changes.md"].markdown == "# English only\n"
+
+
+def test_a_second_language_is_a_folder_of_templates(tmp_path):
+    shutil.copytree(R.PACKAGE_TEMPLATES / "en", tmp_path / "de")
+    index = tmp_path / "de" / "index.md.j2"
+    index.write_text(index.read_text(encoding="utf-8").replace("## What we collect and why", "## Was wir erheben"), encoding="utf-8")
+
+    def mutate(d):
+        d["notice"]["languages"] = ["de", "en"]
+        d["notice"]["title"] = {"de": "Datenschutzhinweis", "en": "Privacy notice"}
+
+    inv = _inventory(mutate)
+    result = R.render(inv, tmp_path)
+    assert result.lang == "de"
+    assert result.pages["index.md"].title == "Datenschutzhinweis"
+    assert "## Was wir erheben {: #at-a-glance }" in result.pages["index.md"].markdown
+    english = R.render(inv, tmp_path, lang="en")
+    assert english.pages["index.md"].title == "Privacy notice"
+
+
+def test_unknown_language_is_an_input_error(inv):
+    with pytest.raises(InputError) as err:
+        R.render(inv, lang="xx")
+    assert "no templates for language 'xx'" in err.value.problems[0].message
+
+
+def test_template_mistake_names_file_and_line_and_writes_nothing(tmp_path):
+    project = tmp_path / "project"
+    (project / "templates").mkdir(parents=True)
+    shutil.copy(REFERENCE, project / "data_inventory.yml")
+    (project / "templates" / "changes.md.j2").write_text("# Changes\n\n{% for c in inv.changes %}\n{{ c.nope }}\n{% endfor %}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    from generator.cli import main
+
+    code = main(["render", "-i", str(project / "data_inventory.yml"), "--out", str(out)])
+    assert code == 2
+    assert not out.exists()
+    (project / "templates" / "changes.md.j2").write_text("# Changes\n\n{% if %}\n", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        R.render(load_inventory(project / "data_inventory.yml"), project / "templates")
+    p = err.value.problems[0]
+    assert p.loc.file == str(project / "templates" / "changes.md.j2") and p.loc.line == 3
+
+
+def test_undefined_variable_is_reported_with_template_line(inv, tmp_path):
+    (tmp_path / "changes.md.j2").write_text("# C\n\nline\n{{ no_such_thing }}\n", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        R.render(inv, tmp_path)
+    p = err.value.problems[0]
+    assert p.loc.line == 4 and p.loc.file.endswith("changes.md.j2") and "no_such_thing" in p.message
+
+
+# --------------------------------------------------------------------------------------------
+# CLI: plainnotice render --out DIR
+# --------------------------------------------------------------------------------------------
+
+
+def test_cli_render_writes_pages_and_replaces_them_atomically(tmp_path, capsys):
+    from generator.cli import main
+
+    out = tmp_path / "pages"
+    assert main(["render", "-i", str(REFERENCE), "--templates", str(STUBS), "--out", str(out)]) == 0
+    assert sorted(p.name for p in out.iterdir()) == [R.OUT_MARKER, "changes.md", "cookies.md", "index.md", "notice.md"]
+    assert (out / "notice.md").read_text(encoding="utf-8") == (GOLDEN / "notice.md").read_text(encoding="utf-8")
+    assert "wrote 4 files" in capsys.readouterr().out
+    (out / "stale.md").write_text("old", encoding="utf-8")
+    assert main(["render", "-i", str(REFERENCE), "--templates", str(STUBS), "--out", str(out)]) == 0
+    assert not (out / "stale.md").exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".pages.")]  # no temp folders left
+
+
+def test_cli_render_keeps_old_pages_when_the_inventory_is_bad(tmp_path):
+    from generator.cli import main
+
+    out = tmp_path / "pages"
+    assert main(["render", "-i", str(REFERENCE), "--out", str(out)]) == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    bad = tmp_path / "bad.yml"
+    bad.write_text(REFERENCE.read_text(encoding="utf-8").replace("legal_basis: contract", "legal_basis: contrakt", 1), encoding="utf-8")
+    assert main(["render", "-i", str(bad), "--out", str(out)]) == 2
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_cli_render_refuses_a_folder_it_did_not_write(tmp_path, capsys):
+    from generator.cli import main
+
+    out = tmp_path / "docs"
+    out.mkdir()
+    (out / "mine.md").write_text("keep me", encoding="utf-8")
+    assert main(["render", "-i", str(REFERENCE), "--out", str(out)]) == 2
+    assert (out / "mine.md").read_text(encoding="utf-8") == "keep me"
+    assert "choose a new or empty folder" in capsys.readouterr().err
+
+
+def test_cli_uses_templates_folder_next_to_the_inventory(tmp_path):
+    from generator.cli import main
+
+    shutil.copy(REFERENCE, tmp_path / "data_inventory.yml")
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "cookies.md.j2").write_text("# Cookies here\n", encoding="utf-8")
+    assert main(["render", "-i", str(tmp_path / "data_inventory.yml"), "--out", str(tmp_path / "out")]) == 0
+    assert (tmp_path / "out" / "cookies.md").read_text(encoding="utf-8") == "# Cookies here\n"
+    assert main(["render", "-i", str(tmp_path / "data_inventory.yml"), "--templates", str(tmp_path / "nope"), "--out", str(tmp_path / "out")]) == 2
+
+
+# --------------------------------------------------------------------------------------------
+# docs/templates.md is generated
+# --------------------------------------------------------------------------------------------
+
+
+def test_template_context_reference_is_up_to_date():
+    committed = (REPO / "docs" / "templates.md").read_text(encoding="utf-8")
+    assert committed == R.doc_context(), "regenerate: .venv/bin/python -m generator.render --doc-context > docs/templates.md"
+
+
+def test_every_context_variable_is_documented(inv):
+    values = R._Values(inv, "en")
+    context = R.build_context(inv, values, "en")
+    assert set(context) | {"page"} == set(R.CONTEXT_DOC)
