@@ -561,6 +561,8 @@ CONTEXT_DOC: dict[str, str] = {
     "transfer_countries": "The distinct country codes of `transfers`, in first-seen order.",
     "uk_to_eea": "With uk_gdpr: EEA country codes that get data (UK adequacy regulations cover them).",
     "retention_rows": "Data entries ordered by how long they are kept (shortest first; criteria last).",
+    "retention_days": "Data id -> its retention period in days (entries with a fixed period only).",
+    "retention_max_days": "The longest fixed retention period in days (1 when there is none); scales the retention bars.",
     "ccpa_groups": "For California: objects with `category` (key) and `items` (the data entries), in "
     "statute order.",
     "sensitive_ccpa": "Data entries with `ccpa_category: sensitive_personal_information` or `sensitive: true`.",
@@ -720,6 +722,8 @@ def build_context(inv, values: _Values, lang: str) -> dict:
         "transfer_countries": transfer_countries,
         "uk_to_eea": uk_to_eea,
         "retention_rows": sorted(inv.data, key=keep_days),
+        "retention_days": {d.id: keep_days(d)[1] for d in inv.data if d.retention.period},
+        "retention_max_days": max([keep_days(d)[1] for d in inv.data if d.retention.period] or [1]),
         "ccpa_groups": groups,
         "sensitive_ccpa": [
             d

@@ -112,9 +112,16 @@ def test_summary_has_badge_label_and_timeline(built):
     badge = re.search(r'<p class="pn-badge">(.*?)</p>', html)
     assert badge and re.search(r"\d+ minutes? to read", badge.group(1))
     assert re.search(r"Reading level: grade \d+", badge.group(1))
-    # one label card and one timeline row per kind of data in the inventory
-    assert len(re.findall(r'<li class="pn-card[ "]', html)) == 8
-    assert html.count('class="pn-tl__row"') == 8
+    # the label is the at-a-glance table: one row and one retention bar per kind of data
+    from generator.model import load_inventory
+
+    inv = load_inventory(REPO / "data_inventory.yml")
+    glance = html.split('id="at-a-glance"', 1)[1].split("</table>", 1)[0]
+    assert glance.count("<tr>") == len(inv.data) + 1  # header row + one per data entry
+    assert glance.count('class="pn-bar"') == len(inv.data)
+    assert glance.count("pn-chip--sensitive") == sum(1 for d in inv.data if d.sensitive)
+    # bars are drawn to scale: 7 years is the longest fixed period, 30 days is about 1/85 of it
+    assert 'class="pn-bar__fill" x="0" y="1" width="100.0"' in glance
     assert "7 years after the payment" in html
 
 

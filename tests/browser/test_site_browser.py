@@ -127,9 +127,9 @@ def test_summary_reads_without_javascript(browser, reference_server):
     text = article.inner_text()
     for d in inv.data:
         assert d.name.get() in text
-    assert page.locator("li.pn-card").count() == len(inv.data)
-    assert all(page.locator("li.pn-card").nth(i).is_visible() for i in range(len(inv.data)))
-    assert page.locator("li.pn-tl__row").count() == len(inv.data)
+    bars = page.locator("svg.pn-bar")
+    assert bars.count() == len(inv.data)
+    assert all(bars.nth(i).is_visible() for i in range(len(inv.data)))
     assert page.locator(".pn-table table").first.is_visible()
     assert re.search(r"\d+ minutes? to read", page.locator(".pn-badge").inner_text())
     # no dead light/dark switch without JavaScript
