@@ -790,8 +790,25 @@ def available_languages(templates: str | Path | None = None) -> list[str]:
     return sorted(langs)
 
 
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates cached on disk (keyed by template name and a hash of its source), so
+    each run does not recompile all templates. Falls back to no cache if the folder is not
+    writable. Same cache folder as the readability tables."""
+    from generator.readability_cache import cache_dir
+
+    folder = cache_dir() / "jinja"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    if not os.access(folder, os.W_OK):
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder), "pn-%s.cache")
+
+
 def make_environment(loader: BaseLoader, values: _Values) -> _Sandbox:
     env = _Sandbox(
+        bytecode_cache=_bytecode_cache(),
         loader=loader,
         autoescape=True,
         finalize=_finalize,
