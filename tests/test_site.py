@@ -28,7 +28,7 @@ def project(tmp: Path, inventory_text: str | None = None) -> Path:
     shutil.copy(REPO / "mkdocs.yml", tmp / "mkdocs.yml")
     inv = inventory_text if inventory_text is not None else (REPO / "data_inventory.yml").read_text(encoding="utf-8")
     (tmp / "data_inventory.yml").write_text(inv, encoding="utf-8")
-    (tmp / "site_overrides").mkdir(exist_ok=True)
+    shutil.copytree(REPO / "site_overrides", tmp / "site_overrides", dirs_exist_ok=True)
     return tmp
 
 
