@@ -32,25 +32,16 @@ SCALED = ("data", "purposes", "parties", "cookies")
 SOURCE_KINDS = {"you", "your_device", "inferred", "public_sources"}
 
 
-def _plain(value):
-    """Loader output (LocatedStr, dict, list, date, ...) -> plain Python data that safe_dump writes."""
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, str):
-        return str(value)
-    return value
 
 
 def load_reference(path: Path = REFERENCE) -> dict:
     """The reference inventory as plain data, read the way plainnotice reads it (YAML 1.2 booleans)."""
     sys.path.insert(0, str(REPO))
     try:
-        from generator.load import load_file
+        from generator.load import load_file, plain
     finally:
         sys.path.remove(str(REPO))
-    return _plain(load_file(path).data)
+    return plain(load_file(path).data)
 
 
 def _suffix(c: int) -> str:

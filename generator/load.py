@@ -13,6 +13,7 @@ deep nesting). On top of it this module:
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -411,3 +412,17 @@ class _Builder:
                     "write dates as YYYY-MM-DD, e.g. 2026-11-01",
                 ) from None
             raise self.problem(node.start_mark, f"cannot read the value '{node.value}': {exc}", "quote it to make it text") from None
+
+
+def plain(value: Any, dates_as_text: bool = False) -> Any:
+    """Loaded data -> plain Python data: LocatedStr -> str, keys -> str, lists and dicts copied.
+    With ``dates_as_text``, dates become ISO strings (for JSON)."""
+    if isinstance(value, dict):
+        return {str(k): plain(v, dates_as_text) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v, dates_as_text) for v in value]
+    if isinstance(value, str):
+        return str(value)
+    if dates_as_text and isinstance(value, _dt.date):
+        return value.isoformat()
+    return value

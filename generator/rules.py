@@ -194,22 +194,12 @@ class Adequacy:
 
 
 def _read_data(name: str) -> dict:
-    from generator.load import load_text  # YAML 1.2 booleans, so "NO" stays Norway
+    from generator.load import load_text, plain  # YAML 1.2 booleans, so "NO" stays Norway
 
     text = resources.files("generator").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    return _plain(load_text(text, f"generator/data/{name}").data)
+    return plain(load_text(text, f"generator/data/{name}").data, dates_as_text=True)
 
 
-def _plain(value):
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, str):
-        return str(value)
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    return value
 
 
 @lru_cache(maxsize=1)

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.errors import Finding, InputError
-from generator.load import load_text
+from generator.load import load_text, plain
 from generator.model import Inventory, parse
 from generator.rules import check_completeness
 
@@ -40,17 +40,9 @@ def outcome(text: str):
     return "ok"
 
 
-def _plain(value):
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, str):
-        return str(value)
-    return value
 
 
-REFERENCE_DATA = _plain(load_text(REFERENCE_TEXT).data)
+REFERENCE_DATA = plain(load_text(REFERENCE_TEXT).data)
 
 # -- random text ----------------------------------------------------------------------------------
 
