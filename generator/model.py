@@ -572,6 +572,7 @@ class Party(Strict):
     )
 
     _data: list = PrivateAttr(default_factory=list)
+    _supplied: list = PrivateAttr(default_factory=list)
 
     @model_validator(mode="after")
     def _where(self):
@@ -591,6 +592,11 @@ class Party(Strict):
     def data_items(self) -> list[DataItem]:
         """Data shared with this party."""
         return self._data
+
+    @property
+    def data_from(self) -> list[DataItem]:
+        """Data this party gives us (entries that name it in `sources`)."""
+        return self._supplied
 
 
 class Security(Strict):
@@ -1007,6 +1013,8 @@ def _resolve(inv: Inventory, doc: Document) -> list[Problem]:
                 continue
             if src in parties:
                 d._source_parties.append(parties[src])
+                if not any(x is d for x in parties[src]._supplied):
+                    parties[src]._supplied.append(d)
                 continue
             choices = sorted(kinds) + list(parties)
             problems.append(

@@ -222,7 +222,7 @@ def _field_name(path: tuple) -> str:
 PROPERTIES = {
     "DataItem": ("purposes", "recipients", "source_parties", "from_person"),
     "Purpose": ("data_items",),
-    "Party": ("all_countries", "data_items"),
+    "Party": ("all_countries", "data_items", "data_from"),
     "Cookie": ("provider_party",),
     "AiSystem": ("data_items",),
     "Inventory": ("gdpr",),
