@@ -193,6 +193,7 @@ class Adequacy:
         return code in self.home or code in self.countries
 
 
+@lru_cache(maxsize=None)
 def _read_data(name: str) -> dict:
     from generator.load import load_text, plain  # YAML 1.2 booleans, so "NO" stays Norway
 

@@ -491,3 +491,20 @@ def test_cli_findings_as_json(tmp_path, capsys):
 def test_cli_json_for_a_complete_inventory(capsys):
     assert main(["validate", str(FILES["ref"]), "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out) == {"ok": True, "errors": [], "findings": []}
+
+
+def test_rule_data_files_are_parsed_once(monkeypatch):
+    import generator.load as load_mod
+    import generator.rules as rules_mod
+
+    calls = []
+    real = load_mod.load_text
+    monkeypatch.setattr(load_mod, "load_text", lambda text, file: calls.append(file) or real(text, file))
+    for fn in (rules_mod._read_data, rules_mod.eea, rules_mod.adequacy):
+        fn.cache_clear()
+    try:
+        eea(), adequacy("eu"), adequacy("uk"), adequacy("eu")
+        assert sorted(calls) == ["generator/data/adequacy.yml", "generator/data/eea.yml"]
+    finally:
+        for fn in (rules_mod._read_data, rules_mod.eea, rules_mod.adequacy):
+            fn.cache_clear()
