@@ -505,14 +505,17 @@ def build_site(
     site_dir: str | os.PathLike | None = None,
     *,
     quiet: bool = False,
+    raw: dict | None = None,
 ) -> Path:
-    """The CLI path after the checks passed. Returns the site folder."""
+    """The CLI path after the checks passed. Returns the site folder. ``raw`` is the config file
+    as already read by the caller, if it was."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 
     config_file = Path(config_file).resolve()
-    raw = _read_raw_config(config_file)
+    if raw is None:
+        raw = _read_raw_config(config_file)
     docs_dir = _docs_dir(config_file, raw)
     if site_dir is None:
         site_dir = config_file.parent / str(raw.get("site_dir", "site"))
@@ -571,6 +574,8 @@ def _print_findings(findings: list[Finding]) -> None:
 
 def cli_build(args) -> int:
     templates = default_templates(args.inventory, getattr(args, "templates", None))
+    # a missing or unreadable mkdocs.yml is reported before the inventory work, not after it
+    raw = _read_raw_config(Path(args.config_file).resolve())
     try:
         prep = prepare(args.inventory, templates)
     except BuildStopped as stop:
@@ -582,7 +587,7 @@ def cli_build(args) -> int:
     if warnings:
         n = len(warnings)
         print(f"{n} warning{'s' if n != 1 else ''} (not blocking); 'plainnotice check' lists them.", file=sys.stderr)
-    target = build_site(prep, args.config_file, args.site_dir)
+    target = build_site(prep, args.config_file, args.site_dir, raw=raw)
     pages = len(prep.result.pages)
     print(f"Built {pages} page{'s' if pages != 1 else ''} into {_display(target)}.")
     return 0

@@ -185,6 +185,17 @@ def test_bad_inventory_leaves_site_and_docs_unchanged(tmp_path, capsys):
     assert leftovers(proj) == []
 
 
+def test_bad_mkdocs_config_is_reported_before_the_inventory_work(tmp_path, capsys):
+    proj = project(tmp_path)
+    (proj / "mkdocs.yml").write_text("site_name: [\n", encoding="utf-8")
+    capsys.readouterr()
+    assert build(proj) == 2
+    err = capsys.readouterr().err
+    assert "cannot read the MkDocs config" in err and "mkdocs.yml" in err
+    assert "warning" not in err  # validate/render/check did not run first
+    assert not (proj / "site").exists() and not (proj / "pages").exists()
+
+
 def test_error_finding_leaves_site_unchanged(tmp_path, capsys):
     proj = project(tmp_path)
     assert build(proj) == 0
