@@ -1083,6 +1083,11 @@ def _read_input(path: str) -> str:
         raise InputError(Problem(Loc(path), "this is a folder, not a file", "give a Markdown, HTML or text file")) from None
     except OSError as exc:
         raise InputError(Problem(Loc(path), f"cannot read the file: {exc.strerror}", "check its permissions")) from None
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with a byte-order mark (Windows exports)
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(Problem(Loc(path), "the file starts like UTF-16 but is not", "save it as UTF-8")) from None
     if b"\x00" in data[:8192]:
         raise InputError(Problem(Loc(path), "this looks like a binary file", "give a Markdown, HTML or text file"))
     for enc in ("utf-8-sig", "cp1252"):

@@ -391,6 +391,19 @@ def test_score_any_file(tmp_path, capsys):
     assert code == 0 and "Flesch-Kincaid grade" in out
 
 
+def test_score_reads_utf16_with_bom(tmp_path, capsys):
+    # Windows tools export UTF-16 with a byte-order mark; it holds NUL bytes but is text
+    utf8 = tmp_path / "a.txt"
+    utf8.write_text("We collect your name. We keep it for a year.\n", encoding="utf-8")
+    utf16 = tmp_path / "b.txt"
+    utf16.write_bytes("We collect your name. We keep it for a year.\n".encode("utf-16"))
+    code, out = run(capsys, "score", str(utf8), str(utf16), "--format", "json")
+    assert code == 0
+    a, b = json.loads(out)["files"]
+    assert (b["words"], b["sentences"]) == (a["words"], a["sentences"]) == (10, 2)
+    assert b["flesch_kincaid_grade"] == a["flesch_kincaid_grade"]
+
+
 def test_score_bad_input(tmp_path, capsys):
     binary = tmp_path / "x.bin"
     binary.write_bytes(b"\x00\x01\x02")
