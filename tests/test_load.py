@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from pathlib import Path
 
 import pytest
 
+from conftest import REFERENCE, REPO
 from generator.errors import InputError, Loc
 from generator.load import LIMITS, LocatedStr, load_file, load_text
 
-REPO = Path(__file__).resolve().parent.parent
 
 
 def one_problem(fn, *args):
@@ -71,8 +70,8 @@ def test_bom_is_ignored():
     assert load_text("\ufeffk: v\n").data == {"k": "v"}
 
 
-def test_shipped_inventory_loads_with_locations():
-    doc = load_file(REPO / "data_inventory.yml")
+def test_reference_inventory_loads_with_locations():
+    doc = load_file(REFERENCE)
     assert doc.data["format"] == 1
     line = doc.text.splitlines()[doc.loc(("organization", "name")).line - 1]
     assert line.strip() == "name: Fernway"

@@ -7,20 +7,19 @@ deleted, types swapped, junk inserted) and at the text level (lines duplicated, 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import FIXTURES, REFERENCE
 from generator.errors import Finding, InputError
 from generator.load import load_text, plain
 from generator.model import Inventory, parse
 from generator.rules import check_completeness
 
-REPO = Path(__file__).resolve().parent.parent
-REFERENCE_TEXT = (REPO / "data_inventory.yml").read_text(encoding="utf-8")
-FIXTURE_TEXTS = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parent / "fixtures").glob("*.yml"))]
+REFERENCE_TEXT = REFERENCE.read_text(encoding="utf-8")
+FIXTURE_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.yml")) if p != REFERENCE]
 
 SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
 

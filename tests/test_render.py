@@ -9,18 +9,14 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
+from conftest import GOLDEN, REFERENCE, REPO, STUBS, variant
 from generator import render as R
 from generator.errors import InputError
 from generator.load import load_text
 from generator.model import Text, load_inventory, parse
 from generator.vocab import CCPA_CATEGORY_NAMES, countries
 
-REPO = Path(__file__).resolve().parent.parent
-REFERENCE = REPO / "data_inventory.yml"
-GOLDEN = Path(__file__).resolve().parent / "golden"
-STUBS = GOLDEN / "templates"  # empty label/timeline partials (the site stage owns the real ones)
 
 
 @pytest.fixture(scope="module")
@@ -33,11 +29,8 @@ def result(inv):
     return R.render(inv, STUBS)
 
 
-def _inventory(mutate=None, file="inventory.yml"):
-    data = yaml.safe_load(REFERENCE.read_text(encoding="utf-8"))
-    if mutate:
-        mutate(data)
-    return parse(load_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), file))
+def _inventory(mutate, file="inventory.yml"):
+    return parse(load_text(variant(mutate), file))
 
 
 # --------------------------------------------------------------------------------------------
@@ -273,7 +266,7 @@ def test_cli_render_keeps_old_pages_when_the_inventory_is_bad(tmp_path):
     assert main(["render", "-i", str(REFERENCE), "--out", str(out)]) == 0
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     bad = tmp_path / "bad.yml"
-    bad.write_text(REFERENCE.read_text(encoding="utf-8").replace("legal_basis: contract", "legal_basis: contrakt", 1), encoding="utf-8")
+    bad.write_text(variant(("legal_basis: contract\n\n  - id: allergy_sharing", "legal_basis: contrakt\n\n  - id: allergy_sharing")), encoding="utf-8")
     assert main(["render", "-i", str(bad), "--out", str(out)]) == 2
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 

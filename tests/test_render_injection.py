@@ -17,20 +17,17 @@ import html
 import re
 import typing
 from html.parser import HTMLParser
-from pathlib import Path
 
 import markdown
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import variant
 from generator import model
 from generator.load import load_text
 from generator.render import clean_text, f_link, md_escape, render, safe_url, title_safe
 
-REPO = Path(__file__).resolve().parent.parent
-REFERENCE = REPO / "data_inventory.yml"
 EXTENSIONS = ["tables", "attr_list", "toc", "admonition", "pymdownx.details", "md_in_html"]
 
 PAYLOADS = [
@@ -121,13 +118,13 @@ def _fill(data, cls, value: str) -> None:
 
 
 def _render_with(value: str):
-    data = yaml.safe_load(REFERENCE.read_text(encoding="utf-8"))
-    _fill(data, model.Inventory, value)
-    # cookie names must stay unique
-    for i, cookie in enumerate(data.get("cookies", [])):
-        cookie["name"] = f"{value} {i}"
-    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
-    inv = model.parse(load_text(text, "inventory.yml"))
+    def fill(data):
+        _fill(data, model.Inventory, value)
+        # cookie names must stay unique
+        for i, cookie in enumerate(data.get("cookies", [])):
+            cookie["name"] = f"{value} {i}"
+
+    inv = model.parse(load_text(variant(fill), "inventory.yml"))
     return render(inv)
 
 
@@ -270,9 +267,7 @@ def test_allowed_links_cannot_break_out(url):
 
 def test_user_template_linking_text_gets_no_javascript_link(tmp_path):
     (tmp_path / "cookies.md.j2").write_text("# Cookies\n\n{{ org.name|link }} {{ org.name|link(org.name) }}\n", encoding="utf-8")
-    data = yaml.safe_load(REFERENCE.read_text(encoding="utf-8"))
-    data["organization"]["name"] = "javascript:alert(1)"
-    inv = model.parse(load_text(yaml.safe_dump(data, sort_keys=False), "inventory.yml"))
+    inv = model.parse(load_text(variant(lambda d: d["organization"].update(name="javascript:alert(1)")), "inventory.yml"))
     page = render(inv, tmp_path).pages["cookies.md"]
     s = _parse(page.markdown)
     assert s.hrefs == []
@@ -284,9 +279,7 @@ def test_templates_cannot_reach_around_the_escape(tmp_path):
     (tmp_path / "cookies.md.j2").write_text(
         "# Cookies\n\n{{ org.name|safe }}|{{ [org.name, org.address]|join(', ') }}|{{ org.name|upper }}\n", encoding="utf-8"
     )
-    data = yaml.safe_load(REFERENCE.read_text(encoding="utf-8"))
-    data["organization"]["name"] = "<b>x</b>[y](javascript:z)"
-    inv = model.parse(load_text(yaml.safe_dump(data, sort_keys=False), "inventory.yml"))
+    inv = model.parse(load_text(variant(lambda d: d["organization"].update(name="<b>x</b>[y](javascript:z)")), "inventory.yml"))
     page = render(inv, tmp_path).pages["cookies.md"]
     s = _parse(page.markdown)
     assert [t[0] for t in s.tags if not t[0].startswith("/")] == ["h1", "p"]

@@ -16,17 +16,15 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import markdown
 import pytest
 import textstat
 
+from conftest import REFERENCE, STUBS
 from generator.model import load_inventory
 from generator.render import checklist_status, render
 
-REPO = Path(__file__).resolve().parent.parent
-STUBS = Path(__file__).resolve().parent / "golden" / "templates"
 EXTENSIONS = ["tables", "attr_list", "toc", "admonition", "pymdownx.details", "md_in_html"]
 BLOCKS = {"p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd"}
 WPM = 238
@@ -74,7 +72,7 @@ def without_spans(page) -> str:
 
 @pytest.fixture(scope="module")
 def result():
-    return render(load_inventory(REPO / "data_inventory.yml"), STUBS)
+    return render(load_inventory(REFERENCE), STUBS)
 
 
 def metrics(page) -> dict:
@@ -104,7 +102,7 @@ def test_full_notice_template_text_at_grade_9(result):
 
 
 def test_checklist_for_the_reference(result):
-    inv = load_inventory(REPO / "data_inventory.yml")
+    inv = load_inventory(REFERENCE)
     status = checklist_status(inv, result)
     applicable = [s for s in status if s.applicable]
     print(f"\nchecklist: {len(applicable)} applicable, {sum(s.rendered for s in applicable)} rendered, {len(status)} items")

@@ -10,24 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
-
 import pytest
 
+from conftest import COMPANIES, REFERENCE, variant
 from generator.cli import main
 from generator.load import load_file, load_text
 from generator.model import parse
 from generator.rules import RULES, adequacy, check_completeness, country_from_address, eea, established_in
 from generator.vocab import countries
 
-REPO = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).parent / "fixtures"
-FILES = {
-    "ref": REPO / "data_inventory.yml",
-    "us": FIXTURES / "us_saas.yml",
-    "clinic": FIXTURES / "eu_clinic.yml",
-    "uk": FIXTURES / "uk_shop.yml",
-}
+FILES = {"ref": REFERENCE, **COMPANIES}
 
 
 def findings_for(text: str):
@@ -35,11 +27,7 @@ def findings_for(text: str):
 
 
 def edited(name: str, edits) -> str:
-    text = FILES[name].read_text(encoding="utf-8")
-    for old, new in edits:
-        assert text.count(old) == 1, f"edit target not unique in {name}: {old!r}"
-        text = text.replace(old, new)
-    return text
+    return variant(*edits, base=FILES[name])
 
 
 RULE_CASES = [

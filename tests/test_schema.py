@@ -10,21 +10,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 import pytest
 
+from conftest import COMPANIES, REFERENCE, REPO, SHIPPED
 from generator import refdoc
 from generator.cli import main
 from generator.load import LIMITS, load_file
 from generator.model import Inventory, json_schema
 from generator.rules import RULES
 
-REPO = Path(__file__).resolve().parent.parent
 SCHEMA = REPO / "generator" / "schema" / "inventory.schema.json"
 REFERENCE_DOC = REPO / "docs" / "inventory-format.md"
-FIXTURES = Path(__file__).parent / "fixtures"
-INVENTORIES = [REPO / "data_inventory.yml", *sorted(FIXTURES.glob("*.yml"))]
+INVENTORIES = [SHIPPED, *COMPANIES.values()]
 
 
 def test_committed_schema_is_the_generated_one():
@@ -81,7 +79,7 @@ def test_schema_accepts_valid_inventories(path):
 
 def test_schema_rejects_an_unknown_key_and_a_bad_enum():
     jsonschema = pytest.importorskip("jsonschema")
-    data = _json_ready(load_file(REPO / "data_inventory.yml").data)
+    data = _json_ready(load_file(REFERENCE).data)
     validator = jsonschema.Draft202012Validator(json_schema())
     data["organization"]["nmae"] = "x"
     data["purposes"][0]["legal_basis"] = "because"
@@ -103,7 +101,7 @@ def _json_ready(value):
 
 
 def test_shipped_inventory_points_editors_at_the_schema():
-    first = (REPO / "data_inventory.yml").read_text(encoding="utf-8").splitlines()[0]
+    first = SHIPPED.read_text(encoding="utf-8").splitlines()[0]
     assert first == "# yaml-language-server: $schema=generator/schema/inventory.schema.json"
     assert (REPO / "generator/schema/inventory.schema.json").is_file()
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pn_browser import CHROMIUM, CHROMIUM_ARGS, Server, _need_chromium, axe_source, build_project, make_project
+from .pn_browser import CHROMIUM, CHROMIUM_ARGS, Server, _need_chromium, axe_source, build_project, make_project
 
 
 @pytest.fixture(scope="session")

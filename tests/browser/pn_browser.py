@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+from conftest import REFERENCE, REPO
+
 CHROMIUM = os.environ.get("PLAINNOTICE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -68,7 +69,7 @@ def make_project(dest: Path, inventory: Path | None = None) -> Path:
     """A project folder like a user's: mkdocs.yml, the inventory, the overrides folder."""
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
-    shutil.copy(inventory or (REPO / "data_inventory.yml"), dest / "data_inventory.yml")
+    shutil.copy(inventory or REFERENCE, dest / "data_inventory.yml")
     if (REPO / "site_overrides").is_dir():
         shutil.copytree(REPO / "site_overrides", dest / "site_overrides", dirs_exist_ok=True)
     else:

@@ -4,15 +4,14 @@ another host), phones (375 px), no JavaScript, printing, and hostile inventory t
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
 
-from pn_browser import Server, build_project, describe_violations, html_pages, make_project, run_axe
+from conftest import REFERENCE
+from .pn_browser import Server, build_project, describe_violations, html_pages, make_project, run_axe
 
-REPO = Path(__file__).resolve().parents[2]
 SCHEMES = ["light", "dark"]
 
 
@@ -119,7 +118,7 @@ def test_no_horizontal_scroll_at_375px(browser, reference_site, reference_server
 def test_summary_reads_without_javascript(browser, reference_server):
     from generator.model import load_inventory
 
-    inv = load_inventory(REPO / "data_inventory.yml")
+    inv = load_inventory(REFERENCE)
     ctx, page = open_page(browser, reference_server, "index.html", java_script_enabled=False)
     assert page.locator("h1").inner_text().rstrip("\u00b6").strip() == inv.notice.title.get()
     article = page.locator("article")
@@ -218,7 +217,7 @@ def _set(doc, path, value):
 
 @pytest.fixture(scope="module")
 def injection_site(tmp_path_factory):
-    doc = yaml.safe_load((REPO / "data_inventory.yml").read_text(encoding="utf-8"))
+    doc = yaml.safe_load(REFERENCE.read_text(encoding="utf-8"))
     for path, i in _TARGETS:
         _set(doc, path, PAYLOADS[i])
     doc["notice"]["title"] = TITLE_PAYLOAD
