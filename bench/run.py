@@ -535,7 +535,7 @@ def html_for(site: Path, md_path: str) -> Path:
 def rendered_pages(tools: Tools, proj: Path, out: Path, logs: Path, inventory: str = "data_inventory.yml") -> dict:
     """{layer: md path} for the summary and the full notice, plus the files, via `plainnotice render`.
 
-    The layer of each page comes from generator.render when it can tell us (Page.layer); otherwise
+    The layer of each page comes from generator.notice.render when it can tell us (Page.layer); otherwise
     from the file names: index.md is the summary, the largest *notice* page the full notice.
     """
     s, log = run_once(tools.plainnotice + ["render", "-i", inventory, "--out", str(out)], proj, tools.env, logs)
@@ -555,11 +555,11 @@ def rendered_pages(tools: Tools, proj: Path, out: Path, logs: Path, inventory: s
 
 
 def _layers_from_render(proj: Path, inventory: str) -> dict:
-    """Ask generator.render for the pages and their layers, if it offers a function for it."""
+    """Ask generator.notice.render for the pages and their layers, if it offers a function for it."""
     code = (
         "import json, sys, inspect\n"
-        "from generator import render as r\n"
-        "from generator.model import load_inventory\n"
+        "from generator.notice import render as r\n"
+        "from generator.inventory.model import load_inventory\n"
         "inv = load_inventory(sys.argv[1])\n"
         "fn = getattr(r, 'render', None) or getattr(r, 'render_pages', None)\n"
         "res = fn(inv)\n"
@@ -682,8 +682,8 @@ def _flatten(d: dict):
 _CHECKLIST_CODE = r'''
 import json, sys
 from collections import Counter
-from generator.model import load_inventory
-from generator import render as r
+from generator.inventory.model import load_inventory
+from generator.notice import render as r
 inv = load_inventory(sys.argv[1])
 fn = getattr(r, "checklist_status", None)
 if fn is None:
@@ -703,7 +703,7 @@ for st in fn(inv, result, templates):
         cov[key]["covered"] += bool(st.applicable and st.rendered)
     if st.applicable and not st.rendered:
         missed.append({"id": st.item.id, "missing": [str(m) for m in st.missing]})
-print(json.dumps({"source": "generator.render.checklist_status", "coverage": {k: dict(v) for k, v in cov.items()}, "not_covered": missed}))
+print(json.dumps({"source": "generator.notice.render.checklist_status", "coverage": {k: dict(v) for k, v in cov.items()}, "not_covered": missed}))
 '''
 
 
@@ -716,7 +716,7 @@ def checklist_cost(tools: Tools, proj: Path) -> dict:
         return {"status": "unavailable", "reason": out.stderr.strip().splitlines()[-1] if out.stderr.strip() else "error"}
     got = json.loads(out.stdout.strip().splitlines()[-1])
     if not got.get("source"):
-        return {"status": "unavailable", "reason": "generator.render has no checklist_status yet"}
+        return {"status": "unavailable", "reason": "generator.notice.render has no checklist_status yet"}
     return {"status": "ok", "source": got["source"], "coverage": got["coverage"], "not_covered": got["not_covered"]}
 
 

@@ -28,7 +28,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 REFERENCE = REPO / "data_inventory.yml"
 SCALED = ("data", "purposes", "parties", "cookies")
-#: Sources that are kinds, not party ids (see generator.vocab.SourceKind).
+#: Sources that are kinds, not party ids (see generator.inventory.vocab.SourceKind).
 SOURCE_KINDS = {"you", "your_device", "inferred", "public_sources"}
 
 
@@ -38,7 +38,7 @@ def load_reference(path: Path = REFERENCE) -> dict:
     """The reference inventory as plain data, read the way plainnotice reads it (YAML 1.2 booleans)."""
     sys.path.insert(0, str(REPO))
     try:
-        from generator.load import load_file, plain
+        from generator.inventory.load import load_file, plain
     finally:
         sys.path.remove(str(REPO))
     return plain(load_file(path).data)

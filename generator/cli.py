@@ -46,7 +46,7 @@ def _add_templates(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_validate(args) -> int:
-    from generator.model import load_inventory
+    from generator.inventory.model import load_inventory
     from generator.rules import check_completeness
 
     inv = load_inventory(args.inventory)
@@ -65,7 +65,7 @@ def cmd_validate(args) -> int:
 
 
 def cmd_schema(args) -> int:
-    from generator.model import json_schema
+    from generator.inventory.model import json_schema
 
     text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
     if args.out:
@@ -81,7 +81,7 @@ def cmd_schema(args) -> int:
 
 
 def cmd_render(args) -> int:
-    from generator.render import cli_render
+    from generator.notice.render import cli_render
 
     return cli_render(args)
 

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import REFERENCE, REPO
 from generator.errors import InputError, Loc
-from generator.load import LIMITS, LocatedStr, load_file, load_text
+from generator.inventory.load import LIMITS, LocatedStr, load_file, load_text
 
 
 

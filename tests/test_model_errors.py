@@ -16,8 +16,8 @@ import pytest
 from conftest import FIXTURES, variant
 from generator.cli import main
 from generator.errors import InputError
-from generator.load import load_file, load_text
-from generator.model import parse
+from generator.inventory.load import load_file, load_text
+from generator.inventory.model import parse
 
 
 BASE = """\

@@ -16,8 +16,8 @@ from conftest import PACKAGE_TEMPLATES, REFERENCE, REPO
 from generator import readability as R
 from generator.cli import main
 from generator.errors import Loc
-from generator.formats import format_check
-from generator.pages import Page, RenderResult, Span, TemplateSource
+from generator.readability.formats import format_check
+from generator.notice.pages import Page, RenderResult, Span, TemplateSource
 
 INVENTORY = REFERENCE
 SARIF_SCHEMA = Path(__file__).with_name("sarif_2_1_0_subset.schema.json")
@@ -37,8 +37,8 @@ def run(capsys, *argv) -> tuple[int, str]:
 
 @pytest.fixture(scope="module")
 def reference():
-    from generator.model import load_inventory
-    from generator.render import render
+    from generator.inventory.model import load_inventory
+    from generator.notice.render import render
 
     inv = load_inventory(INVENTORY)
     return inv, render(inv)
@@ -90,8 +90,8 @@ def test_layer_option_gates_only_that_layer(reference):
 
 
 def test_readability_targets_come_from_the_inventory(tmp_path):
-    from generator.model import load_inventory
-    from generator.render import render
+    from generator.inventory.model import load_inventory
+    from generator.notice.render import render
 
     text = INVENTORY.read_text(encoding="utf-8")
     text = text.replace("summary: {metric: flesch_kincaid_grade, max: 8}", "summary: {metric: flesch_reading_ease, min: 95}")
@@ -305,7 +305,7 @@ def test_long_but_easy_sentence_is_only_a_warning():
 
 def test_github_escaping():
     from generator.errors import Finding
-    from generator.formats import gh_escape_data, gh_escape_property, github_annotation
+    from generator.readability.formats import gh_escape_data, gh_escape_property, github_annotation
 
     assert gh_escape_data("100% done\r\nnext") == "100%25 done%0D%0Anext"
     assert gh_escape_property("a:b,c%d\n") == "a%3Ab%2Cc%25d%0A"

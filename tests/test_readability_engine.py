@@ -1,6 +1,6 @@
 """plainnotice's counting equals textstat 0.7.8's own, and works offline.
 
-plainnotice counts with textstat's rules but its own fast look-ups (generator.readability_cache).
+plainnotice counts with textstat's rules but its own fast look-ups (generator.readability.syllables).
 These tests prove the results are the same as textstat's functions, word for word and score for
 score, and that nothing reaches the network.
 """
@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 
 from conftest import REFERENCE, REPO
 from generator import readability as R
-from generator import readability_cache as C
-from generator import textprep
+from generator.readability import syllables as C
+from generator.readability import textprep
 
 INVENTORY = REFERENCE
 
@@ -118,8 +118,8 @@ def test_scores_from_counts_equal_textstat_functions(text):
 
 def test_layer_totals_equal_textstat_on_the_whole_layer():
     """Scores built from per-sentence counts equal textstat run once on the layer's whole text."""
-    from generator.model import load_inventory
-    from generator.render import render
+    from generator.inventory.model import load_inventory
+    from generator.notice.render import render
 
     result = render(load_inventory(INVENTORY))
     report = R.check(result, load_inventory(INVENTORY))
@@ -178,7 +178,7 @@ def test_patched_textstat_gives_textstat_scores():
     """patch_textstat() (textstat's own pipeline with our look-ups) changes nothing but speed."""
     code = (
         "import json, sys, textstat\n"
-        "from generator.readability_cache import patch_textstat\n"
+        "from generator.readability.syllables import patch_textstat\n"
         "texts = json.loads(sys.stdin.read())\n"
         "if sys.argv[1] == 'patched': assert patch_textstat()\n"
         "print(json.dumps([[textstat.flesch_kincaid_grade(t), textstat.smog_index(t), textstat.gunning_fog(t), "

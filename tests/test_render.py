@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from conftest import GOLDEN, REFERENCE, REPO, STUBS, variant
-from generator import render as R
+from generator.notice import render as R
 from generator.errors import InputError
-from generator.load import load_text
-from generator.model import Text, load_inventory, parse
-from generator.vocab import CCPA_CATEGORY_NAMES, countries
+from generator.inventory.load import load_text
+from generator.inventory.model import Text, load_inventory, parse
+from generator.inventory.vocab import CCPA_CATEGORY_NAMES, countries
 
 
 
@@ -50,7 +50,7 @@ def test_golden(result, page):
 
 def test_same_bytes_in_another_process_with_another_hash_seed(result):
     code = (
-        "from generator.model import load_inventory; from generator.render import render; import sys;"
+        "from generator.inventory.model import load_inventory; from generator.notice.render import render; import sys;"
         f"r = render(load_inventory({str(REFERENCE)!r}), {str(STUBS)!r});"
         "sys.stdout.write(r.pages['notice.md'].markdown + r.pages['index.md'].markdown)"
     )
@@ -300,7 +300,7 @@ def test_cli_uses_templates_folder_next_to_the_inventory(tmp_path):
 
 def test_template_context_reference_is_up_to_date():
     committed = (REPO / "docs" / "templates.md").read_text(encoding="utf-8")
-    assert committed == R.doc_context(), "regenerate: .venv/bin/python -m generator.render --doc-context > docs/templates.md"
+    assert committed == R.doc_context(), "regenerate: .venv/bin/python -m generator.notice.render --doc-context > docs/templates.md"
 
 
 def test_every_context_variable_is_documented(inv):

@@ -24,9 +24,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import variant
-from generator import model
-from generator.load import load_text
-from generator.render import clean_text, f_link, md_escape, render, safe_url, title_safe
+from generator.inventory import model
+from generator.inventory.load import load_text
+from generator.notice.render import clean_text, f_link, md_escape, render, safe_url, title_safe
 
 EXTENSIONS = ["tables", "attr_list", "toc", "admonition", "pymdownx.details", "md_in_html"]
 

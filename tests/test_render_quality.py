@@ -22,8 +22,8 @@ import pytest
 import textstat
 
 from conftest import REFERENCE, STUBS
-from generator.model import load_inventory
-from generator.render import checklist_status, render
+from generator.inventory.model import load_inventory
+from generator.notice.render import checklist_status, render
 
 EXTENSIONS = ["tables", "attr_list", "toc", "admonition", "pymdownx.details", "md_in_html"]
 BLOCKS = {"p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd"}

@@ -14,10 +14,10 @@ import pytest
 
 from conftest import COMPANIES, REFERENCE, variant
 from generator.cli import main
-from generator.load import load_file, load_text
-from generator.model import parse
+from generator.inventory.load import load_file, load_text
+from generator.inventory.model import parse
 from generator.rules import RULES, adequacy, check_completeness, country_from_address, eea, established_in
-from generator.vocab import countries
+from generator.inventory.vocab import countries
 
 FILES = {"ref": REFERENCE, **COMPANIES}
 
@@ -482,7 +482,7 @@ def test_cli_json_for_a_complete_inventory(capsys):
 
 
 def test_rule_data_files_are_parsed_once(monkeypatch):
-    import generator.load as load_mod
+    import generator.inventory.load as load_mod
     import generator.rules as rules_mod
 
     calls = []

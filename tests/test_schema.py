@@ -3,7 +3,7 @@
 If a test here fails after a model change, regenerate both:
 
     .venv/bin/python -m generator schema --out generator/schema/inventory.schema.json
-    .venv/bin/python -m generator.refdoc > docs/inventory-format.md
+    .venv/bin/python -m generator.rules.refdoc > docs/inventory-format.md
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ import json
 import pytest
 
 from conftest import COMPANIES, REFERENCE, REPO, SHIPPED
-from generator import refdoc
+from generator.rules import refdoc
 from generator.cli import main
-from generator.load import LIMITS, load_file
-from generator.model import Inventory, json_schema
+from generator.inventory.load import LIMITS, load_file
+from generator.inventory.model import Inventory, json_schema
 from generator.rules import RULES
 
 SCHEMA = REPO / "generator" / "schema" / "inventory.schema.json"

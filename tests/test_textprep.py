@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator import textprep
-from generator.textprep import PLACEHOLDER, html_units, markdown_units, score_text, sentences, text_units
+from generator.readability import textprep
+from generator.readability.textprep import PLACEHOLDER, html_units, markdown_units, score_text, sentences, text_units
 
 
 def texts(units):

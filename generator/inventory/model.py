@@ -30,8 +30,8 @@ from pydantic import (
 from pydantic_core import PydanticCustomError, core_schema
 
 from generator.errors import InputError, Loc, Problem
-from generator.load import Document, LocatedStr
-from generator.vocab import (
+from generator.inventory.load import Document, LocatedStr
+from generator.inventory.vocab import (
     CcpaCategory,
     CookieKind,
     CookieParty,
@@ -1181,7 +1181,7 @@ def _dedupe(problems: list[Problem]) -> list[Problem]:
 
 def load_inventory(path) -> Inventory:
     """load + parse: the usual way in."""
-    from generator.load import load_file
+    from generator.inventory.load import load_file
 
     return parse(load_file(path))
 

@@ -37,8 +37,8 @@ from typing import Any
 
 from generator.errors import Finding, InputError, Loc, Problem
 
-THEME_DIR = Path(__file__).resolve().parent / "theme"
-SCAFFOLD_DIR = Path(__file__).resolve().parent / "scaffold"
+THEME_DIR = Path(__file__).resolve().parents[1] / "theme"
+SCAFFOLD_DIR = Path(__file__).resolve().parents[1] / "scaffold"
 PLUGIN_NAME = "plainnotice"
 
 #: Test hook: seconds to sleep while MkDocs writes pages (used to kill a build mid-way in tests).
@@ -72,7 +72,7 @@ class Prepared:
     inventory_path: str
     templates: str | None
     inv: Any
-    result: Any  # generator.pages.RenderResult
+    result: Any  # generator.notice.pages.RenderResult
     report: Any = None  # generator.readability.CheckReport
     findings: list[Finding] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)  # docs-relative path -> content
@@ -101,8 +101,8 @@ def default_templates(inventory: str | os.PathLike, templates: str | None) -> st
 
 def prepare(inventory: str | os.PathLike, templates: str | None = None, *, check: bool = True) -> Prepared:
     """validate -> render -> check. Raises InputError (bad input) or BuildStopped (error findings)."""
-    from generator.model import load_inventory
-    from generator.render import render
+    from generator.inventory.model import load_inventory
+    from generator.notice.render import render
 
     inv = load_inventory(inventory)
     findings: list[Finding] = []
@@ -131,7 +131,7 @@ def prepare(inventory: str | os.PathLike, templates: str | None = None, *, check
 def site_files(prep: Prepared) -> dict[str, bytes]:
     """The docs folder of the site: rendered pages (the home page with its badge), extra files from
     the render stage and the machine-readable exports."""
-    from generator import export
+    from generator.notice import export
 
     out: dict[str, bytes] = {}
     for path, page in sorted(prep.result.pages.items()):
@@ -550,7 +550,7 @@ def build_site(
         except (Abort, MkDocsException) as exc:
             detail = "; ".join(handler.messages) or str(exc)
             raise InputError(Problem(Loc(str(config_file)), f"the MkDocs build failed: {detail}", "fix what MkDocs names; the previous site was left as it was")) from None
-        from generator import export
+        from generator.notice import export
 
         for rel, data in export.files(prep.inv).items():
             dest = tmp / rel

@@ -24,7 +24,7 @@ from importlib import resources
 from typing import Callable, Iterable, Iterator
 
 from generator.errors import Finding, Loc
-from generator.vocab import SourceKind, countries
+from generator.inventory.vocab import SourceKind, countries
 
 # --------------------------------------------------------------------------------------------
 # Rule machinery
@@ -195,7 +195,7 @@ class Adequacy:
 
 @lru_cache(maxsize=None)
 def _read_data(name: str) -> dict:
-    from generator.load import load_text, plain  # YAML 1.2 booleans, so "NO" stays Norway
+    from generator.inventory.load import load_text, plain  # YAML 1.2 booleans, so "NO" stays Norway
 
     text = resources.files("generator").joinpath(f"data/{name}").read_text(encoding="utf-8")
     return plain(load_text(text, f"generator/data/{name}").data, dates_as_text=True)

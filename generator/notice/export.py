@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 
-from generator.model import Inventory, Text, period_days
+from generator.inventory.model import Inventory, Text, period_days
 
 #: The DPV release the JSON-LD uses. Namespaces are the stable ones; the release is named with
 #: ``dct:conformsTo`` so a reader knows which term list to check against.
