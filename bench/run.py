@@ -559,7 +559,7 @@ def _layers_from_render(proj: Path, inventory: str) -> dict:
     code = (
         "import json, sys, inspect\n"
         "from generator.notice import render as r\n"
-        "from generator.inventory.model import load_inventory\n"
+        "from generator.inventory.parse import load_inventory\n"
         "inv = load_inventory(sys.argv[1])\n"
         "fn = getattr(r, 'render', None) or getattr(r, 'render_pages', None)\n"
         "res = fn(inv)\n"
@@ -682,7 +682,7 @@ def _flatten(d: dict):
 _CHECKLIST_CODE = r'''
 import json, sys
 from collections import Counter
-from generator.inventory.model import load_inventory
+from generator.inventory.parse import load_inventory
 from generator.notice import render as r
 inv = load_inventory(sys.argv[1])
 fn = getattr(r, "checklist_status", None)

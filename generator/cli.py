@@ -46,7 +46,7 @@ def _add_templates(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_validate(args) -> int:
-    from generator.inventory.model import load_inventory
+    from generator.inventory.parse import load_inventory
     from generator.rules import check_completeness
 
     inv = load_inventory(args.inventory)

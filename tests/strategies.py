@@ -1,6 +1,6 @@
 """Hypothesis strategies that build VALID inventories (as plain dicts), varied in every direction.
 
-``inventories()`` draws a dict that ``generator.inventory.model.parse`` accepts: 1-6 data entries, 1-5 purposes,
+``inventories()`` draws a dict that ``generator.inventory.parse.parse`` accepts: 1-6 data entries, 1-5 purposes,
 0-4 parties, any non-empty subset of jurisdictions, one to three languages (free texts are then plain
 strings or language maps), and every optional field either present or absent. Texts mix letters with
 the characters that matter to HTML and Markdown, so renderers are exercised on awkward input.
@@ -277,6 +277,6 @@ def to_yaml(inv: dict) -> str:
 def to_model(inv: dict, file: str = "generated.yml"):
     """Load a drawn dict through the real loader and model (so values carry locations)."""
     from generator.inventory.load import load_text
-    from generator.inventory.model import parse
+    from generator.inventory.parse import parse
 
     return parse(load_text(to_yaml(inv), file))

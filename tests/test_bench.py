@@ -47,7 +47,7 @@ def test_synthetic_inventory_is_deterministic_across_processes(tmp_path):
 
 def test_ten_x_inventory_validates_and_scales_every_section(tmp_path):
     from generator.errors import InputError
-    from generator.inventory.model import load_inventory
+    from generator.inventory.parse import load_inventory
 
     ref = synth.load_reference()
     path = synth.write(10, tmp_path, reference=ref)

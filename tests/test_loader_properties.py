@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from conftest import FIXTURES, REFERENCE
 from generator.errors import Finding, InputError
 from generator.inventory.load import load_text, plain
-from generator.inventory.model import Inventory, parse
+from generator.inventory.model import Inventory
+from generator.inventory.parse import parse
 from generator.rules import check_completeness
 
 REFERENCE_TEXT = REFERENCE.read_text(encoding="utf-8")

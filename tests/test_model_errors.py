@@ -17,7 +17,7 @@ from conftest import FIXTURES, variant
 from generator.cli import main
 from generator.errors import InputError
 from generator.inventory.load import load_file, load_text
-from generator.inventory.model import parse
+from generator.inventory.parse import parse
 
 
 BASE = """\

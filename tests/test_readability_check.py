@@ -37,7 +37,7 @@ def run(capsys, *argv) -> tuple[int, str]:
 
 @pytest.fixture(scope="module")
 def reference():
-    from generator.inventory.model import load_inventory
+    from generator.inventory.parse import load_inventory
     from generator.notice.render import render
 
     inv = load_inventory(INVENTORY)
@@ -90,7 +90,7 @@ def test_layer_option_gates_only_that_layer(reference):
 
 
 def test_readability_targets_come_from_the_inventory(tmp_path):
-    from generator.inventory.model import load_inventory
+    from generator.inventory.parse import load_inventory
     from generator.notice.render import render
 
     text = INVENTORY.read_text(encoding="utf-8")

@@ -118,7 +118,7 @@ def test_scores_from_counts_equal_textstat_functions(text):
 
 def test_layer_totals_equal_textstat_on_the_whole_layer():
     """Scores built from per-sentence counts equal textstat run once on the layer's whole text."""
-    from generator.inventory.model import load_inventory
+    from generator.inventory.parse import load_inventory
     from generator.notice.render import render
 
     result = render(load_inventory(INVENTORY))

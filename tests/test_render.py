@@ -14,8 +14,10 @@ from conftest import GOLDEN, REFERENCE, REPO, STUBS, variant
 from generator.notice import render as R
 from generator.errors import InputError
 from generator.inventory.load import load_text
-from generator.inventory.model import Text, load_inventory, parse
-from generator.inventory.vocab import CCPA_CATEGORY_NAMES, countries
+from generator.inventory.fields import Text
+from generator.inventory.parse import load_inventory, parse
+from generator.inventory.geography import countries
+from generator.inventory.vocab import CcpaCategory
 
 
 
@@ -50,7 +52,7 @@ def test_golden(result, page):
 
 def test_same_bytes_in_another_process_with_another_hash_seed(result):
     code = (
-        "from generator.inventory.model import load_inventory; from generator.notice.render import render; import sys;"
+        "from generator.inventory.parse import load_inventory; from generator.notice.render import render; import sys;"
         f"r = render(load_inventory({str(REFERENCE)!r}), {str(STUBS)!r});"
         "sys.stdout.write(r.pages['notice.md'].markdown + r.pages['index.md'].markdown)"
     )
@@ -115,8 +117,8 @@ def _renderings(value, lang="en") -> set[str]:
         out.add(R.safe_url("mailto:" + text)[len("mailto:") :])  # the address in a mailto: target
     if text in countries():
         out.add(R.md_escape(countries()[text]))
-    if text in CCPA_CATEGORY_NAMES:
-        out.add(R.md_escape(CCPA_CATEGORY_NAMES[text]))
+    if text in {c.value for c in CcpaCategory}:
+        out.add(R.md_escape(CcpaCategory(text).statute_name))
     if isinstance(value, dt.date):
         months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
         out.add(f"{value.day} {months[value.month - 1]} {value.year}")

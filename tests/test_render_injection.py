@@ -20,11 +20,14 @@ from html.parser import HTMLParser
 
 import markdown
 import pytest
+from pydantic import BaseModel
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import variant
 from generator.inventory import model
+from generator.inventory.fields import Text, shape
+from generator.inventory.parse import parse
 from generator.inventory.load import load_text
 from generator.notice.render import clean_text, f_link, md_escape, render, safe_url, title_safe
 
@@ -93,7 +96,7 @@ PAYLOADS = [
 
 def _is_text(annotation) -> bool:
     args = typing.get_args(annotation)
-    return annotation is model.Text or any(_is_text(a) for a in args)
+    return annotation is Text or any(_is_text(a) for a in args)
 
 
 def _fill(data, cls, value: str) -> None:
@@ -103,13 +106,13 @@ def _fill(data, cls, value: str) -> None:
             continue
         if cls is model.RequestMethod and name == "address" and data.get("kind") == "email":
             continue  # must stay an e-mail address
-        inner = model._unwrap(field.annotation)
+        inner = shape(field.annotation).base
         if _is_text(field.annotation) or (cls is model.Cookie and name == "name"):
             if isinstance(data[name], list):
                 data[name] = [value for _ in data[name]]
             else:
                 data[name] = value
-        elif isinstance(inner, type) and issubclass(inner, model.BaseModel):
+        elif isinstance(inner, type) and issubclass(inner, BaseModel):
             if isinstance(data[name], list):
                 for item in data[name]:
                     _fill(item, inner, value)
@@ -124,7 +127,7 @@ def _render_with(value: str):
         for i, cookie in enumerate(data.get("cookies", [])):
             cookie["name"] = f"{value} {i}"
 
-    inv = model.parse(load_text(variant(fill), "inventory.yml"))
+    inv = parse(load_text(variant(fill), "inventory.yml"))
     return render(inv)
 
 
@@ -267,7 +270,7 @@ def test_allowed_links_cannot_break_out(url):
 
 def test_user_template_linking_text_gets_no_javascript_link(tmp_path):
     (tmp_path / "cookies.md.j2").write_text("# Cookies\n\n{{ org.name|link }} {{ org.name|link(org.name) }}\n", encoding="utf-8")
-    inv = model.parse(load_text(variant(lambda d: d["organization"].update(name="javascript:alert(1)")), "inventory.yml"))
+    inv = parse(load_text(variant(lambda d: d["organization"].update(name="javascript:alert(1)")), "inventory.yml"))
     page = render(inv, tmp_path).pages["cookies.md"]
     s = _parse(page.markdown)
     assert s.hrefs == []
@@ -279,7 +282,7 @@ def test_templates_cannot_reach_around_the_escape(tmp_path):
     (tmp_path / "cookies.md.j2").write_text(
         "# Cookies\n\n{{ org.name|safe }}|{{ [org.name, org.address]|join(', ') }}|{{ org.name|upper }}\n", encoding="utf-8"
     )
-    inv = model.parse(load_text(variant(lambda d: d["organization"].update(name="<b>x</b>[y](javascript:z)")), "inventory.yml"))
+    inv = parse(load_text(variant(lambda d: d["organization"].update(name="<b>x</b>[y](javascript:z)")), "inventory.yml"))
     page = render(inv, tmp_path).pages["cookies.md"]
     s = _parse(page.markdown)
     assert [t[0] for t in s.tags if not t[0].startswith("/")] == ["h1", "p"]

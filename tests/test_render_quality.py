@@ -22,7 +22,7 @@ import pytest
 import textstat
 
 from conftest import REFERENCE, STUBS
-from generator.inventory.model import load_inventory
+from generator.inventory.parse import load_inventory
 from generator.notice.render import checklist_status, render
 
 EXTENSIONS = ["tables", "attr_list", "toc", "admonition", "pymdownx.details", "md_in_html"]

@@ -15,9 +15,9 @@ import pytest
 from conftest import COMPANIES, REFERENCE, variant
 from generator.cli import main
 from generator.inventory.load import load_file, load_text
-from generator.inventory.model import parse
+from generator.inventory.parse import parse
 from generator.rules import RULES, adequacy, check_completeness, country_from_address, eea, established_in
-from generator.inventory.vocab import countries
+from generator.inventory.geography import countries
 
 FILES = {"ref": REFERENCE, **COMPANIES}
 
@@ -482,17 +482,17 @@ def test_cli_json_for_a_complete_inventory(capsys):
 
 
 def test_rule_data_files_are_parsed_once(monkeypatch):
-    import generator.inventory.load as load_mod
-    import generator.rules as rules_mod
+    from generator.inventory import datafiles, geography
 
     calls = []
-    real = load_mod.load_text
-    monkeypatch.setattr(load_mod, "load_text", lambda text, file: calls.append(file) or real(text, file))
-    for fn in (rules_mod._read_data, rules_mod.eea, rules_mod.adequacy):
+    real = datafiles.load_text
+    monkeypatch.setattr(datafiles, "load_text", lambda text, file: calls.append(file) or real(text, file))
+    caches = (datafiles.data_yaml, geography.eea, geography.adequacy)
+    for fn in caches:
         fn.cache_clear()
     try:
         eea(), adequacy("eu"), adequacy("uk"), adequacy("eu")
         assert sorted(calls) == ["generator/data/adequacy.yml", "generator/data/eea.yml"]
     finally:
-        for fn in (rules_mod._read_data, rules_mod.eea, rules_mod.adequacy):
+        for fn in caches:
             fn.cache_clear()

@@ -86,7 +86,7 @@ def test_gpc_well_known_resource(built):
 
 def test_gpc_false_when_not_honored():
     from generator.notice import export
-    from generator.inventory.model import load_inventory
+    from generator.inventory.parse import load_inventory
 
     inv = load_inventory(REFERENCE)
     inv.controls.global_privacy_control = False
@@ -113,7 +113,7 @@ def test_summary_has_badge_label_and_timeline(built):
     assert badge and re.search(r"\d+ minutes? to read", badge.group(1))
     assert re.search(r"Reading level: grade \d+", badge.group(1))
     # the label is the at-a-glance table: one row and one retention bar per kind of data
-    from generator.inventory.model import load_inventory
+    from generator.inventory.parse import load_inventory
 
     inv = load_inventory(REFERENCE)
     glance = html.split('id="at-a-glance"', 1)[1].split("</table>", 1)[0]
@@ -331,7 +331,7 @@ def test_init_scaffolds_a_project_that_builds(tmp_path, capsys):
 
 def test_dpv_export(built):
     from generator.notice.export import DPV_RELEASE
-    from generator.inventory.model import load_inventory
+    from generator.inventory.parse import load_inventory
 
     inv = load_inventory(REFERENCE)
     doc = json.loads((built / "site" / "dpv.jsonld").read_text())

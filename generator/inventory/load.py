@@ -155,6 +155,12 @@ def _loc(file: str, mark) -> Loc:
     return Loc(file, mark.line + 1, mark.column + 1)
 
 
+def _loc_at(file: str, text: str | bytes, i: int) -> Loc:
+    """The line and column of offset ``i`` in ``text`` (characters, or bytes for a file that is not UTF-8)."""
+    newline = "\n" if isinstance(text, str) else b"\n"
+    return Loc(file, text.count(newline, 0, i) + 1, i - (text.rfind(newline, 0, i) + 1) + 1)
+
+
 def load_text(text: str, file: str = "data_inventory.yml") -> Document:
     """Parse YAML text. Raises :class:`InputError` for every kind of bad input."""
     if text.startswith("\ufeff"):
@@ -264,11 +270,9 @@ def load_text(text: str, file: str = "data_inventory.yml") -> Document:
 def _reader_problem(file: str, text: str, exc) -> InputError:
     """A character YAML does not allow (control characters other than tab and newline)."""
     i = min(max(exc.position, 0), len(text))
-    line = text.count("\n", 0, i) + 1
-    col = i - (text.rfind("\n", 0, i) + 1) + 1
     return InputError(
         Problem(
-            Loc(file, line, col),
+            _loc_at(file, text, i),
             f"the file contains the control character U+{exc.character:04X}, which YAML does not allow",
             "delete it; it is often pasted in by accident from another program",
         )
@@ -301,21 +305,15 @@ def load_file(path: str | Path) -> Document:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        col = exc.start - (before.rfind(b"\n") + 1) + 1
         raise InputError(
             Problem(
-                Loc(name, line, col),
+                _loc_at(name, raw, exc.start),
                 f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
                 "save the file as UTF-8 (most editors: 'Save with encoding' > UTF-8)",
             )
         ) from None
     if "\x00" in text:
-        i = text.index("\x00")
-        line = text.count("\n", 0, i) + 1
-        col = i - (text.rfind("\n", 0, i) + 1) + 1
-        raise InputError(Problem(Loc(name, line, col), "the file contains a NUL character", "save the file as UTF-8 text"))
+        raise InputError(Problem(_loc_at(name, text, text.index("\x00")), "the file contains a NUL character", "save the file as UTF-8 text"))
     return load_text(text, name)
 
 

@@ -1,28 +1,31 @@
 """Controlled vocabularies of the inventory format.
 
 Each enum's docstring says where the law defines it; the docstrings and member notes end up in the
-JSON Schema and the format reference, so editors can show them as help.
+JSON Schema and the format reference, so editors can show them as help. A fact about a value is
+written once, on its member: the note, the article a notice cites for it (``LegalBasis.consent.article``)
+and the statute's own name of a CCPA category (``CcpaCategory.identifiers.statute_name``). The order
+of the members is the order notices list them in.
 """
 
 from __future__ import annotations
 
 from enum import Enum
-from functools import lru_cache
-from importlib import resources
 
 
 class _Doc(str, Enum):
-    """A string enum whose members carry a one-line explanation (``member.note``).
+    """A string enum whose members carry a one-line explanation (``member.note``) and, where a
+    notice cites one, the article (``member.article``).
 
-    Members are written ``name = "value", "what it means"``. The notes reach editors through the
-    JSON Schema (``markdownEnumDescriptions``, shown by VS Code's YAML extension) and users
-    through the format reference.
+    Members are written ``name = "value", "what it means"`` or ``name = "value", "what it means",
+    "Art. ..."``. The notes reach editors through the JSON Schema (``markdownEnumDescriptions``,
+    shown by VS Code's YAML extension) and users through the format reference.
     """
 
-    def __new__(cls, value: str, note: str = ""):
+    def __new__(cls, value: str, note: str = "", article: str = ""):
         obj = str.__new__(cls, value)
         obj._value_ = value
         obj.note = note
+        obj.article = article
         return obj
 
     def __str__(self) -> str:  # "consent", not "LegalBasis.consent"
@@ -48,86 +51,55 @@ class Jurisdiction(_Doc):
 class LegalBasis(_Doc):
     """Lawful basis for a purpose, GDPR Art. 6(1)(a)-(f)."""
 
-    consent = "consent", "Art. 6(1)(a): the person agreed to this use and can withdraw at any time."
-    contract = "contract", "Art. 6(1)(b): needed to perform a contract with the person, or to enter one at their request."
-    legal_obligation = "legal_obligation", "Art. 6(1)(c): a law requires it."
-    vital_interests = "vital_interests", "Art. 6(1)(d): needed to protect someone's life."
-    public_task = "public_task", "Art. 6(1)(e): a task in the public interest or official authority."
-    legitimate_interests = "legitimate_interests", "Art. 6(1)(f): needed for an interest of yours or others that the person's rights do not override; name it in legitimate_interest."
-
-
-LEGAL_BASIS_ARTICLE = {
-    "consent": "Art. 6(1)(a)",
-    "contract": "Art. 6(1)(b)",
-    "legal_obligation": "Art. 6(1)(c)",
-    "vital_interests": "Art. 6(1)(d)",
-    "public_task": "Art. 6(1)(e)",
-    "legitimate_interests": "Art. 6(1)(f)",
-}
+    consent = "consent", "Art. 6(1)(a): the person agreed to this use and can withdraw at any time.", "Art. 6(1)(a)"
+    contract = "contract", "Art. 6(1)(b): needed to perform a contract with the person, or to enter one at their request.", "Art. 6(1)(b)"
+    legal_obligation = "legal_obligation", "Art. 6(1)(c): a law requires it.", "Art. 6(1)(c)"
+    vital_interests = "vital_interests", "Art. 6(1)(d): needed to protect someone's life.", "Art. 6(1)(d)"
+    public_task = "public_task", "Art. 6(1)(e): a task in the public interest or official authority.", "Art. 6(1)(e)"
+    legitimate_interests = "legitimate_interests", "Art. 6(1)(f): needed for an interest of yours or others that the person's rights do not override; name it in legitimate_interest.", "Art. 6(1)(f)"
 
 
 class SpecialCategoryBasis(_Doc):
     """Condition for processing special-category data (health, biometrics, beliefs, ...), GDPR Art. 9(2)(a)-(j)."""
 
-    explicit_consent = "explicit_consent", "Art. 9(2)(a): the person gave explicit consent."
-    employment_social_security = "employment_social_security", "Art. 9(2)(b): employment, social security or social protection law."
-    vital_interests = "vital_interests", "Art. 9(2)(c): protects someone's life when they cannot consent."
-    not_for_profit_body = "not_for_profit_body", "Art. 9(2)(d): a foundation, association or other not-for-profit body, about its members."
-    made_public_by_person = "made_public_by_person", "Art. 9(2)(e): the person made the data public themselves."
-    legal_claims = "legal_claims", "Art. 9(2)(f): to make or defend legal claims, or courts acting as courts."
-    substantial_public_interest = "substantial_public_interest", "Art. 9(2)(g): substantial public interest under a law."
-    health_or_social_care = "health_or_social_care", "Art. 9(2)(h): medical diagnosis, health or social care, by or under a professional bound by secrecy."
-    public_health = "public_health", "Art. 9(2)(i): public health, such as serious cross-border threats to health."
-    archiving_research_statistics = "archiving_research_statistics", "Art. 9(2)(j): archiving in the public interest, scientific or historical research, or statistics."
-
-
-SPECIAL_CATEGORY_ARTICLE = {
-    "explicit_consent": "Art. 9(2)(a)",
-    "employment_social_security": "Art. 9(2)(b)",
-    "vital_interests": "Art. 9(2)(c)",
-    "not_for_profit_body": "Art. 9(2)(d)",
-    "made_public_by_person": "Art. 9(2)(e)",
-    "legal_claims": "Art. 9(2)(f)",
-    "substantial_public_interest": "Art. 9(2)(g)",
-    "health_or_social_care": "Art. 9(2)(h)",
-    "public_health": "Art. 9(2)(i)",
-    "archiving_research_statistics": "Art. 9(2)(j)",
-}
+    explicit_consent = "explicit_consent", "Art. 9(2)(a): the person gave explicit consent.", "Art. 9(2)(a)"
+    employment_social_security = "employment_social_security", "Art. 9(2)(b): employment, social security or social protection law.", "Art. 9(2)(b)"
+    vital_interests = "vital_interests", "Art. 9(2)(c): protects someone's life when they cannot consent.", "Art. 9(2)(c)"
+    not_for_profit_body = "not_for_profit_body", "Art. 9(2)(d): a foundation, association or other not-for-profit body, about its members.", "Art. 9(2)(d)"
+    made_public_by_person = "made_public_by_person", "Art. 9(2)(e): the person made the data public themselves.", "Art. 9(2)(e)"
+    legal_claims = "legal_claims", "Art. 9(2)(f): to make or defend legal claims, or courts acting as courts.", "Art. 9(2)(f)"
+    substantial_public_interest = "substantial_public_interest", "Art. 9(2)(g): substantial public interest under a law.", "Art. 9(2)(g)"
+    health_or_social_care = "health_or_social_care", "Art. 9(2)(h): medical diagnosis, health or social care, by or under a professional bound by secrecy.", "Art. 9(2)(h)"
+    public_health = "public_health", "Art. 9(2)(i): public health, such as serious cross-border threats to health.", "Art. 9(2)(i)"
+    archiving_research_statistics = "archiving_research_statistics", "Art. 9(2)(j): archiving in the public interest, scientific or historical research, or statistics.", "Art. 9(2)(j)"
 
 
 class CcpaCategory(_Doc):
     """Category of personal information as named in Cal. Civ. Code 1798.140(v)(1)(A)-(L) and
     sensitive personal information, 1798.140(ae)."""
 
-    identifiers = "identifiers", "1798.140(v)(1)(A): name, alias, postal or e-mail address, IP address, account name and similar."
-    customer_records = "customer_records", "1798.140(v)(1)(B), 1798.80(e): records such as signature, phone number, bank or card details."
-    protected_classifications = "protected_classifications", "1798.140(v)(1)(C): characteristics protected by California or federal law, such as age or sex."
-    commercial_information = "commercial_information", "1798.140(v)(1)(D): what a person bought, obtained or considered buying."
-    biometric_information = "biometric_information", "1798.140(v)(1)(E): fingerprints, face or voice prints and similar."
-    internet_activity = "internet_activity", "1798.140(v)(1)(F): browsing and search history, use of a website or app."
-    geolocation = "geolocation", "1798.140(v)(1)(G): where a person or device is."
-    sensory_data = "sensory_data", "1798.140(v)(1)(H): audio, electronic, visual, thermal, olfactory or similar information."
-    professional_information = "professional_information", "1798.140(v)(1)(I): job or employment information."
-    education_information = "education_information", "1798.140(v)(1)(J): non-public education records."
-    inferences = "inferences", "1798.140(v)(1)(K): a profile worked out from other data, such as preferences."
-    sensitive_personal_information = "sensitive_personal_information", "1798.140(v)(1)(L), (ae): sensitive personal information, such as health, precise location or account log-ins."
+    # the third value, ``member.statute_name``, is the statute's own name for the category, shown
+    # in the California section (11 CCR 7011(e)(1)(A) asks for them)
+    def __new__(cls, value: str, note: str, statute_name: str):
+        obj = str.__new__(cls, value)
+        obj._value_ = value
+        obj.note = note
+        obj.article = ""
+        obj.statute_name = statute_name
+        return obj
 
-
-#: The statute's own names, shown in the California section (11 CCR 7011(e)(1)(A) asks for them).
-CCPA_CATEGORY_NAMES = {
-    "identifiers": "Identifiers",
-    "customer_records": "Personal information categories listed in Cal. Civ. Code 1798.80(e)",
-    "protected_classifications": "Characteristics of protected classifications",
-    "commercial_information": "Commercial information",
-    "biometric_information": "Biometric information",
-    "internet_activity": "Internet or other electronic network activity information",
-    "geolocation": "Geolocation data",
-    "sensory_data": "Audio, electronic, visual, thermal, olfactory, or similar information",
-    "professional_information": "Professional or employment-related information",
-    "education_information": "Non-public education information",
-    "inferences": "Inferences drawn to create a profile",
-    "sensitive_personal_information": "Sensitive personal information",
-}
+    identifiers = "identifiers", "1798.140(v)(1)(A): name, alias, postal or e-mail address, IP address, account name and similar.", "Identifiers"
+    customer_records = "customer_records", "1798.140(v)(1)(B), 1798.80(e): records such as signature, phone number, bank or card details.", "Personal information categories listed in Cal. Civ. Code 1798.80(e)"
+    protected_classifications = "protected_classifications", "1798.140(v)(1)(C): characteristics protected by California or federal law, such as age or sex.", "Characteristics of protected classifications"
+    commercial_information = "commercial_information", "1798.140(v)(1)(D): what a person bought, obtained or considered buying.", "Commercial information"
+    biometric_information = "biometric_information", "1798.140(v)(1)(E): fingerprints, face or voice prints and similar.", "Biometric information"
+    internet_activity = "internet_activity", "1798.140(v)(1)(F): browsing and search history, use of a website or app.", "Internet or other electronic network activity information"
+    geolocation = "geolocation", "1798.140(v)(1)(G): where a person or device is.", "Geolocation data"
+    sensory_data = "sensory_data", "1798.140(v)(1)(H): audio, electronic, visual, thermal, olfactory or similar information.", "Audio, electronic, visual, thermal, olfactory, or similar information"
+    professional_information = "professional_information", "1798.140(v)(1)(I): job or employment information.", "Professional or employment-related information"
+    education_information = "education_information", "1798.140(v)(1)(J): non-public education records.", "Non-public education information"
+    inferences = "inferences", "1798.140(v)(1)(K): a profile worked out from other data, such as preferences.", "Inferences drawn to create a profile"
+    sensitive_personal_information = "sensitive_personal_information", "1798.140(v)(1)(L), (ae): sensitive personal information, such as health, precise location or account log-ins.", "Sensitive personal information"
 
 
 class SourceKind(_Doc):
@@ -155,30 +127,16 @@ class TransferSafeguard(_Doc):
     """How a transfer outside the EEA/UK is protected: GDPR Art. 45 (adequacy), 46 (appropriate
     safeguards), 47 (binding corporate rules), 49 (derogations)."""
 
-    adequacy_decision = "adequacy_decision", "Art. 45: the country has an adequacy decision (EU) or adequacy regulations (UK)."
-    eu_us_data_privacy_framework = "eu_us_data_privacy_framework", "Art. 45, Decision (EU) 2023/1795: the US company is certified under the EU-US Data Privacy Framework (for UK data: and its UK Extension)."
-    standard_contractual_clauses = "standard_contractual_clauses", "Art. 46(2)(c): the EU standard contractual clauses (for UK data: with the UK Addendum)."
-    uk_idta = "uk_idta", "UK GDPR Art. 46(2)(d): the UK International Data Transfer Agreement. Covers UK data only."
-    uk_addendum = "uk_addendum", "UK GDPR Art. 46(2)(d): the UK Addendum to the EU standard contractual clauses. Covers UK data; for EU data it means the EU clauses are in place too."
-    binding_corporate_rules = "binding_corporate_rules", "Art. 47: binding corporate rules approved for a group of companies."
-    code_of_conduct = "code_of_conduct", "Art. 46(2)(e): an approved code of conduct with binding commitments."
-    certification = "certification", "Art. 46(2)(f): an approved certification with binding commitments."
-    derogation_explicit_consent = "derogation_explicit_consent", "Art. 49(1)(a): the person explicitly agreed after being told the risks."
-    derogation_contract = "derogation_contract", "Art. 49(1)(b): needed for a contract with the person."
-
-
-SAFEGUARD_ARTICLE = {
-    "adequacy_decision": "Art. 45",
-    "eu_us_data_privacy_framework": "Art. 45; Decision (EU) 2023/1795",
-    "standard_contractual_clauses": "Art. 46(2)(c)",
-    "uk_idta": "UK GDPR Art. 46(2)(d)",
-    "uk_addendum": "UK GDPR Art. 46(2)(d)",
-    "binding_corporate_rules": "Art. 47",
-    "code_of_conduct": "Art. 46(2)(e)",
-    "certification": "Art. 46(2)(f)",
-    "derogation_explicit_consent": "Art. 49(1)(a)",
-    "derogation_contract": "Art. 49(1)(b)",
-}
+    adequacy_decision = "adequacy_decision", "Art. 45: the country has an adequacy decision (EU) or adequacy regulations (UK).", "Art. 45"
+    eu_us_data_privacy_framework = "eu_us_data_privacy_framework", "Art. 45, Decision (EU) 2023/1795: the US company is certified under the EU-US Data Privacy Framework (for UK data: and its UK Extension).", "Art. 45; Decision (EU) 2023/1795"
+    standard_contractual_clauses = "standard_contractual_clauses", "Art. 46(2)(c): the EU standard contractual clauses (for UK data: with the UK Addendum).", "Art. 46(2)(c)"
+    uk_idta = "uk_idta", "UK GDPR Art. 46(2)(d): the UK International Data Transfer Agreement. Covers UK data only.", "UK GDPR Art. 46(2)(d)"
+    uk_addendum = "uk_addendum", "UK GDPR Art. 46(2)(d): the UK Addendum to the EU standard contractual clauses. Covers UK data; for EU data it means the EU clauses are in place too.", "UK GDPR Art. 46(2)(d)"
+    binding_corporate_rules = "binding_corporate_rules", "Art. 47: binding corporate rules approved for a group of companies.", "Art. 47"
+    code_of_conduct = "code_of_conduct", "Art. 46(2)(e): an approved code of conduct with binding commitments.", "Art. 46(2)(e)"
+    certification = "certification", "Art. 46(2)(f): an approved certification with binding commitments.", "Art. 46(2)(f)"
+    derogation_explicit_consent = "derogation_explicit_consent", "Art. 49(1)(a): the person explicitly agreed after being told the risks.", "Art. 49(1)(a)"
+    derogation_contract = "derogation_contract", "Art. 49(1)(b): needed for a contract with the person.", "Art. 49(1)(b)"
 
 
 class RequestKind(_Doc):
@@ -232,16 +190,3 @@ class Metric(_Doc):
     automated_readability_index = "automated_readability_index", "ARI grade; lower is easier. Use max."
     dale_chall_readability_score = "dale_chall_readability_score", "Dale-Chall score; lower is easier. Use max."
     gunning_fog = "gunning_fog", "Gunning fog grade; lower is easier. Use max."
-
-
-@lru_cache(maxsize=1)
-def countries() -> dict[str, str]:
-    """ISO 3166-1 alpha-2 code -> English short name (shipped data, see the file's header)."""
-    out: dict[str, str] = {}
-    text = resources.files("generator").joinpath("data/countries.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line or line.startswith("#"):
-            continue
-        code, name = line.split("\t", 1)
-        out[code] = name
-    return out

@@ -13,9 +13,9 @@ inventory has no order of its own, no clock). No MkDocs imports.
 from __future__ import annotations
 
 import json
-import re
 
-from generator.inventory.model import Inventory, Text, period_days
+from generator.inventory.fields import Text, period_days, period_parts
+from generator.inventory.model import Inventory
 
 #: The DPV release the JSON-LD uses. Namespaces are the stable ones; the release is named with
 #: ``dct:conformsTo`` so a reader knows which term list to check against.
@@ -81,7 +81,6 @@ SOURCE = {
 }
 
 _UNITS = {"day": "time:unitDay", "week": "time:unitWeek", "month": "time:unitMonth", "year": "time:unitYear"}
-_PERIOD = re.compile(r"^(\d+)\s+(day|week|month|year)s?$")
 
 
 def dumps(data) -> bytes:
@@ -113,10 +112,10 @@ def _lit(text: Text | str | None, lang: str | None):
 
 
 def _duration(period: str) -> dict:
-    n, unit = _PERIOD.match(period.strip()).groups()
+    n, unit = period_parts(period)
     return {
         "@type": ["dpv:Duration", "time:Duration"],
-        "time:numericDuration": {"@value": n, "@type": "xsd:decimal"},
+        "time:numericDuration": {"@value": str(n), "@type": "xsd:decimal"},
         "time:unitType": {"@id": _UNITS[unit]},
     }
 

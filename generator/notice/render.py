@@ -50,6 +50,10 @@ from markupsafe import Markup
 from pydantic import BaseModel
 
 from generator.errors import InputError, Loc, Problem
+from generator.inventory.fields import Text, field_path, period_days, shape, walk
+from generator.inventory.model import Inventory
+from generator.inventory.geography import adequacy, countries, eea
+from generator.inventory.vocab import CcpaCategory, LegalBasis, SpecialCategoryBasis, TransferSafeguard
 from generator.notice.pages import Page, RenderResult, Span, TemplateSource
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
@@ -211,13 +215,6 @@ def _mark(value: str, loc: Loc, field: str, transform: Callable[[str], str] | No
     return Markup(f"{_M_OPEN}{len(state.spans) - 1}{_M_MID}{escaped}{_M_CLOSE}")
 
 
-def _field_name(path: tuple) -> str:
-    out = ""
-    for step in path:
-        out += f"[{step}]" if isinstance(step, int) else ("." if out else "") + str(step)
-    return out
-
-
 #: Properties (not fields) templates may read, per model class name.
 PROPERTIES = {
     "DataItem": ("purposes", "recipients", "source_parties", "from_person"),
@@ -237,18 +234,8 @@ class _Values:
         self.lang = lang
         self.doc = getattr(inv, "document", None)
         self.file = self.doc.file if self.doc is not None else "data_inventory.yml"
-        self.paths: dict[int, tuple] = {}
-        self._register(inv, ())
+        self.paths: dict[int, tuple] = {id(obj): path for path, obj in walk(inv) if isinstance(obj, BaseModel)}
 
-    def _register(self, obj, path: tuple) -> None:
-        if isinstance(obj, BaseModel):
-            self.paths[id(obj)] = path
-            for name in type(obj).model_fields:
-                self._register(getattr(obj, name), path + (name,))
-        elif isinstance(obj, list):
-            for i, item in enumerate(obj):
-                if isinstance(item, BaseModel):
-                    self._register(item, path + (i,))
 
     def loc(self, path: tuple) -> Loc:
         if self.doc is not None:
@@ -259,18 +246,16 @@ class _Values:
         return self.paths.get(id(model), ())
 
     def wrap(self, value, path: tuple):
-        from generator.inventory.model import Text
-
         if isinstance(value, (Src, SrcDate, SrcList, Markup)):
             return value
         if isinstance(value, Text):
-            return Src(value.get(self.lang), value.loc_for(self.lang) or self.loc(path), _field_name(path))
+            return Src(value.get(self.lang), value.loc_for(self.lang) or self.loc(path), field_path(path))
         if isinstance(value, Enum) or isinstance(value, (bool, int, float)) or value is None:
             return value
         if isinstance(value, str):
-            return Src(value, getattr(value, "loc", None) or self.loc(path), _field_name(path))
+            return Src(value, getattr(value, "loc", None) or self.loc(path), field_path(path))
         if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
-            return SrcDate.of(value, self.loc(path), _field_name(path))
+            return SrcDate.of(value, self.loc(path), field_path(path))
         if isinstance(value, list):
             return SrcList(self.wrap(v, path + (i,)) if not isinstance(v, BaseModel) else v for i, v in enumerate(value))
         return value
@@ -406,8 +391,6 @@ def f_date(value, months=None) -> Markup:
 
 def f_country(code) -> Markup:
     """``code|country``: the country's English short name (ISO 3166-1), e.g. US -> United States."""
-    from generator.inventory.vocab import countries
-
     name = countries().get(str(code), str(code))
     if isinstance(code, Src):
         return _mark(name, code.loc, code.field)
@@ -438,31 +421,30 @@ def f_join(items, sep: str = "") -> Markup:
 
 def f_ccpa_name(item) -> Markup:
     """``d|ccpa_name``: the statute's name for data entry ``d``'s CCPA category
-    (vocab.CCPA_CATEGORY_NAMES), mapped to the entry's ``ccpa_category`` in the inventory."""
-    from generator.inventory.vocab import CCPA_CATEGORY_NAMES
-
+    (``CcpaCategory.statute_name``), mapped to the entry's ``ccpa_category`` in the inventory."""
     if isinstance(item, BaseModel):
         category = item.ccpa_category
         if category is None:
             return Markup("")
-        name = CCPA_CATEGORY_NAMES.get(category.value, category.value)
+        name = category.statute_name
         state_values = _VALUES.get()
         if state_values is not None:
             path = state_values.path_of(item) + ("ccpa_category",)
-            return _mark(name, state_values.loc(path), _field_name(path))
+            return _mark(name, state_values.loc(path), field_path(path))
         return Markup(md_escape(name))
     key = item.value if isinstance(item, Enum) else str(item)
-    return Markup(md_escape(CCPA_CATEGORY_NAMES.get(key, key)))
+    names = {c.value: c.statute_name for c in CcpaCategory}
+    return Markup(md_escape(names.get(key, key)))
 
 
 def f_article(value) -> Markup:
     """``p.legal_basis|article``: the GDPR article for a legal basis, Art. 9 condition or safeguard."""
-    from generator.inventory.vocab import LEGAL_BASIS_ARTICLE, SAFEGUARD_ARTICLE, SPECIAL_CATEGORY_ARTICLE
-
-    key = value.value if isinstance(value, Enum) else str(value)
-    for table in (LEGAL_BASIS_ARTICLE, SPECIAL_CATEGORY_ARTICLE, SAFEGUARD_ARTICLE):
-        if key in table:
-            return Markup(table[key])
+    if getattr(value, "article", ""):
+        return Markup(value.article)  # the member's own: vital_interests is Art. 6(1)(d) or Art. 9(2)(c)
+    key = str(value)
+    for vocabulary in (LegalBasis, SpecialCategoryBasis, TransferSafeguard):
+        if key in vocabulary.__members__:
+            return Markup(vocabulary[key].article)
     return Markup(md_escape(key))
 
 
@@ -608,9 +590,7 @@ class CcpaGroup:
 
 def _geo():
     """EEA and adequacy lists, from the completeness stage (generator/data/eea.yml, adequacy.yml)."""
-    from generator import rules
-
-    return rules.eea(), rules.adequacy
+    return eea(), adequacy
 
 
 def _never(inv) -> list[str]:
@@ -628,8 +608,6 @@ def _never(inv) -> list[str]:
 
 def build_context(inv, values: _Values, lang: str) -> dict:
     """The variables every template receives (see :data:`CONTEXT_DOC`)."""
-    from generator.inventory.model import period_days
-
     juris = {j.value for j in inv.notice.jurisdictions}
     eu, uk, ca = "eu_gdpr" in juris, "uk_gdpr" in juris, "us_ca" in juris
     eea, adequacy = _geo()
@@ -1157,7 +1135,7 @@ def write_pages(result: RenderResult, out: str | Path) -> list[str]:
 
 def cli_render(args) -> int:
     """``plainnotice render``: load, validate, render, write. Exit 0; InputError -> exit 2 (cli.py)."""
-    from generator.inventory.model import load_inventory
+    from generator.inventory.parse import load_inventory
 
     inv = load_inventory(args.inventory)
     templates = default_templates(args.inventory, getattr(args, "templates", None))
@@ -1173,32 +1151,20 @@ def cli_render(args) -> int:
 
 
 def _type_name(annotation) -> str:
-    import typing
-
-    origin = typing.get_origin(annotation)
-    args = typing.get_args(annotation)
-    if origin is typing.Annotated:
-        return _type_name(args[0])
-    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
-        inner = [a for a in args if a is not type(None)]
-        return _type_name(inner[0]) + " or None" if len(inner) == 1 else " or ".join(_type_name(a) for a in inner)
-    if origin is list:
-        return f"list of {_type_name(args[0])}"
-    name = getattr(annotation, "__name__", str(annotation))
-    if name == "Text":
-        return "text"
-    if name == "str":
-        return "text"
-    if name == "date":
-        return "date"
-    if isinstance(annotation, type) and issubclass(annotation, Enum):
-        return f"{name} (one of: {', '.join(m.value for m in annotation)})"
-    return name
+    field = shape(annotation)
+    ann = field.base
+    name = getattr(ann, "__name__", str(ann))
+    if name in ("Text", "str"):
+        name = "text"
+    elif isinstance(ann, type) and issubclass(ann, Enum):
+        name = f"{name} (one of: {', '.join(m.value for m in ann)})"
+    if field.is_list:
+        name = f"list of {name}"
+    return name + " or None" if field.optional else name
 
 
 def doc_context() -> str:
     """The template context reference (docs/templates.md), generated from this module and the model."""
-    from generator.inventory import model
 
     lines = [
         "# Template context reference",
@@ -1279,11 +1245,11 @@ def doc_context() -> str:
             return
         classes.append(cls)
         for f in cls.model_fields.values():
-            inner = model._unwrap(f.annotation)
+            inner = shape(f.annotation).base
             if isinstance(inner, type) and issubclass(inner, BaseModel):
                 visit(inner)
 
-    visit(model.Inventory)
+    visit(Inventory)
     for cls in classes:
         lines += ["", f"### {cls.__name__}", "", " ".join((cls.__doc__ or "").split()), "", "| Attribute | Type | Meaning |", "|---|---|---|"]
         for fname, f in cls.model_fields.items():

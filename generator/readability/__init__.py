@@ -1106,7 +1106,7 @@ def _read_input(path: str) -> str:
 def cli_check(args) -> int:
     """``plainnotice check``: load, render, check. Exit 0 pass, 1 error findings, 2 bad input."""
     from generator.readability.formats import write_check
-    from generator.inventory.model import load_inventory
+    from generator.inventory.parse import load_inventory
     from generator.notice.render import default_templates, render
 
     fmt = getattr(args, "format", "text") or "text"

@@ -10,26 +10,17 @@ from __future__ import annotations
 
 import datetime as _dt
 import sys
-import types
-import typing
 from enum import Enum
 
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
 from generator.inventory import model as m
+from generator.inventory.fields import Shape, Text, shape
+from generator.inventory.problems import MAX_PROBLEMS
 from generator.inventory.load import LIMIT_NOTES, LIMITS
-from generator.rules import RULES, adequacy, eea
-
-_CHECKS = {
-    m._check_id: ("id", "ids"),
-    m._check_email: ("e-mail address", "e-mail addresses"),
-    m._check_url: ("link", "links"),
-    m._check_phone: ("phone number", "phone numbers"),
-    m._check_country: ("country code", "country codes"),
-    m._check_period: ("period", "periods"),
-    m._check_lang: ("language code", "language codes"),
-}
+from generator.inventory.geography import adequacy, eea
+from generator.rules import RULES
 
 _JURISDICTION_LABEL = {"eu_gdpr": "EU GDPR", "uk_gdpr": "UK GDPR", "us_ca": "California"}
 
@@ -85,48 +76,26 @@ class _Ref:
         self.section_of[cls] = path
         self.sections.append((path, cls))
         for name, f in cls.model_fields.items():
-            for sub, is_list in self._models_in(f.annotation):
-                self.discover(sub, f"{path}.{name}{'[]' if is_list else ''}" if path else f"{name}{'[]' if is_list else ''}")
-            for e in self._enums_in(f.annotation):
-                if e not in self.enums:
-                    self.enums.append(e)
-
-    def _models_in(self, ann, is_list: bool = False):
-        origin = typing.get_origin(ann)
-        if origin is typing.Annotated:
-            yield from self._models_in(typing.get_args(ann)[0], is_list)
-        elif origin in (typing.Union, types.UnionType):
-            for a in typing.get_args(ann):
-                yield from self._models_in(a, is_list)
-        elif origin is list:
-            yield from self._models_in(typing.get_args(ann)[0], True)
-        elif isinstance(ann, type) and issubclass(ann, BaseModel):
-            yield ann, is_list
-
-    def _enums_in(self, ann):
-        origin = typing.get_origin(ann)
-        if origin is not None:
-            for a in typing.get_args(ann):
-                yield from self._enums_in(a)
-        elif isinstance(ann, type) and issubclass(ann, Enum):
-            yield ann
+            field = shape(f.annotation, f.metadata)
+            if isinstance(field.base, type) and issubclass(field.base, BaseModel):
+                key = name + ("[]" if field.is_list else "")
+                self.discover(field.base, f"{path}.{key}" if path else key)
+            if isinstance(field.base, type) and issubclass(field.base, Enum) and field.base not in self.enums:
+                self.enums.append(field.base)
 
     # -- types -----------------------------------------------------------------------------
-    def type_name(self, ann, metadata=(), plural: bool = False) -> str:
-        for meta in metadata:
-            func = getattr(meta, "func", None)
-            if func in _CHECKS:
-                return _CHECKS[func][1 if plural else 0]
-        origin = typing.get_origin(ann)
-        if origin is typing.Annotated:
-            base, *meta = typing.get_args(ann)
-            return self.type_name(base, meta, plural)
-        if origin in (typing.Union, types.UnionType):
-            args = [a for a in typing.get_args(ann) if a is not type(None)]
-            return " or ".join(self.type_name(a, (), plural) for a in args)
-        if origin is list:
-            return "list of " + self.type_name(typing.get_args(ann)[0], (), True)
-        if ann is m.Text:
+    def type_name(self, ann, metadata=()) -> str:
+        field = shape(ann, metadata)
+        name = self._base_name(field, plural=field.is_list)
+        return "list of " + name if field.is_list else name
+
+    def _base_name(self, field: Shape, plural: bool) -> str:
+        for check in field.checks:
+            kind = getattr(check, "kind", None)  # a checked string type names itself
+            if kind:
+                return kind[1 if plural else 0]
+        ann = field.base
+        if ann is Text:
             return "[texts](#free-text)" if plural else "[text](#free-text)"
         if isinstance(ann, type) and issubclass(ann, Enum):
             name = f"`{ann.__name__}`"
@@ -283,7 +252,7 @@ class _Ref:
             shown = f"{value // (1024 * 1024)} MiB" if name == "max_bytes" else f"{value:,}"
             w(f"| `{name}` | {shown} | {LIMIT_NOTES[name]} |")
         w("")
-        w(f"At most {m.MAX_PROBLEMS} problems are listed at once; the last line says how many more there are.")
+        w(f"At most {MAX_PROBLEMS} problems are listed at once; the last line says how many more there are.")
         w("")
         return "\n".join(out)
 

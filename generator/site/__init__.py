@@ -101,7 +101,7 @@ def default_templates(inventory: str | os.PathLike, templates: str | None) -> st
 
 def prepare(inventory: str | os.PathLike, templates: str | None = None, *, check: bool = True) -> Prepared:
     """validate -> render -> check. Raises InputError (bad input) or BuildStopped (error findings)."""
-    from generator.inventory.model import load_inventory
+    from generator.inventory.parse import load_inventory
     from generator.notice.render import render
 
     inv = load_inventory(inventory)

@@ -116,7 +116,7 @@ def test_no_horizontal_scroll_at_375px(browser, reference_site, reference_server
 
 
 def test_summary_reads_without_javascript(browser, reference_server):
-    from generator.inventory.model import load_inventory
+    from generator.inventory.parse import load_inventory
 
     inv = load_inventory(REFERENCE)
     ctx, page = open_page(browser, reference_server, "index.html", java_script_enabled=False)
