@@ -16,7 +16,9 @@ from conftest import COMPANIES, REFERENCE, variant
 from generator.cli import main
 from generator.inventory.load import load_file, load_text
 from generator.inventory.parse import parse
-from generator.rules import RULES, adequacy, check_completeness, country_from_address, eea, established_in
+from generator.inventory.geography import adequacy, country_from_address, eea
+from generator.rules import RULES, check_completeness
+from generator.rules.gdpr import established_in
 from generator.inventory.geography import countries
 
 FILES = {"ref": REFERENCE, **COMPANIES}

@@ -539,7 +539,7 @@ CONTEXT_DOC: dict[str, str] = {
     "transfers": "Transfers outside the EEA or the UK, one per (party, country): objects with `party`, "
     "`country` (code), `outside` (list of `EEA`/`UK`), `safeguard` (the party's `transfer_safeguard` or "
     "None), `adequacy` (the regions in `outside` whose adequacy list fully covers the country; "
-    "from generator/data/adequacy.yml via generator.rules).",
+    "from generator/data/adequacy.yml via generator.inventory.geography).",
     "transfer_countries": "The distinct country codes of `transfers`, in first-seen order.",
     "uk_to_eea": "With uk_gdpr: EEA country codes that get data (UK adequacy regulations cover them).",
     "retention_rows": "Data entries ordered by how long they are kept (shortest first; criteria last).",

@@ -1,0 +1,255 @@
+"""Rules of California: the CCPA as amended by the CPRA (Cal. Civ. Code 1798.100 ff.) and its
+regulations (11 CCR 7000 ff.), and Cal. Bus. & Prof. Code 22575 (Do Not Track)."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from generator.rules.engine import Hit, Rule, and_list, ca, first_written, jurisdiction_path, rule
+
+RULES: list[Rule] = []
+
+
+def _ca_sensitive(d) -> bool:
+    """Sensitive personal information under CCPA 1798.140(ae)."""
+    return d.sensitive or (d.ccpa_category is not None and d.ccpa_category.value == "sensitive_personal_information")
+
+
+def _sold_or_shared(inv) -> list:
+    return [d for d in inv.data if d.sold or d.shared_for_ads]
+
+
+@rule(
+    RULES,
+    "ca.category",
+    ca("Cal. Civ. Code 1798.110(c), 1798.130(a)(5); 11 CCR 7011(e)"),
+    "the CCPA category of each kind of personal information",
+    "add 'ccpa_category:' (e.g. identifiers, commercial_information, internet_activity)",
+)
+def _ca_category(inv) -> Iterator[Hit]:
+    for i, d in enumerate(inv.data):
+        if d.ccpa_category is None:
+            yield Hit(("data", i), f"data '{d.id}' has no CCPA category")
+
+
+@rule(
+    RULES,
+    "ca.sold_shared_stated",
+    ca("Cal. Civ. Code 1798.100(a)(1), 1798.115(c), 1798.130(a)(5); 11 CCR 7011(e)"),
+    "whether each category is sold or shared for cross-context behavioral advertising",
+    "add 'sold: false' or 'sold: true', and 'shared_for_ads: false' or 'shared_for_ads: true'",
+)
+def _ca_sold_stated(inv) -> Iterator[Hit]:
+    for i, d in enumerate(inv.data):
+        missing = [k for k in ("sold", "shared_for_ads") if getattr(d, k) is None]
+        if missing:
+            yield Hit(("data", i), f"data '{d.id}' does not say whether it is {' or '.join(m.replace('_for_ads', ' for ads') for m in missing)}")
+
+
+@rule(
+    RULES,
+    "ca.sale_recipients",
+    ca("Cal. Civ. Code 1798.110(c), 1798.115(c), 1798.130(a)(5); 11 CCR 7011(e)"),
+    "the categories of third parties to whom data is sold or shared",
+    "list the parties in 'sold_to' / 'shared_for_ads_with'",
+)
+def _ca_sale_recipients(inv) -> Iterator[Hit]:
+    for i, d in enumerate(inv.data):
+        if d.sold and not d.sold_to:
+            yield Hit(("data", i, "sold"), f"data '{d.id}' is sold but 'sold_to' names no party")
+        if d.shared_for_ads and not d.shared_for_ads_with:
+            yield Hit(("data", i, "shared_for_ads"), f"data '{d.id}' is shared for ads but 'shared_for_ads_with' names no party")
+        if d.sold_to and not d.sold:
+            yield Hit(
+                ("data", i, "sold_to"),
+                f"data '{d.id}' lists parties in 'sold_to' but does not say 'sold: true'",
+                "set 'sold: true', or empty 'sold_to'",
+            )
+        if d.shared_for_ads_with and not d.shared_for_ads:
+            yield Hit(
+                ("data", i, "shared_for_ads_with"),
+                f"data '{d.id}' lists parties in 'shared_for_ads_with' but does not say 'shared_for_ads: true'",
+                "set 'shared_for_ads: true', or empty 'shared_for_ads_with'",
+            )
+
+
+@rule(
+    RULES,
+    "ca.opt_out_link",
+    ca("Cal. Civ. Code 1798.120, 1798.135(a); 11 CCR 7013"),
+    "the 'Do Not Sell or Share My Personal Information' link, where data is sold or shared",
+    "add controls.opt_out_url: the page where people opt out of sale and sharing",
+)
+def _ca_opt_out(inv) -> Iterator[Hit]:
+    """1798.135(b) lets a business that honours opt-out preference signals frictionlessly skip the
+    link, on conditions the inventory cannot show, so the link is asked for whenever data is sold or shared."""
+    sold = _sold_or_shared(inv)
+    if sold and inv.controls.opt_out_url is None:
+        i = inv.data.index(sold[0])
+        yield Hit(
+            ("data", i, "sold" if sold[0].sold else "shared_for_ads"),
+            f"you sell or share {and_list([repr(d.id) for d in sold])} but give no opt-out link",
+        )
+
+
+@rule(
+    RULES,
+    "ca.gpc_honoured",
+    ca("11 CCR 7025(b)"),
+    "a business that sells or shares treats opt-out preference signals (Global Privacy Control) as an opt-out",
+    "set controls.global_privacy_control: true and honour the Sec-GPC header",
+)
+def _ca_gpc_required(inv) -> Iterator[Hit]:
+    if _sold_or_shared(inv) and not inv.controls.global_privacy_control:
+        yield Hit(
+            first_written(inv, ("controls", "global_privacy_control"), ("controls",), jurisdiction_path(inv, "us_ca")),
+            "you sell or share personal information but do not treat Global Privacy Control as an opt-out",
+        )
+
+
+@rule(
+    RULES,
+    "ca.gpc_statement",
+    ca("11 CCR 7011(e), 7025"),
+    "how opt-out preference signals such as Global Privacy Control are handled",
+    "set controls.global_privacy_control: true, or say how you handle the signal in controls.gpc_statement",
+)
+def _ca_gpc(inv) -> Iterator[Hit]:
+    c = inv.controls
+    if not c.global_privacy_control and c.gpc_statement is None:
+        yield Hit(
+            first_written(inv, ("controls", "global_privacy_control"), ("controls",), jurisdiction_path(inv, "us_ca")),
+            "the inventory does not say how you handle Global Privacy Control signals",
+        )
+
+
+@rule(
+    RULES,
+    "ca.limit_sensitive",
+    ca("Cal. Civ. Code 1798.121, 1798.135(a); 11 CCR 7014, 7027(m)"),
+    "the 'Limit the Use of My Sensitive Personal Information' link, where sensitive data is used beyond the permitted purposes",
+    "add controls.limit_sensitive_url, or set 'sensitive_use_limited: true' if you use the data only for the purposes 11 CCR 7027(m) lists",
+)
+def _ca_limit(inv) -> Iterator[Hit]:
+    if inv.controls.limit_sensitive_url is not None:
+        return
+    for i, d in enumerate(inv.data):
+        if _ca_sensitive(d) and not d.sensitive_use_limited:
+            yield Hit(
+                first_written(inv, ("data", i, "sensitive_use_limited"), ("data", i)),
+                f"data '{d.id}' is sensitive personal information used beyond the permitted purposes, and there is no 'Limit the Use' link",
+            )
+
+
+@rule(
+    RULES,
+    "ca.request_methods",
+    ca("Cal. Civ. Code 1798.130(a)(1)(A); 11 CCR 7020"),
+    "at least two ways to send requests, one a toll-free number; an e-mail address is enough for a business that operates only online",
+    "add methods under requests",
+)
+def _ca_methods(inv) -> Iterator[Hit]:
+    """1798.130(a)(1)(A): two or more designated methods, including at a minimum a toll-free
+    telephone number; a business that operates exclusively online and has a direct relationship
+    with the consumer needs only an e-mail address.
+
+    Reading used here: ``requests.online_only: true`` -> an e-mail method is required and enough.
+    ``online_only: false`` -> two or more methods, one a toll-free phone. Left out -> the business
+    is taken to be online-only when it offers no offline channel (no phone or post method), as an
+    app or web service with web, e-mail and in-app methods does; offering a phone or post method
+    signals offline dealings, and the toll-free number is then required. Set ``online_only``
+    explicitly to override the inference.
+    """
+    req = inv.requests
+    if req is None:
+        yield Hit(
+            jurisdiction_path(inv, "us_ca"),
+            "the inventory has no 'requests' section, so the notice cannot say how Californians send requests",
+            "add requests.methods (e.g. a web form and an e-mail address) and requests.response_days",
+        )
+        return
+    kinds = [m.kind.value for m in req.methods]
+    online = req.online_only
+    if online is None:
+        online = not any(k in ("phone", "post") for k in kinds)
+    if online:
+        if "email" not in kinds:
+            yield Hit(
+                ("requests", "methods"),
+                "a business that operates only online must offer an e-mail address for requests",
+                "add '{kind: email, address: privacy@example.com}' to requests.methods",
+            )
+        return
+    if len(kinds) < 2:
+        yield Hit(
+            ("requests", "methods"),
+            f"requests offer {len(kinds)} method; California asks for at least two",
+            "add a second method, e.g. a web form or an e-mail address",
+        )
+    if not any(m.kind.value == "phone" and m.toll_free for m in req.methods):
+        phones = [i for i, m in enumerate(req.methods) if m.kind.value == "phone"]
+        path = ("requests", "methods", phones[0]) if phones else ("requests", "methods")
+        yield Hit(
+            path,
+            "a business that also deals with people offline must offer a toll-free phone number for requests",
+            "add '{kind: phone, number: ..., toll_free: true}' to requests.methods, or set requests.online_only: true if you operate only online",
+        )
+
+
+@rule(
+    RULES,
+    "ca.website_requests",
+    ca("Cal. Civ. Code 1798.130(a)(1)(B)"),
+    "a business with a website lets people send requests through it",
+    "add '{kind: web, url: https://...}' to requests.methods",
+)
+def _ca_web(inv) -> Iterator[Hit]:
+    req = inv.requests
+    if req is None or inv.organization.website is None:
+        return
+    if not any(m.kind.value == "web" for m in req.methods):
+        yield Hit(("requests", "methods"), "you have a website but offer no web form for requests")
+
+
+@rule(
+    RULES,
+    "ca.verification",
+    ca("11 CCR 7011(e), 7060"),
+    "how requests are verified",
+    "add requests.verification: how you check who is asking, in one or two plain sentences",
+)
+def _ca_verification(inv) -> Iterator[Hit]:
+    if inv.requests is not None and inv.requests.verification is None:
+        yield Hit(("requests",), "the inventory does not say how you verify requests")
+
+
+@rule(
+    RULES,
+    "ca.do_not_track",
+    ca("Cal. Bus. & Prof. Code 22575(b)(5)"),
+    "how the site responds to Do Not Track signals",
+    "add controls.do_not_track: what your site does when a browser sends Do Not Track",
+)
+def _ca_dnt(inv) -> Iterator[Hit]:
+    if inv.controls.do_not_track is None:
+        yield Hit(
+            first_written(inv, ("controls",), jurisdiction_path(inv, "us_ca")),
+            "the inventory does not say how your site responds to Do Not Track",
+        )
+
+
+@rule(
+    RULES,
+    "ca.effective_date",
+    ca("Cal. Civ. Code 1798.130(a)(5); 11 CCR 7011(e)(4)"),
+    "the date the notice was last updated",
+    "set notice.effective_date to the date of the newest change, or correct the change's date",
+)
+def _ca_date(inv) -> Iterator[Hit]:
+    eff = inv.notice.effective_date
+    for i, ch in enumerate(inv.changes):
+        if ch.date > eff:
+            yield Hit(
+                ("changes", i, "date"),
+                f"a change is dated {ch.date.isoformat()}, after the notice's effective date {eff.isoformat()}, so 'last updated' would be wrong",
+            )

@@ -1,0 +1,321 @@
+"""Rules the EU GDPR and the UK GDPR share (Art. 9, 13, 14, 22), and the transfer and
+representative checks both laws run with their own lists (:func:`transfer_hits`,
+:func:`representative_hits`, used by :mod:`.eu` and :mod:`.uk`).
+
+The EEA and the adequacy lists are data (:mod:`generator.inventory.geography`), each with its
+source and the date it was checked. This is engineering help, not legal advice.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from generator.inventory.geography import adequacy, countries, country_from_address, eea
+from generator.inventory.vocab import SourceKind
+from generator.rules.engine import Hit, Rule, and_list, first_written, gdpr, party_label, rule
+
+RULES: list[Rule] = []
+
+#: Safeguards that work for transfers under each law. For the UK we assume, as is common
+#: practice, that standard_contractual_clauses are used with the UK Addendum and that a company
+#: certified under the EU-US Data Privacy Framework also joined its UK Extension.
+_SAFEGUARDS = {
+    "eu": {
+        "eu_us_data_privacy_framework",
+        "standard_contractual_clauses",
+        "uk_addendum",  # an addendum to the EU clauses: the EU clauses are in place
+        "binding_corporate_rules",
+        "code_of_conduct",
+        "certification",
+        "derogation_explicit_consent",
+        "derogation_contract",
+    },
+    "uk": {
+        "eu_us_data_privacy_framework",
+        "standard_contractual_clauses",
+        "uk_idta",
+        "uk_addendum",
+        "binding_corporate_rules",
+        "code_of_conduct",
+        "certification",
+        "derogation_explicit_consent",
+        "derogation_contract",
+    },
+}
+
+
+def established_in(inv) -> tuple[set | None, tuple]:
+    """Where the controller is established, and the inventory path that says so."""
+    org = inv.organization
+    if org.established_in:
+        return set(org.established_in), ("organization", "established_in")
+    code = country_from_address(org.address)
+    return ({code} if code else None), ("organization", "address")
+
+
+def _receiving_party_ids(inv) -> set[str]:
+    """Parties that receive data: in shared_with, sold_to, shared_for_ads_with, or cookie providers."""
+    ids: set[str] = set()
+    for d in inv.data:
+        ids.update(d.shared_with)
+        ids.update(d.sold_to)
+        ids.update(d.shared_for_ads_with)
+    ids.update(c.provider for c in inv.cookies if c.provider)
+    return ids
+
+
+def _special(d) -> bool:
+    """Special-category data under GDPR Art. 9(1)."""
+    return d.special_category if d.special_category is not None else d.sensitive
+
+
+@rule(
+    RULES,
+    "gdpr.controller",
+    gdpr("Art. 13(1)(a), 14(1)(a)"),
+    "who the controller is and how to contact it",
+    "give organization.name, organization.address and organization.contact_email",
+)
+def _controller(inv) -> Iterator[Hit]:
+    org = inv.organization
+    missing = [k for k in ("name", "address") if getattr(org, k) is None]
+    if not (org.contact_email or org.phone):
+        missing.append("contact_email")
+    if missing:
+        yield Hit(("organization",), f"the controller's {and_list(missing)} {'is' if len(missing) == 1 else 'are'} missing")
+
+
+@rule(
+    RULES,
+    "gdpr.dpo_contact",
+    gdpr("Art. 13(1)(b), 14(1)(b)"),
+    "how to contact the data protection officer, where there is one",
+    "add organization.dpo.email (or phone, address or url)",
+)
+def _dpo(inv) -> Iterator[Hit]:
+    dpo = inv.organization.dpo
+    if dpo is not None and not (dpo.email or dpo.phone or dpo.address or dpo.url):
+        yield Hit(("organization", "dpo"), "the data protection officer has no contact details")
+
+
+@rule(
+    RULES,
+    "gdpr.legal_basis",
+    gdpr("Art. 13(1)(c), 14(1)(c)"),
+    "the legal basis (Art. 6(1)) for each purpose",
+    "add 'legal_basis:' with one of consent, contract, legal_obligation, vital_interests, public_task, legitimate_interests",
+)
+def _legal_basis(inv) -> Iterator[Hit]:
+    for i, p in enumerate(inv.purposes):
+        if p.legal_basis is None:
+            yield Hit(("purposes", i), f"purpose '{p.id}' has no legal basis")
+
+
+@rule(
+    RULES,
+    "gdpr.legitimate_interest",
+    gdpr("Art. 13(1)(d), 14(2)(b)"),
+    "the legitimate interest pursued, where the basis is legitimate_interests",
+    "add 'legitimate_interest:' saying whose interest it is and what it is, in one plain sentence",
+)
+def _legitimate_interest(inv) -> Iterator[Hit]:
+    for i, p in enumerate(inv.purposes):
+        if p.legal_basis is not None and p.legal_basis.value == "legitimate_interests" and p.legitimate_interest is None:
+            yield Hit(("purposes", i, "legal_basis"), f"purpose '{p.id}' relies on legitimate interests but does not say which interest")
+
+
+@rule(
+    RULES,
+    "gdpr.withdraw_consent",
+    gdpr("Art. 13(2)(c), 14(2)(d)"),
+    "how to withdraw consent, where the basis is consent (Art. 6(1)(a) or 9(2)(a))",
+    "add 'withdraw:' saying how to withdraw consent, e.g. the setting to turn off",
+)
+def _withdraw(inv) -> Iterator[Hit]:
+    for i, p in enumerate(inv.purposes):
+        if p.withdraw is not None:
+            continue
+        if p.legal_basis is not None and p.legal_basis.value == "consent":
+            yield Hit(("purposes", i, "legal_basis"), f"purpose '{p.id}' relies on consent but does not say how to withdraw it")
+            continue
+        explicit = [d.id for d in p.data_items if d.special_category_basis is not None and d.special_category_basis.value == "explicit_consent"]
+        if explicit:
+            yield Hit(
+                ("purposes", i),
+                f"purpose '{p.id}' uses {and_list(explicit)}, which relies on explicit consent, but does not say how to withdraw it",
+            )
+
+
+@rule(
+    RULES,
+    "gdpr.special_category",
+    gdpr("Art. 9(1)-(2)"),
+    "for special-category data, the Art. 9(2) condition relied on",
+    "add 'special_category_basis:' (e.g. explicit_consent), or 'special_category: false' if it is sensitive only under the CCPA",
+)
+def _special_category(inv) -> Iterator[Hit]:
+    for i, d in enumerate(inv.data):
+        if _special(d) and d.special_category_basis is None:
+            path = first_written(inv, ("data", i, "special_category"), ("data", i, "sensitive"), ("data", i))
+            yield Hit(path, f"data '{d.id}' is special-category data but names no Art. 9(2) condition")
+
+
+@rule(
+    RULES,
+    "gdpr.if_not_provided",
+    gdpr("Art. 13(2)(e)"),
+    "whether people must give the data, and what happens if they do not",
+    "add 'if_not_provided:' saying what happens if people do not give it",
+)
+def _if_not_provided(inv) -> Iterator[Hit]:
+    for i, d in enumerate(inv.data):
+        if d.required and d.if_not_provided is None:
+            yield Hit(("data", i, "required"), f"data '{d.id}' is required but the inventory does not say what happens without it")
+
+
+@rule(
+    RULES,
+    "gdpr.data_source",
+    gdpr("Art. 14(2)(f)"),
+    "where data not given by the person comes from",
+    "add 'inferred_from:' with the ids of the data it is worked out from",
+)
+def _data_source(inv) -> Iterator[Hit]:
+    for i, d in enumerate(inv.data):
+        if SourceKind.inferred.value in d.sources and not d.inferred_from:
+            j = list(d.sources).index(SourceKind.inferred.value)
+            yield Hit(("data", i, "sources", j), f"data '{d.id}' is inferred but does not say from which data")
+
+
+@rule(
+    RULES,
+    "gdpr.recipients",
+    gdpr("Art. 13(1)(e), 14(1)(e)"),
+    "the recipients of the data",
+    "list the party in the data's shared_with as well",
+)
+def _recipients(inv) -> Iterator[Hit]:
+    for i, d in enumerate(inv.data):
+        for key in ("sold_to", "shared_for_ads_with"):
+            for j, pid in enumerate(getattr(d, key)):
+                if pid not in d.shared_with:
+                    yield Hit(
+                        ("data", i, key, j),
+                        f"'{pid}' receives data '{d.id}' (in {key}) but is not in its shared_with, so the recipients list would miss it",
+                    )
+    for i, c in enumerate(inv.cookies):
+        if c.party.value == "third" and not c.provider:
+            yield Hit(
+                ("cookies", i, "party"),
+                f"third-party cookie '{c.name}' does not name the company that sets it",
+                "add 'provider:' with the id of that company under parties",
+            )
+
+
+@rule(
+    RULES,
+    "gdpr.automated_decision",
+    gdpr("Art. 13(2)(f), 14(2)(g), 22(3)"),
+    "for automated decisions: what is decided, the logic, the effect, and how to get human review",
+    "add the missing keys under automated_decision",
+)
+def _automated(inv) -> Iterator[Hit]:
+    for i, p in enumerate(inv.purposes):
+        ad = p.automated_decision
+        if ad is None:
+            continue
+        missing = [k for k in ("what", "logic", "effect", "human_review") if getattr(ad, k) is None]
+        if missing:
+            yield Hit(
+                ("purposes", i, "automated_decision"),
+                f"the automated decision in purpose '{p.id}' does not say {and_list(missing)}",
+                f"add {and_list([repr(k + ':') for k in missing])} under automated_decision",
+            )
+
+
+def transfer_hits(inv, region: str) -> Iterator[Hit]:
+    ad = adequacy(region)
+    who = "EU" if region == "eu" else "UK"
+    home = "the EEA" if region == "eu" else "the UK"
+    receiving = _receiving_party_ids(inv)
+    names = countries()
+
+    def covered(code: str, sg: str | None) -> bool:
+        if sg is None or sg == "adequacy_decision" or sg not in _SAFEGUARDS[region]:
+            return False
+        if sg == "eu_us_data_privacy_framework":
+            return code == "US"
+        return True
+
+    def label(codes) -> str:
+        return and_list([f"{names.get(c, c)} ({c})" for c in codes])
+
+    for i, p in enumerate(inv.parties):
+        if p.id not in receiving:
+            continue  # a party that only gives you data receives no transfer
+        sg = p.transfer_safeguard.value if p.transfer_safeguard is not None else None
+        path = ("parties", i, "transfer_safeguard") if sg else ("parties", i)
+        bad = [c for c in p.all_countries if not ad.covers(c) and not covered(c, sg)]
+        if not bad:
+            continue
+        if sg is None and all(c in ad.partial for c in bad):
+            need = ad.partial[bad[0]]["only_with"]
+            yield Hit(
+                path,
+                f"party {party_label(p)} receives data in {label(bad)}, where the {who} adequacy decision covers "
+                f"{ad.partial[bad[0]]['note']}, and names no safeguard",
+                f"if the company is certified, add 'transfer_safeguard: {need}'; otherwise name the safeguard "
+                "you use, e.g. standard_contractual_clauses",
+            )
+        elif sg is None:
+            yield Hit(
+                path,
+                f"party {party_label(p)} receives data in {label(bad)}, outside {home}, without {'an' if who == 'EU' else 'a'} {who} adequacy "
+                f"decision (list checked {ad.checked}) and names no safeguard",
+            )
+        elif sg == "adequacy_decision":
+            detail = "; ".join(
+                f"for {names.get(c, c)} it covers {ad.partial[c]['note']}" if c in ad.partial else f"{names.get(c, c)} has none"
+                for c in bad
+            )
+            yield Hit(
+                path,
+                f"party {party_label(p)} names an adequacy decision, but the {who} list (checked {ad.checked}) "
+                f"does not cover this transfer: {detail}",
+                "name the safeguard you use instead, e.g. standard_contractual_clauses",
+            )
+        elif sg not in _SAFEGUARDS[region]:
+            yield Hit(
+                path,
+                f"party {party_label(p)} relies on {sg}, which covers transfers from the UK only, not from the EU",
+                "use the EU standard contractual clauses; with the UK Addendum for UK data: 'transfer_safeguard: uk_addendum'",
+            )
+        else:  # the Data Privacy Framework outside the US
+            yield Hit(
+                path,
+                f"party {party_label(p)} relies on the EU-US Data Privacy Framework, which covers US companies "
+                f"only, but also receives data in {label(bad)}",
+                "name a safeguard that covers every country, e.g. standard_contractual_clauses",
+            )
+
+
+def representative_hits(inv, region: str) -> Iterator[Hit]:
+    where, path = established_in(inv)
+    home = eea() if region == "EU" else {"GB"}
+    place = "the EU/EEA" if region == "EU" else "the UK"
+    if where is None:
+        yield Hit(
+            path,
+            f"plainnotice cannot tell from the address which country you are established in, so it cannot check whether you need a representative in {place}",
+            "add 'established_in: [XX]' (ISO codes) to organization",
+        )
+        return
+    if where & set(home):
+        return
+    if any(r.region.value == region for r in inv.organization.representatives):
+        return
+    yield Hit(
+        path,
+        f"you are established in {and_list(sorted(where))}, outside {place}, and name no representative with region {region}",
+        f"add a representative under organization.representatives with 'region: {region}'",
+    )

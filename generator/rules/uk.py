@@ -1,0 +1,39 @@
+"""Rules of the UK GDPR only: transfers out of the UK, the UK representative."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from generator.rules.engine import Hit, Rule, rule, uk
+from generator.rules.gdpr import representative_hits, transfer_hits
+
+RULES: list[Rule] = []
+
+
+@rule(
+    RULES,
+    "uk.transfers",
+    uk("Art. 13(1)(f), 44-46, 49"),
+    "transfers outside the UK: the adequacy regulations, or the safeguard used",
+    "add 'transfer_safeguard:' to the party (e.g. uk_idta or uk_addendum), and 'safeguard_copy:' to say how to get a copy",
+)
+def _uk_transfers(inv) -> Iterator[Hit]:
+    """UK -> third country. Adequacy list: data/adequacy.yml ``uk`` (EEA included).
+
+    Assumptions, because the format has one safeguard per party for both laws: a party with
+    ``eu_us_data_privacy_framework`` is taken to have joined the UK Extension to the Data Privacy
+    Framework (the "UK-US data bridge"), and ``standard_contractual_clauses`` are taken to be
+    used with the UK Addendum. Say so in the notice; use ``uk_idta``/``uk_addendum`` to be exact.
+    """
+    yield from transfer_hits(inv, "uk")
+
+
+@rule(
+    RULES,
+    "uk.representative",
+    uk("Art. 27, 13(1)(a)"),
+    "the UK representative, where the controller is not established in the UK",
+    "add a representative with 'region: UK' under organization.representatives",
+)
+def _uk_representative(inv) -> Iterator[Hit]:
+    yield from representative_hits(inv, "UK")
