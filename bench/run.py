@@ -683,18 +683,16 @@ _CHECKLIST_CODE = r'''
 import json, sys
 from collections import Counter
 from generator.inventory.parse import load_inventory
-from generator.notice import render as r
+from generator.notice.checklist import checklist_status as fn
+from generator.notice.render import render
+from generator.notice.templates import default_templates
 inv = load_inventory(sys.argv[1])
-fn = getattr(r, "checklist_status", None)
-if fn is None:
-    print(json.dumps({"source": None}))
-    raise SystemExit(0)
-templates = r.default_templates(sys.argv[1], None) if hasattr(r, "default_templates") else None
-result = r.render(inv, templates=templates)
+templates = default_templates(sys.argv[1], None)
+result = render(inv, templates=templates)
 summary_pages = {p for p, page in result.pages.items() if getattr(page, "layer", None) == "summary"} or {"index.md"}
 cov = {"summary": Counter(), "full": Counter(), "all": Counter()}
 missed = []
-for st in fn(inv, result, templates):
+for st in fn(inv, result):
     first = (st.item.renders[0] if st.item.renders else "").partition("#")[0]
     layer = "summary" if first in summary_pages else "full"
     for key in (layer, "all"):
@@ -703,7 +701,7 @@ for st in fn(inv, result, templates):
         cov[key]["covered"] += bool(st.applicable and st.rendered)
     if st.applicable and not st.rendered:
         missed.append({"id": st.item.id, "missing": [str(m) for m in st.missing]})
-print(json.dumps({"source": "generator.notice.render.checklist_status", "coverage": {k: dict(v) for k, v in cov.items()}, "not_covered": missed}))
+print(json.dumps({"source": "generator.notice.checklist.checklist_status", "coverage": {k: dict(v) for k, v in cov.items()}, "not_covered": missed}))
 '''
 
 

@@ -81,9 +81,16 @@ def cmd_schema(args) -> int:
 
 
 def cmd_render(args) -> int:
-    from generator.notice.render import cli_render
+    from generator.inventory.parse import load_inventory
+    from generator.notice.render import render
+    from generator.notice.templates import default_templates
+    from generator.notice.write import write_pages
 
-    return cli_render(args)
+    inv = load_inventory(args.inventory)
+    result = render(inv, default_templates(args.inventory, args.templates))
+    written = write_pages(result, args.out)
+    print(f"wrote {len(written)} files to {args.out}: {', '.join(written)}")
+    return 0
 
 
 def cmd_check(args) -> int:

@@ -31,6 +31,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator import site
 from generator.errors import InputError
+from generator.notice.templates import default_templates
 
 
 class PlainNoticeConfig(Config):
@@ -64,11 +65,11 @@ class PlainNoticePlugin(BasePlugin[PlainNoticeConfig]):
         try:
             if templates:
                 self.templates = self._resolve(config, templates)
-                tdir = site.default_templates(self.inventory, str(self.templates))
+                tdir = default_templates(self.inventory, self.templates)
             else:
-                tdir = site.default_templates(self.inventory, None)
-                self.templates = Path(tdir) if tdir else None
-            self.prep = site.prepare(str(self.inventory), tdir, check=self.config.check)
+                tdir = default_templates(self.inventory, None)
+                self.templates = tdir
+            self.prep = site.prepare(str(self.inventory), str(tdir) if tdir else None, check=self.config.check)
         except InputError as err:
             raise PluginError("plainnotice: the inventory has errors; nothing was built.\n" + str(err)) from None
         except site.BuildStopped as stop:

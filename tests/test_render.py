@@ -11,7 +11,13 @@ from pathlib import Path
 import pytest
 
 from conftest import GOLDEN, REFERENCE, REPO, STUBS, variant
-from generator.notice import render as R
+from generator.notice.context import CONTEXT_DOC, build_context
+from generator.notice.contextdoc import doc_context
+from generator.notice.escape import md_escape, safe_url, title_safe
+from generator.notice.render import PAGES, render
+from generator.notice.templates import PACKAGE_TEMPLATES
+from generator.notice.values import Values
+from generator.notice.write import RENDER_MARKER
 from generator.errors import InputError
 from generator.inventory.load import load_text
 from generator.inventory.fields import Text
@@ -28,7 +34,7 @@ def inv():
 
 @pytest.fixture(scope="module")
 def result(inv):
-    return R.render(inv, STUBS)
+    return render(inv, STUBS)
 
 
 def _inventory(mutate, file="inventory.yml"):
@@ -74,21 +80,21 @@ def test_pages_layers_and_titles(result):
     assert result.pages["notice.md"].title == "Fernway privacy notice: full version"
     for page in result.pages.values():
         assert page.markdown.startswith("# "), page.path
-        assert page.template == R.PAGES[page.path][0]
+        assert page.template == PAGES[page.path][0]
     assert result.lang == "en"
 
 
 def test_templates_used_are_recorded_with_their_source(result):
     assert {"index.md.j2", "notice.md.j2", "notice/rights.md.j2", "_words.md.j2", "partials/label.md.j2"} <= set(result.templates)
     rights = result.templates["notice/rights.md.j2"]
-    assert Path(rights.path) == R.PACKAGE_TEMPLATES / "en" / "notice" / "rights.md.j2"
+    assert Path(rights.path) == PACKAGE_TEMPLATES / "en" / "notice" / "rights.md.j2"
     assert rights.source == Path(rights.path).read_text(encoding="utf-8")
     assert Path(result.templates["partials/label.md.j2"].path) == STUBS / "partials" / "label.md.j2"
 
 
 def test_title_with_markup_is_escaped_and_title_safe():
     inv = _inventory(lambda d: d["notice"].update(title="</title><script>x</script> & Co &amp; more"))
-    page = R.render(inv, STUBS).pages["index.md"]
+    page = render(inv, STUBS).pages["index.md"]
     assert page.title == "\u2039/title\u203a\u2039script\u203ax\u2039/script\u203a & Co \uff06amp; more"
     first = page.markdown.splitlines()[0]
     assert "<" not in first and "&amp;amp;" not in first and "\uff06amp;" in first
@@ -110,15 +116,15 @@ def _renderings(value, lang="en") -> set[str]:
     import datetime as dt
 
     text = value.get(lang) if isinstance(value, Text) else str(value.value if hasattr(value, "value") else value)
-    out = {R.md_escape(text), R.md_escape(R.title_safe(text))}
-    if R.safe_url(text):
-        out.add(R.safe_url(text))  # a link target
-    if "@" in text and R.safe_url("mailto:" + text):
-        out.add(R.safe_url("mailto:" + text)[len("mailto:") :])  # the address in a mailto: target
+    out = {md_escape(text), md_escape(title_safe(text))}
+    if safe_url(text):
+        out.add(safe_url(text))  # a link target
+    if "@" in text and safe_url("mailto:" + text):
+        out.add(safe_url("mailto:" + text)[len("mailto:") :])  # the address in a mailto: target
     if text in countries():
-        out.add(R.md_escape(countries()[text]))
+        out.add(md_escape(countries()[text]))
     if text in {c.value for c in CcpaCategory}:
-        out.add(R.md_escape(CcpaCategory(text).statute_name))
+        out.add(md_escape(CcpaCategory(text).statute_name))
     if isinstance(value, dt.date):
         months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
         out.add(f"{value.day} {months[value.month - 1]} {value.year}")
@@ -160,7 +166,7 @@ def test_language_maps_use_the_location_of_that_language(tmp_path):
         d["data"][0]["name"] = {"de": "Kontaktdaten", "en": "Contact details"}
 
     inv = _inventory(mutate)
-    page = R.render(inv, STUBS, lang="en").pages["index.md"]
+    page = render(inv, STUBS, lang="en").pages["index.md"]
     span = next(s for s in page.spans if s.field == "data[0].name")
     assert page.markdown[span.start : span.end] == "Contact details"
     assert span.loc == inv.data[0].name.loc_for("en") and span.loc != inv.data[0].name.loc_for("de")
@@ -175,7 +181,7 @@ def test_user_template_replaces_package_template_by_name(inv, tmp_path):
     (tmp_path / "notice").mkdir()
     (tmp_path / "notice" / "children.md.j2").write_text("## Kids {: #children }\n\nOur own words for {{ org.name }}.\n", encoding="utf-8")
     (tmp_path / "cookies.md.j2").write_text("# Our cookies\n\nNone worth a table.\n", encoding="utf-8")
-    result = R.render(inv, tmp_path)
+    result = render(inv, tmp_path)
     notice = result.pages["notice.md"].markdown
     assert "## Kids {: #children }\n\nOur own words for Fernway." in notice
     assert "Fernway is not for children under 16" not in notice
@@ -189,11 +195,11 @@ def test_language_folder_override_wins_over_shared_override(inv, tmp_path):
     (tmp_path / "en").mkdir()
     (tmp_path / "changes.md.j2").write_text("# Shared\n", encoding="utf-8")
     (tmp_path / "en" / "changes.md.j2").write_text("# English only\n", encoding="utf-8")
-    assert R.render(inv, tmp_path).pages["changes.md"].markdown == "# English only\n"
+    assert render(inv, tmp_path).pages["changes.md"].markdown == "# English only\n"
 
 
 def test_a_second_language_is_a_folder_of_templates(tmp_path):
-    shutil.copytree(R.PACKAGE_TEMPLATES / "en", tmp_path / "de")
+    shutil.copytree(PACKAGE_TEMPLATES / "en", tmp_path / "de")
     index = tmp_path / "de" / "index.md.j2"
     index.write_text(index.read_text(encoding="utf-8").replace("## What we collect and why", "## Was wir erheben"), encoding="utf-8")
 
@@ -202,17 +208,17 @@ def test_a_second_language_is_a_folder_of_templates(tmp_path):
         d["notice"]["title"] = {"de": "Datenschutzhinweis", "en": "Privacy notice"}
 
     inv = _inventory(mutate)
-    result = R.render(inv, tmp_path)
+    result = render(inv, tmp_path)
     assert result.lang == "de"
     assert result.pages["index.md"].title == "Datenschutzhinweis"
     assert "## Was wir erheben {: #at-a-glance }" in result.pages["index.md"].markdown
-    english = R.render(inv, tmp_path, lang="en")
+    english = render(inv, tmp_path, lang="en")
     assert english.pages["index.md"].title == "Privacy notice"
 
 
 def test_unknown_language_is_an_input_error(inv):
     with pytest.raises(InputError) as err:
-        R.render(inv, lang="xx")
+        render(inv, lang="xx")
     assert "no templates for language 'xx'" in err.value.problems[0].message
 
 
@@ -229,7 +235,7 @@ def test_template_mistake_names_file_and_line_and_writes_nothing(tmp_path):
     assert not out.exists()
     (project / "templates" / "changes.md.j2").write_text("# Changes\n\n{% if %}\n", encoding="utf-8")
     with pytest.raises(InputError) as err:
-        R.render(load_inventory(project / "data_inventory.yml"), project / "templates")
+        render(load_inventory(project / "data_inventory.yml"), project / "templates")
     p = err.value.problems[0]
     assert p.loc.file == str(project / "templates" / "changes.md.j2") and p.loc.line == 3
 
@@ -237,9 +243,42 @@ def test_template_mistake_names_file_and_line_and_writes_nothing(tmp_path):
 def test_undefined_variable_is_reported_with_template_line(inv, tmp_path):
     (tmp_path / "changes.md.j2").write_text("# C\n\nline\n{{ no_such_thing }}\n", encoding="utf-8")
     with pytest.raises(InputError) as err:
-        R.render(inv, tmp_path)
+        render(inv, tmp_path)
     p = err.value.problems[0]
     assert p.loc.line == 4 and p.loc.file.endswith("changes.md.j2") and "no_such_thing" in p.message
+
+
+def test_a_mistake_in_a_template_expression_is_a_message(inv, tmp_path):
+    (tmp_path / "changes.md.j2").write_text("# C\n\n{{ 1 + org.name }}\n", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        render(inv, tmp_path)
+    p = err.value.problems[0]
+    assert p.loc.line == 3 and p.loc.file.endswith("changes.md.j2") and p.message.startswith("template error (TypeError)")
+
+
+def test_a_bug_in_our_own_filter_is_a_traceback_not_a_template_error(inv, tmp_path, monkeypatch):
+    from generator.notice import filters
+
+    monkeypatch.setattr(filters, "safe_url", None)  # the link filter now fails inside our own code
+    (tmp_path / "changes.md.j2").write_text("# C\n\n{{ org.website|link }}\n", encoding="utf-8")
+    with pytest.raises(TypeError):
+        render(inv, tmp_path)
+
+
+def test_compiled_templates_are_cached_per_filter_calling_convention(monkeypatch):
+    """Compiled template code depends on whether a filter takes the environment; a cache entry
+    compiled for another plainnotice version must never be reused."""
+    import jinja2
+
+    from generator.notice import filters
+    from generator.notice.sandbox import make_environment
+    from generator.notice.templates import TemplateLoader
+
+    inv = load_inventory(REFERENCE)
+    before = make_environment(TemplateLoader([]), Values(inv, "en")).bytecode_cache.directory
+    monkeypatch.setitem(filters.FILTERS, "cell", jinja2.pass_environment(lambda env, value: value))
+    after = make_environment(TemplateLoader([]), Values(inv, "en")).bytecode_cache.directory
+    assert before != after
 
 
 # --------------------------------------------------------------------------------------------
@@ -252,7 +291,7 @@ def test_cli_render_writes_pages_and_replaces_them_atomically(tmp_path, capsys):
 
     out = tmp_path / "pages"
     assert main(["render", "-i", str(REFERENCE), "--templates", str(STUBS), "--out", str(out)]) == 0
-    assert sorted(p.name for p in out.iterdir()) == [R.OUT_MARKER, "changes.md", "cookies.md", "index.md", "notice.md"]
+    assert sorted(p.name for p in out.iterdir()) == [RENDER_MARKER, "changes.md", "cookies.md", "index.md", "notice.md"]
     assert (out / "notice.md").read_text(encoding="utf-8") == (GOLDEN / "notice.md").read_text(encoding="utf-8")
     assert "wrote 4 files" in capsys.readouterr().out
     (out / "stale.md").write_text("old", encoding="utf-8")
@@ -302,10 +341,10 @@ def test_cli_uses_templates_folder_next_to_the_inventory(tmp_path):
 
 def test_template_context_reference_is_up_to_date():
     committed = (REPO / "docs" / "templates.md").read_text(encoding="utf-8")
-    assert committed == R.doc_context(), "regenerate: .venv/bin/python -m generator.notice.render --doc-context > docs/templates.md"
+    assert committed == doc_context(), "regenerate: .venv/bin/python -m generator.notice.contextdoc > docs/templates.md"
 
 
 def test_every_context_variable_is_documented(inv):
-    values = R._Values(inv, "en")
-    context = R.build_context(inv, values, "en")
-    assert set(context) | {"page"} == set(R.CONTEXT_DOC)
+    values = Values(inv, "en")
+    context = build_context(inv, values, "en")
+    assert set(context) | {"page"} == set(CONTEXT_DOC)

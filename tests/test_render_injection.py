@@ -29,7 +29,9 @@ from generator.inventory import model
 from generator.inventory.fields import Text, shape
 from generator.inventory.parse import parse
 from generator.inventory.load import load_text
-from generator.notice.render import clean_text, f_link, md_escape, render, safe_url, title_safe
+from generator.notice.escape import clean_text, md_escape, safe_url, title_safe
+from generator.notice.filters import f_link
+from generator.notice.render import render
 
 EXTENSIONS = ["tables", "attr_list", "toc", "admonition", "pymdownx.details", "md_in_html"]
 

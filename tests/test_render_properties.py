@@ -15,7 +15,8 @@ import re
 
 from hypothesis import HealthCheck, given, settings
 
-from generator.notice.render import checklist_status, find_section, render
+from generator.notice.checklist import checklist_status, find_section
+from generator.notice.render import render
 from strategies import inventories, to_model
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

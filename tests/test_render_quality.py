@@ -23,7 +23,8 @@ import textstat
 
 from conftest import REFERENCE, STUBS
 from generator.inventory.parse import load_inventory
-from generator.notice.render import checklist_status, render
+from generator.notice.checklist import checklist_status
+from generator.notice.render import render
 
 EXTENSIONS = ["tables", "attr_list", "toc", "admonition", "pymdownx.details", "md_in_html"]
 BLOCKS = {"p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd"}

@@ -487,8 +487,8 @@ def test_rule_data_files_are_parsed_once(monkeypatch):
     from generator.inventory import datafiles, geography
 
     calls = []
-    real = datafiles.load_text
-    monkeypatch.setattr(datafiles, "load_text", lambda text, file: calls.append(file) or real(text, file))
+    real = datafiles.load_data
+    monkeypatch.setattr(datafiles, "load_data", lambda text, file: calls.append(file) or real(text, file))
     caches = (datafiles.data_yaml, geography.eea, geography.adequacy)
     for fn in caches:
         fn.cache_clear()

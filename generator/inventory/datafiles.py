@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from generator.inventory.load import load_text, plain
+from generator.inventory.load import load_data, plain
 
 #: The installed package folder: data/, templates/, theme/, scaffold/ and schema/ are in it.
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
@@ -28,7 +28,7 @@ def data_text(name: str) -> str:
 def data_yaml(name: str) -> Any:
     """``generator/data/<name>`` read by our YAML loader, as plain data (dates as ISO text).
     The result is shared: do not change it."""
-    return plain(load_text(data_text(name), f"generator/data/{name}").data, dates_as_text=True)
+    return plain(load_data(data_text(name), f"generator/data/{name}"), dates_as_text=True)
 
 
 @lru_cache(maxsize=None)

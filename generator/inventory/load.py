@@ -162,7 +162,17 @@ def _loc_at(file: str, text: str | bytes, i: int) -> Loc:
 
 
 def load_text(text: str, file: str = "data_inventory.yml") -> Document:
-    """Parse YAML text. Raises :class:`InputError` for every kind of bad input."""
+    """Parse an inventory's YAML text. Raises :class:`InputError` for every kind of bad input."""
+    return _load(text, file, inventory=True)
+
+
+def load_data(text: str, file: str) -> Any:
+    """Parse a shipped data file's YAML text with the same rules (YAML 1.2, no duplicate keys, the
+    limits); its top level may be a mapping or a list. Returns the data (strings are LocatedStr)."""
+    return _load(text, file, inventory=False).data
+
+
+def _load(text: str, file: str, inventory: bool) -> Document:
     if text.startswith("\ufeff"):
         text = text[1:]
     if len(text.encode("utf-8", "surrogatepass")) > LIMITS["max_bytes"]:
@@ -252,7 +262,7 @@ def load_text(text: str, file: str = "data_inventory.yml") -> Document:
         doc = Document(file=file, data={}, text=text)
         builder = _Builder(loader, doc)
         data = builder.build(root, ())
-        if not isinstance(data, dict):
+        if inventory and not isinstance(data, dict):
             kind = "a list" if isinstance(data, list) else "a single value"
             raise InputError(
                 Problem(

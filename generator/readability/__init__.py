@@ -1107,7 +1107,8 @@ def cli_check(args) -> int:
     """``plainnotice check``: load, render, check. Exit 0 pass, 1 error findings, 2 bad input."""
     from generator.readability.formats import write_check
     from generator.inventory.parse import load_inventory
-    from generator.notice.render import default_templates, render
+    from generator.notice.render import render
+    from generator.notice.templates import default_templates
 
     fmt = getattr(args, "format", "text") or "text"
     inv = load_inventory(args.inventory)

@@ -36,6 +36,10 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import Finding, InputError, Loc, Problem
+from generator.notice import export
+from generator.notice.render import render
+from generator.notice.templates import default_templates
+from generator.notice.write import RENDER_MARKER, RENDER_MARKER_TEXT, swap_in
 
 THEME_DIR = Path(__file__).resolve().parents[1] / "theme"
 SCAFFOLD_DIR = Path(__file__).resolve().parents[1] / "scaffold"
@@ -86,23 +90,9 @@ class Prepared:
         return self.inv.notice.effective_date
 
 
-def default_templates(inventory: str | os.PathLike, templates: str | None) -> str | None:
-    """``--templates`` or, when not given, ``templates/`` next to the inventory if it exists."""
-    if templates:
-        path = Path(templates)
-        if not path.is_dir():
-            raise InputError(
-                Problem(Loc(str(templates)), "the templates folder does not exist", "create it, or leave out --templates")
-            )
-        return str(path)
-    near = Path(inventory).resolve().parent / "templates"
-    return str(near) if near.is_dir() else None
-
-
 def prepare(inventory: str | os.PathLike, templates: str | None = None, *, check: bool = True) -> Prepared:
     """validate -> render -> check. Raises InputError (bad input) or BuildStopped (error findings)."""
     from generator.inventory.parse import load_inventory
-    from generator.notice.render import render
 
     inv = load_inventory(inventory)
     findings: list[Finding] = []
@@ -131,8 +121,6 @@ def prepare(inventory: str | os.PathLike, templates: str | None = None, *, check
 def site_files(prep: Prepared) -> dict[str, bytes]:
     """The docs folder of the site: rendered pages (the home page with its badge), extra files from
     the render stage and the machine-readable exports."""
-    from generator.notice import export
-
     out: dict[str, bytes] = {}
     for path, page in sorted(prep.result.pages.items()):
         text = page.markdown
@@ -365,42 +353,11 @@ def _docs_dir(config_file: Path, raw: dict) -> Path:
 # Atomic swap
 # --------------------------------------------------------------------------------------------
 
-_RENAME_EXCHANGE = 2
-_AT_FDCWD = -100
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    """Swap two paths atomically (Linux renameat2 RENAME_EXCHANGE). False when not available."""
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-        fn = libc.renameat2
-    except (OSError, AttributeError):
-        return False
-    fn.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
-    rc = fn(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
-    return rc == 0
-
-
-def swap_in(new: Path, target: Path) -> None:
-    """Make ``new`` the content of ``target``; the old content is removed afterwards.
-
-    With RENAME_EXCHANGE there is no moment without a complete ``target``. Elsewhere two renames
-    leave a window of microseconds in which ``target`` is missing, never a half-written one.
-    """
+def swap_site(new: Path, target: Path) -> None:
+    """Swap the built site in (:func:`generator.notice.write.swap_in`); ``target`` must be a folder."""
     if target.is_symlink() or (target.exists() and not target.is_dir()):
         raise InputError(Problem(Loc(str(target)), "the site folder is not a folder", "remove it or choose another --site-dir"))
-    if not target.exists():
-        os.rename(new, target)
-        return
-    if _exchange(new, target):
-        shutil.rmtree(new, ignore_errors=True)  # `new` now holds the old site
-        return
-    old = target.parent / f".plainnotice-old-{os.getpid()}-{new.name.rsplit('-', 1)[-1]}"
-    os.rename(target, old)
-    os.rename(new, target)
-    shutil.rmtree(old, ignore_errors=True)
+    swap_in(new, target)
 
 
 def _clean_stale(parent: Path) -> None:
@@ -427,8 +384,6 @@ def _clean_stale(parent: Path) -> None:
 # --------------------------------------------------------------------------------------------
 
 
-RENDER_MARKER = ".plainnotice-render"
-RENDER_MARKER_TEXT = "Written by 'plainnotice render'. The whole folder is replaced on each run.\n"
 
 
 def write_docs(docs_dir: Path, files: dict[str, bytes]) -> None:
@@ -550,14 +505,12 @@ def build_site(
         except (Abort, MkDocsException) as exc:
             detail = "; ".join(handler.messages) or str(exc)
             raise InputError(Problem(Loc(str(config_file)), f"the MkDocs build failed: {detail}", "fix what MkDocs names; the previous site was left as it was")) from None
-        from generator.notice import export
-
         for rel, data in export.files(prep.inv).items():
             dest = tmp / rel
             dest.parent.mkdir(parents=True, exist_ok=True)
             dest.write_bytes(data)
         os.chmod(tmp, 0o755)  # mkdtemp makes it 0700; a published folder is world-readable
-        swap_in(tmp, target)
+        swap_site(tmp, target)
     finally:
         mk_log.removeHandler(handler)
         mk_log.setLevel(old_level)
@@ -574,6 +527,7 @@ def _print_findings(findings: list[Finding]) -> None:
 
 def cli_build(args) -> int:
     templates = default_templates(args.inventory, getattr(args, "templates", None))
+    templates = str(templates) if templates else None
     # a missing or unreadable mkdocs.yml is reported before the inventory work, not after it
     raw = _read_raw_config(Path(args.config_file).resolve())
     try:
@@ -620,6 +574,7 @@ def cli_serve(args) -> int:
     config_file = Path(args.config_file).resolve()
     raw = _read_raw_config(config_file)
     templates = default_templates(args.inventory, getattr(args, "templates", None))
+    templates = str(templates) if templates else None
     # fail fast, with the usual messages, before the server starts
     try:
         prepare(args.inventory, templates)

@@ -1,0 +1,84 @@
+"""Escaping: inventory text shows as text, never as Markdown or HTML.
+
+* :func:`md_escape`: one line of text, safe anywhere in Markdown (paragraph, list, table, heading);
+* :func:`title_safe`: text for ``<title>`` that stays markup-free however often it is un-escaped;
+* :func:`safe_url`: a link target, only for https, http and mailto URLs.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Characters Python-Markdown accepts a backslash escape for (plus "|" from the tables extension).
+MD_ESCAPED = frozenset("\\`*_[]()#+-.!|")
+#: Characters written as HTML entities. Braces too: a backslash keeps "{%" and "{{" together, which
+#: a page-templating MkDocs plugin would still read as Jinja; "&#123;" stops attribute lists as well.
+HTML_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&#39;", "{": "&#123;", "}": "&#125;"}
+
+#: Private-use characters that bracket a printed inventory value in the running render (the
+#: source map, :mod:`.sourcemap`); inventory text can never contain them.
+MARK_OPEN, MARK_MID, MARK_CLOSE = "\ue000", "\ue001", "\ue002"
+MARKERS = re.compile("[\ue000-\ue002]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_SPACE = re.compile(r"\s+")
+_ENTITY_LIKE = re.compile(r"&(?=#?[0-9A-Za-z]+;?)")
+
+
+def clean_text(value: str) -> str:
+    """One line of visible text: controls and marker characters out, whitespace runs to one space."""
+    value = MARKERS.sub("\ufffd", str(value))
+    value = _SPACE.sub(" ", value)  # newlines inside a value must never start a new block
+    value = _CONTROL.sub("", value)
+    return value.strip()
+
+
+def md_escape(value: str) -> str:
+    """Escape ``value`` so Markdown (and HTML inside it) shows it as plain text, on one line.
+
+    * ``< > & " ' { }`` become HTML entities;
+    * ``\\ ` * _ [ ] ( ) # + - . ! |`` get a backslash;
+    * any other ASCII punctuation at the start (``=``, ``?``, ``~``, ``:`` ...) becomes a numeric
+      entity, so a value at the start of a line cannot open a block (setext heading, details, fence);
+    * whitespace (including newlines) collapses to single spaces; control characters are removed.
+    """
+    text = clean_text(value)
+    out = []
+    for i, ch in enumerate(text):
+        if ch in HTML_ENTITIES:
+            out.append(HTML_ENTITIES[ch])
+        elif ch in MD_ESCAPED:
+            out.append("\\" + ch)
+        elif i == 0 and ch.isascii() and not ch.isalnum():
+            out.append(f"&#{ord(ch)};")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def title_safe(value: str) -> str:
+    """Plain text for a page title that stays markup-free however often it is un-escaped.
+
+    Material puts the title into ``<title>`` after ``striptags`` (which decodes entities), so ``<``
+    and ``>`` become look-alike angle quotes and an ``&`` that starts an entity becomes a full-width
+    ampersand.
+    """
+    text = clean_text(value).replace("<", "\u2039").replace(">", "\u203a")
+    return _ENTITY_LIKE.sub("\uff06", text)
+
+
+_URL_OK = re.compile(r"^(?:https?://[^\s]+|mailto:[^\s]+)$", re.I)
+_URL_ENCODE = {c: f"%{ord(c):02X}" for c in " \"'<>`\\()[]{}|^"}
+
+
+def safe_url(url: str) -> str | None:
+    """``url`` ready for a Markdown link destination, or None if it is not https, http or mailto."""
+    url = str(url)
+    if _CONTROL.search(url) or MARKERS.search(url):
+        return None
+    url = url.strip()
+    if not _URL_OK.match(url):
+        return None
+    scheme = url.split(":", 1)[0].lower()
+    if scheme not in ("https", "http", "mailto"):
+        return None
+    return "".join(_URL_ENCODE.get(c, c) for c in url)

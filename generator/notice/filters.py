@@ -1,0 +1,184 @@
+"""The filters templates use (documented in docs/templates.md from these docstrings).
+
+Every filter escapes what it prints and keeps the source map: a value from the inventory stays
+marked with its place. Jinja filters that would skip the escape are removed (:data:`REMOVED_FILTERS`);
+Jinja's string filters keep a value's origin (:data:`KEEP_SRC_FILTERS`).
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from typing import Callable
+
+import jinja2
+from markupsafe import Markup
+from pydantic import BaseModel
+
+from generator.inventory.fields import field_path
+from generator.inventory.geography import countries
+from generator.inventory.vocab import CcpaCategory, LegalBasis, SpecialCategoryBasis, TransferSafeguard
+from generator.notice.escape import HTML_ENTITIES, MD_ESCAPED, md_escape, safe_url, title_safe
+from generator.notice.sourcemap import around, mark
+from generator.notice.values import Src, SrcDate, finalize
+
+
+def f_t(value) -> Markup:
+    """Print a value as escaped text (the same as plain ``{{ value }}``)."""
+    if hasattr(value, "__html__"):
+        return Markup(value.__html__())
+    return finalize(value) if value is not None else Markup("")
+
+
+def f_link(url, label=None) -> Markup:
+    """``url|link(label)``: a Markdown link. Only https, http and mailto URLs become links; anything
+    else prints the label (or the URL) as text. The label defaults to the URL itself."""
+    label_out = f_t(label if label is not None else url)
+    target = safe_url(url) if url is not None else None
+    if target is None:
+        return label_out
+    if isinstance(url, Src):
+        target = around(target, url.loc, url.field)
+    return Markup(f"[{label_out}]({target})")
+
+
+def f_mailto(email, label=None) -> Markup:
+    """``email|mailto``: a mailto link showing the address."""
+    if email is None:
+        return Markup("")
+    label_out = f_t(label if label is not None else email)
+    target = safe_url("mailto:" + str(email))
+    if target is None:
+        return label_out
+    address = target[len("mailto:") :]
+    if isinstance(email, Src):
+        address = around(address, email.loc, email.field)
+    return Markup(f"[{label_out}](mailto:{address})")
+
+
+def f_heading(value) -> Markup:
+    """Text for a page's ``# `` title: escaped, and safe for ``<title>`` (see :func:`title_safe`)."""
+    loc = getattr(value, "loc", None)
+    if loc is None:
+        return Markup(md_escape(title_safe(str(value))))
+    return mark(str(value), loc, getattr(value, "field", ""), title_safe)
+
+
+def f_date(value, months=None) -> Markup:
+    """``d|date(months)``: "1 November 2026" given the 12 month names; YYYY-MM-DD without them."""
+    if value is None:
+        return Markup("")
+    text = value.isoformat() if not months else f"{value.day} {months[value.month - 1]} {value.year}"
+    if isinstance(value, SrcDate):
+        return mark(text, value.loc, value.field)
+    return Markup(md_escape(text))
+
+
+def f_country(code) -> Markup:
+    """``code|country``: the country's English short name (ISO 3166-1), e.g. US -> United States."""
+    name = countries().get(str(code), str(code))
+    if isinstance(code, Src):
+        return mark(name, code.loc, code.field)
+    return Markup(md_escape(name))
+
+
+def f_anchor(value, prefix: str = "") -> str:
+    """``d.id|anchor("data-")``: an id safe for ``{: #... }`` and URLs (lowercase letters, digits, -)."""
+    slug = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-") or "x"
+    return Markup(re.sub(r"[^a-z0-9-]", "", prefix) + slug)
+
+
+def f_andjoin(items, last: str = "and", sep: str = ", ") -> Markup:
+    """``items|andjoin("and")``: "a, b and c", each item escaped."""
+    parts = [f_t(i) for i in items]
+    if not parts:
+        return Markup("")
+    if len(parts) == 1:
+        return parts[0]
+    return Markup(sep).join(parts[:-1]) + Markup(f" {last} ") + parts[-1]
+
+
+def f_join(items, sep: str = "") -> Markup:
+    """``items|join(", ")``: like Jinja's join, but every item is escaped as text."""
+    glue = "".join(HTML_ENTITIES.get(c, "\\" + c if c in MD_ESCAPED else c) for c in str(sep).replace("\n", " "))
+    return Markup(glue).join(f_t(i) for i in items)
+
+
+@jinja2.pass_environment
+def f_ccpa_name(env, item) -> Markup:
+    """``d|ccpa_name``: the statute's name for data entry ``d``'s CCPA category
+    (``CcpaCategory.statute_name``), mapped to the entry's ``ccpa_category`` in the inventory."""
+    if isinstance(item, BaseModel):
+        category = item.ccpa_category
+        if category is None:
+            return Markup("")
+        path = env.values.path_of(item) + ("ccpa_category",)
+        return mark(category.statute_name, env.values.loc(path), field_path(path))
+    key = item.value if isinstance(item, Enum) else str(item)
+    names = {c.value: c.statute_name for c in CcpaCategory}
+    return Markup(md_escape(names.get(key, key)))
+
+
+def f_article(value) -> Markup:
+    """``p.legal_basis|article``: the GDPR article for a legal basis, Art. 9 condition or safeguard."""
+    if getattr(value, "article", ""):
+        return Markup(value.article)  # the member's own: vital_interests is Art. 6(1)(d) or Art. 9(2)(c)
+    key = str(value)
+    for vocabulary in (LegalBasis, SpecialCategoryBasis, TransferSafeguard):
+        if key in vocabulary.__members__:
+            return Markup(vocabulary[key].article)
+    return Markup(md_escape(key))
+
+
+@jinja2.pass_environment
+def f_by_id(env, ids, section: str = "data") -> list:
+    """``d.inferred_from|by_id("data")``: the objects (data entries, purposes or parties) with these ids."""
+    if section not in ("data", "purposes", "parties"):
+        return []
+    items = getattr(env.values.inv, section)
+    wanted = [str(i) for i in ids]
+    return [next(x for x in items if x.id == i) for i in wanted if any(x.id == i for x in items)]
+
+
+def f_cell(value) -> Markup:
+    """Text for a table cell: escaped (``|`` included); empty values become a dash."""
+    out = f_t(value)
+    return out if str(out) else Markup("\u2013")
+
+
+def keep_src(func: Callable) -> Callable:
+    """Make a string filter keep the inventory origin of its input (so it still escapes and maps)."""
+
+    def wrapper(value, *args, **kwargs):
+        out = func(value, *args, **kwargs)
+        if isinstance(value, Src) and isinstance(out, str):
+            return Src(str(out), value.loc, value.field)
+        return out
+
+    wrapper.__name__ = getattr(func, "__name__", "filter")
+    wrapper.__doc__ = func.__doc__
+    return wrapper
+
+
+FILTERS = {
+    "t": f_t,
+    "link": f_link,
+    "mailto": f_mailto,
+    "heading": f_heading,
+    "date": f_date,
+    "country": f_country,
+    "anchor": f_anchor,
+    "andjoin": f_andjoin,
+    "join": f_join,
+    "ccpa_name": f_ccpa_name,
+    "article": f_article,
+    "cell": f_cell,
+    "by_id": f_by_id,
+    "safe": f_t,  # nothing is "safe" from the inventory: safe escapes too
+    "e": f_t,
+    "escape": f_t,
+}
+#: Jinja filters removed: they produce markup that skips the Markdown escape.
+REMOVED_FILTERS = ("tojson", "xmlattr", "urlize", "forceescape", "indent")
+#: Jinja string filters that keep an inventory value's origin.
+KEEP_SRC_FILTERS = ("lower", "upper", "capitalize", "title", "trim", "truncate", "replace", "center", "striptags", "wordwrap", "string")

@@ -1,0 +1,90 @@
+"""The Jinja environment templates run in: sandboxed, strict, escaping, with our filters.
+
+Templates cannot call methods on inventory strings or read around the model: only model fields,
+the properties in :data:`~generator.notice.values.PROPERTIES` and a few attributes of inventory
+values are visible, and every value read is wrapped (:class:`~generator.notice.values.Values`).
+Jinja never sees data as template code. Compiled templates are cached on disk.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+
+import jinja2
+from jinja2 import BaseLoader
+from jinja2.sandbox import SandboxedEnvironment
+from pydantic import BaseModel
+
+from generator.errors import Loc
+from generator.notice.cache import cache_dir
+from generator.notice.filters import FILTERS, KEEP_SRC_FILTERS, REMOVED_FILTERS, keep_src
+from generator.notice.values import PROPERTIES, Src, SrcDate, Values, finalize
+
+
+class Sandbox(SandboxedEnvironment):
+    """Sandboxed Jinja environment that wraps inventory values on every attribute access."""
+
+    values: Values
+
+    def is_safe_attribute(self, obj, attr, value) -> bool:
+        if isinstance(obj, (Src, SrcDate)):
+            return attr in ("loc", "field", "year", "month", "day")
+        if isinstance(obj, BaseModel):
+            return attr in type(obj).model_fields or attr in PROPERTIES.get(type(obj).__name__, ())
+        if isinstance(obj, Loc):
+            return attr in ("file", "line", "col")
+        return super().is_safe_attribute(obj, attr, value)
+
+    def getattr(self, obj, attribute):
+        value = super().getattr(obj, attribute)
+        if isinstance(value, jinja2.Undefined):
+            return value
+        return self.values.attr(obj, attribute, value)
+
+    def getitem(self, obj, argument):
+        value = super().getitem(obj, argument)
+        if isinstance(argument, str) and isinstance(obj, BaseModel) and not isinstance(value, jinja2.Undefined):
+            return self.values.attr(obj, argument, value)
+        return value
+
+
+def _bytecode_cache(env: Sandbox) -> jinja2.BytecodeCache | None:
+    """Compiled templates cached on disk (keyed by template name and a hash of its source), so
+    each run does not recompile all templates. Falls back to no cache if the folder is not
+    writable. Same cache folder as the readability tables.
+
+    Compiled code depends on how each filter and test is called (with the environment or
+    not), so the folder is named after those: a plainnotice that changes a filter never runs
+    code compiled for the old one."""
+    calls = sorted((kind, name, str(getattr(f, "jinja_pass_arg", ""))) for kind, table in (("f", env.filters), ("t", env.tests)) for name, f in table.items())
+    folder = cache_dir() / "jinja" / hashlib.sha1(repr(calls).encode()).hexdigest()[:16]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    if not os.access(folder, os.W_OK):
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder), "pn-%s.cache")
+
+
+def make_environment(loader: BaseLoader, values: Values) -> Sandbox:
+    env = Sandbox(
+        loader=loader,
+        autoescape=True,
+        finalize=finalize,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.values = values
+    for name in REMOVED_FILTERS:
+        env.filters.pop(name, None)
+    for name in KEEP_SRC_FILTERS:
+        env.filters[name] = keep_src(env.filters[name])
+    env.filters.update(FILTERS)
+    env.tests["contains"] = lambda seq, item: seq is not None and str(item) in [str(x) for x in seq]
+    env.bytecode_cache = _bytecode_cache(env)
+    return env
