@@ -94,15 +94,25 @@ def cmd_render(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from generator.readability import cli_check
+    from generator.inventory.parse import load_inventory
+    from generator.notice.render import render
+    from generator.notice.templates import default_templates
+    from generator.readability.formats import format_check
+    from generator.readability.gate import check
 
-    return cli_check(args)
+    inv = load_inventory(args.inventory)
+    result = render(inv, default_templates(args.inventory, args.templates))
+    report = check(result, inv, max_grade=args.max_grade, layer=args.layer, strict=args.strict)
+    sys.stdout.write(format_check(report, args.format))
+    return 0 if report.ok else 1
 
 
 def cmd_score(args) -> int:
-    from generator.readability import cli_score
+    from generator.readability.formats import format_scores
+    from generator.readability.score import score_files
 
-    return cli_score(args)
+    sys.stdout.write(format_scores(score_files(args.files), args.format))
+    return 0
 
 
 def cmd_build(args) -> int:

@@ -4,12 +4,15 @@
 * ``Finding``: the inventory is valid but something is missing or hard to read. Exit code 1
   when any finding is at level "error".
 
-Both carry a ``Loc`` so every message can name ``file:line:column``.
+Both carry a ``Loc`` so every message can name ``file:line:column``. A finding's stage-specific
+facts (the laws a rule applies to, a sentence's readability score) are a typed :class:`Detail`.
+This module imports nothing else of plainnotice: every stage may use it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from pathlib import Path
 
 
 @dataclass(frozen=True, order=True)
@@ -27,6 +30,9 @@ class Loc:
             return f"{self.file}:{self.line}"
         return self.file
 
+    def as_dict(self) -> dict:
+        return {"file": self.file, "line": self.line, "column": self.col}
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -43,13 +49,7 @@ class Problem:
         return text
 
     def as_dict(self) -> dict:
-        return {
-            "file": self.loc.file,
-            "line": self.loc.line,
-            "column": self.loc.col,
-            "message": self.message,
-            "fix": self.fix,
-        }
+        return {**self.loc.as_dict(), "message": self.message, "fix": self.fix}
 
 
 class InputError(Exception):
@@ -62,6 +62,20 @@ class InputError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+class Detail:
+    """What a stage knows about a finding beyond the common fields, as typed data. Subclasses are
+    dataclasses; :meth:`as_dict` gives the fields that are set (not None), in field order, which
+    become extra keys of the finding in JSON output."""
+
+    def as_dict(self) -> dict:
+        out = {}
+        for f in fields(self):  # type: ignore[arg-type]
+            value = getattr(self, f.name)
+            if value is not None:
+                out[f.name] = list(value) if isinstance(value, (tuple, list)) else value
+        return out
+
+
 @dataclass(frozen=True)
 class Finding:
     """A completeness or readability finding about valid input."""
@@ -72,7 +86,7 @@ class Finding:
     loc: Loc
     fix: str = ""
     citation: str = ""
-    extra: dict = field(default_factory=dict, compare=False, hash=False)
+    detail: Detail | None = field(default=None, compare=False, hash=False)
 
     def __str__(self) -> str:
         text = f"{self.loc}: {self.level}: {self.message}"
@@ -83,15 +97,19 @@ class Finding:
         return text
 
     def as_dict(self) -> dict:
-        out = {
-            "rule": self.rule,
-            "level": self.level,
-            "message": self.message,
-            "fix": self.fix,
-            "citation": self.citation,
-            "file": self.loc.file,
-            "line": self.loc.line,
-            "column": self.loc.col,
-        }
-        out.update(self.extra)
+        out = {"rule": self.rule, "level": self.level, "message": self.message, "fix": self.fix, "citation": self.citation}
+        out.update(self.loc.as_dict())
+        if self.detail is not None:
+            out.update(self.detail.as_dict())
         return out
+
+
+def display_path(path: str | Path) -> str:
+    """A path as messages show it: relative to the working folder when it is inside it, else as given."""
+    try:
+        p = Path(path)
+        if p.is_absolute():
+            return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError):
+        pass
+    return str(path)

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from conftest import PACKAGE_TEMPLATES, REFERENCE, REPO
-from generator import readability as R
+from generator.readability.formulas import METRICS
+from generator.readability.gate import check
 from generator.cli import main
 from generator.errors import Loc
 from generator.readability.formats import format_check
@@ -49,7 +50,7 @@ def reference():
 
 def test_reference_inventory_passes_its_own_targets(reference):
     inv, result = reference
-    report = R.check(result, inv)
+    report = check(result, inv)
     assert report.ok, [str(f) for f in report.errors]
     summary, full = report.layers["summary"], report.layers["full"]
     assert (summary.target.metric, summary.target.value) == ("flesch_kincaid_grade", 8.0)
@@ -58,7 +59,7 @@ def test_reference_inventory_passes_its_own_targets(reference):
     assert summary.passed and full.passed
     for layer in (summary, full):
         d = layer.as_dict()
-        assert set(R.METRICS) <= set(d["scores"])
+        assert set(METRICS) <= set(d["scores"])
         assert d["scores"]["words"] > d["scores"]["sentences"] > 0
         assert d["scores"]["reading_minutes"] == round(d["scores"]["words"] / 238, 2)
         assert len(d["sections"]) > 3
@@ -83,9 +84,9 @@ def test_cli_check_exit_codes(capsys):
 
 def test_layer_option_gates_only_that_layer(reference):
     inv, result = reference
-    report = R.check(result, inv, max_grade=1, layer="full")
+    report = check(result, inv, max_grade=1, layer="full")
     assert report.layers["summary"].gated is False
-    assert {f.extra.get("layer") for f in report.findings if "layer" in f.extra} == {"full"}
+    assert {f.detail.layer for f in report.findings if f.detail.layer} == {"full"}
     assert any(f.rule == "RD001" for f in report.errors)
 
 
@@ -98,11 +99,11 @@ def test_readability_targets_come_from_the_inventory(tmp_path):
     path = tmp_path / "data_inventory.yml"
     path.write_text(text, encoding="utf-8")
     inv = load_inventory(path)
-    report = R.check(render(inv), inv)
+    report = check(render(inv), inv)
     summary = report.layers["summary"]
     assert (summary.target.metric, summary.target.bound, summary.target.value) == ("flesch_reading_ease", "min", 95.0)
     gate = [f for f in report.errors if f.rule == "RD001"]
-    assert gate and gate[0].extra["layer"] == "summary"
+    assert gate and gate[0].detail.layer == "summary"
     line = next(i for i, l in enumerate(text.splitlines(), 1) if "flesch_reading_ease, min: 95" in l)
     assert gate[0].loc.file == str(path) and gate[0].loc.line == line
 
@@ -252,31 +253,31 @@ def test_rules_on_hand_built_page():
         "We utilize cookies prior to login.\n"
     )
     tpl = TemplateSource("notice.md.j2", "templates/notice.md.j2", md.replace("30", "{{ days }}"))
-    report = R.check(_result(md, templates={"notice.md.j2": tpl}))
+    report = check(_result(md, templates={"notice.md.j2": tpl}))
     by_rule = {}
     for f in report.findings:
         by_rule.setdefault(f.rule, []).append(f)
-    assert {f.extra["phrase"] for f in by_rule["RD006"]} == {"may", "some"}
-    assert by_rule["RD007"][0].extra["phrase"] == "is shared"
-    assert by_rule["RD008"][0].extra["phrase"] == "make a decision" and by_rule["RD008"][0].extra["suggestion"] == "decide"
-    assert {f.extra["phrase"].lower() for f in by_rule["RD005"]} == {"utilize", "prior to"}
+    assert {f.detail.phrase for f in by_rule["RD006"]} == {"may", "some"}
+    assert by_rule["RD007"][0].detail.phrase == "is shared"
+    assert by_rule["RD008"][0].detail.phrase == "make a decision" and by_rule["RD008"][0].detail.suggestion == "decide"
+    assert {f.detail.phrase.lower() for f in by_rule["RD005"]} == {"utilize", "prior to"}
     # template locations: file:line of the sentence's literal words
     assert by_rule["RD007"][0].loc == Loc("templates/notice.md.j2", 5, 1)
     assert by_rule["RD008"][0].loc.line == 7
     assert all(f.level == "warning" for f in report.findings)
     assert report.ok
-    strict = R.check(_result(md, templates={"notice.md.j2": tpl}), strict=True)
+    strict = check(_result(md, templates={"notice.md.j2": tpl}), strict=True)
     assert not strict.ok and all(f.level == "error" for f in strict.findings)
 
 
 def test_may_as_a_month_is_not_a_hedge():
-    report = R.check(_result("# N\n\nWe changed this notice on 10 May 2026. Our office opens in May 2027.\n"))
+    report = check(_result("# N\n\nWe changed this notice on 10 May 2026. Our office opens in May 2027.\n"))
     assert not [f for f in report.findings if f.rule == "RD006"]
 
 
 def test_words_in_urls_and_code_are_not_findings():
     md = "# N\n\nSee <https://example.com/may/utilize/pursuant-to> and `may_utilize` today.\n"
-    report = R.check(_result(md))
+    report = check(_result(md))
     assert not [f for f in report.findings if f.rule in ("RD005", "RD006")]
 
 
@@ -286,15 +287,15 @@ def test_span_maps_sentence_to_inventory_location(tmp_path):
     md = "# N\n\nWhy: We may sell data to brokers.\n"
     start = md.index("We may")
     span = Span(start, start + len("We may sell data to brokers."), Loc(str(inv_file), 2, 18), "purposes[0].description")
-    report = R.check(_result(md, [span]))
+    report = check(_result(md, [span]))
     hedge = next(f for f in report.findings if f.rule == "RD006")
     assert hedge.loc == Loc(str(inv_file), 2, 21)
-    assert hedge.extra["field"] == "purposes[0].description"
+    assert hedge.detail.field == "purposes[0].description"
 
 
 def test_long_but_easy_sentence_is_only_a_warning():
     long_easy = " ".join(["We keep it and you can see it"] * 4) + "."
-    report = R.check(_result(f"# N\n\n{long_easy}\n"))
+    report = check(_result(f"# N\n\n{long_easy}\n"))
     rules = {f.rule: f.level for f in report.findings}
     assert rules.get("RD003") == "warning" and "RD002" not in rules
     assert report.ok
@@ -335,7 +336,7 @@ def _validate_sarif(text: str) -> None:
 
 def test_sarif_is_valid_and_rule_ids_are_stable(reference, legalese_inventory):
     inv, result = reference
-    text = format_check(R.check(result, inv, max_grade=3), "sarif")
+    text = format_check(check(result, inv, max_grade=3), "sarif")
     _validate_sarif(text)
     log = json.loads(text)
     driver = log["runs"][0]["tool"]["driver"]
@@ -351,7 +352,7 @@ def test_sarif_is_valid_and_rule_ids_are_stable(reference, legalese_inventory):
 
 def test_junit_is_valid_xml_with_counts(reference):
     inv, result = reference
-    report = R.check(result, inv, max_grade=3)
+    report = check(result, inv, max_grade=3)
     root = ET.fromstring(format_check(report, "junit"))
     suite = root.find("testsuite")
     cases = suite.findall("testcase")
@@ -361,7 +362,7 @@ def test_junit_is_valid_xml_with_counts(reference):
 
 def test_text_and_json_formats(reference):
     inv, result = reference
-    report = R.check(result, inv)
+    report = check(result, inv)
     text = format_check(report, "text")
     assert "Flesch-Kincaid grade" in text and "238 wpm" in text
     data = json.loads(format_check(report, "json"))

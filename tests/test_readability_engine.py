@@ -18,7 +18,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import REFERENCE, REPO
-from generator import readability as R
+from generator.readability import formulas as R
+from generator.readability.gate import check
+from generator.readability.measure import measure_units
 from generator.readability import syllables as C
 from generator.readability import textprep
 
@@ -122,10 +124,10 @@ def test_layer_totals_equal_textstat_on_the_whole_layer():
     from generator.notice.render import render
 
     result = render(load_inventory(INVENTORY))
-    report = R.check(result, load_inventory(INVENTORY))
+    report = check(result, load_inventory(INVENTORY))
     for layer in ("summary", "full"):
         page = next(p for p in result.pages.values() if p.layer == layer)
-        measured, _ = R.measure_units(textprep.markdown_units(page.markdown), page.path)
+        measured, _ = measure_units(textprep.markdown_units(page.markdown), page.path)
         whole = " ".join(m.scored for m in measured if m.scored)
         theirs = _textstat_scores(whole)
         ours = report.layers[layer].scores.metrics

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator import readability as R
-from generator.readability import Counts, scores_from_counts
+from generator.readability import formulas as R
+from generator.readability.formulas import Counts, scores_from_counts
 
 GETTYSBURG = (
     "Four score and seven years ago our fathers brought forth on this continent, a new nation, conceived in "

@@ -323,7 +323,8 @@ def test_findings_carry_citation_fix_and_jurisdictions():
     assert f.level == "error"
     assert f.citation == "GDPR / UK GDPR Art. 13(1)(d), 14(2)(b)"
     assert f.fix == "add 'legitimate_interest:' saying whose interest it is and what it is, in one plain sentence"
-    assert f.extra == {"jurisdictions": ["eu_gdpr", "uk_gdpr"]}
+    assert f.detail.jurisdictions == ("eu_gdpr", "uk_gdpr")
+    assert f.as_dict()["jurisdictions"] == ["eu_gdpr", "uk_gdpr"]
     assert str(f).splitlines()[0] == (
         "inv.yml:163:18: error: purpose 'improve' relies on legitimate interests but does not say which interest "
         "[GDPR / UK GDPR Art. 13(1)(d), 14(2)(b)]"

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from generator.readability import textprep
-from generator.readability.textprep import PLACEHOLDER, html_units, markdown_units, score_text, sentences, text_units
+from generator.readability.htmltext import html_units, text_units
+from generator.readability.sentences import PLACEHOLDER, score_text, sentences
+from generator.readability.textprep import markdown_units
 
 
 def texts(units):

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
-from typing import IO
 
 from generator import __version__
 from generator.errors import Finding
+from generator.readability.formulas import METRIC_LABELS, METRICS, WORDS_PER_MINUTE
+from generator.readability.gate import READABILITY_RULES
+from generator.readability.report import CheckReport
+from generator.readability.score import FileScore
 
 INFO_URI = "https://github.com/plainnotice/plainnotice"
 DOCS = "docs/readability.md"
@@ -30,17 +33,17 @@ def _fmt(x: float) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-def _score_line(d: dict) -> str:
-    from generator.readability import METRIC_LABELS, METRICS
+def _rule_name(f: Finding) -> str:
+    return getattr(f.detail, "rule_name", "")
 
+
+def _score_line(d: dict) -> str:
     parts = [f"{METRIC_LABELS[m]} {_fmt(d[m])}" for m in METRICS]
-    parts.append(f"{d['words']} words, {d['sentences']} sentences, {d['reading_minutes']:.1f} min at 238 wpm")
+    parts.append(f"{d['words']} words, {d['sentences']} sentences, {d['reading_minutes']:.1f} min at {WORDS_PER_MINUTE} wpm")
     return "; ".join(parts)
 
 
-def check_text(report) -> str:
-    from generator.readability import METRIC_LABELS
-
+def check_text(report: CheckReport) -> str:
     lines: list[str] = []
     for name, layer in report.layers.items():
         d = layer.as_dict()
@@ -53,7 +56,7 @@ def check_text(report) -> str:
     if report.findings:
         lines.append("")
     for f in report.findings:
-        lines.append(f"{f.loc}: {f.level}: {f.message} [{f.rule} {f.extra.get('rule_name', '')}]")
+        lines.append(f"{f.loc}: {f.level}: {f.message} [{f.rule} {_rule_name(f)}]")
         if f.fix:
             lines.append(f"  fix: {f.fix}")
     n_err, n_warn = len(report.errors), len(report.warnings)
@@ -65,7 +68,7 @@ def check_text(report) -> str:
     return "\n".join(lines) + "\n"
 
 
-def scores_text(results) -> str:
+def scores_text(results: list[FileScore]) -> str:
     lines: list[str] = []
     for r in results:
         d = r.scores.as_dict()
@@ -101,12 +104,12 @@ def github_annotation(f: Finding) -> str:
         props.append(f"line={f.loc.line}")
         if f.loc.col:
             props.append(f"col={f.loc.col}")
-    props.append(f"title={gh_escape_property(f.rule + ' ' + f.extra.get('rule_name', ''))}")
+    props.append(f"title={gh_escape_property(f.rule + ' ' + _rule_name(f))}")
     message = f.message + (f"\nfix: {f.fix}" if f.fix else "")
     return f"::{kind} {','.join(props)}::{gh_escape_data(message)}"
 
 
-def check_github(report) -> str:
+def check_github(report: CheckReport) -> str:
     lines = [github_annotation(f) for f in report.findings]
     # a readable summary after the annotations (plain lines are shown in the log)
     lines.append(check_text(report).rstrip("\n"))
@@ -118,9 +121,7 @@ def check_github(report) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-def check_junit(report) -> str:
-    from generator.readability import METRIC_LABELS
-
+def check_junit(report: CheckReport) -> str:
     cases: list[ET.Element] = []
     failures = 0
     for name, layer in report.layers.items():
@@ -142,7 +143,7 @@ def check_junit(report) -> str:
         case = ET.Element(
             "testcase",
             classname=f"plainnotice.readability.{f.rule}",
-            name=f"{f.loc}: {f.extra.get('rule_name', f.rule)}",
+            name=f"{f.loc}: {_rule_name(f) or f.rule}",
             file=f.loc.file,
         )
         if f.loc.line:
@@ -181,10 +182,8 @@ def _sarif_location(loc) -> dict:
     return {"physicalLocation": phys}
 
 
-def check_sarif(report) -> str:
-    from generator.readability import RULES
-
-    rule_ids = list(RULES)
+def check_sarif(report: CheckReport) -> str:
+    rule_ids = list(READABILITY_RULES)
     rules = [
         {
             "id": r.id,
@@ -195,7 +194,7 @@ def check_sarif(report) -> str:
             "helpUri": f"{INFO_URI}/blob/main/{DOCS}#{r.id.lower()}",
             "defaultConfiguration": {"level": r.level},
         }
-        for r in RULES.values()
+        for r in READABILITY_RULES.values()
     ]
     results = []
     for f in report.findings:
@@ -206,7 +205,8 @@ def check_sarif(report) -> str:
             "message": {"text": f.message + (f" Fix: {f.fix}." if f.fix else "")},
             "locations": [_sarif_location(f.loc)],
         }
-        props = {k: v for k, v in f.extra.items() if k in ("layer", "layers", "page", "field", "sentence", "score", "words", "phrase", "suggestion")}
+        detail = f.detail.as_dict() if f.detail is not None else {}
+        props = {k: v for k, v in detail.items() if k in ("layer", "layers", "page", "field", "sentence", "score", "words", "phrase", "suggestion")}
         if props:
             result["properties"] = props
         results.append(result)
@@ -245,22 +245,14 @@ CHECK_FORMATS = {
 }
 
 
-def format_check(report, fmt: str = "text") -> str:
-    try:
-        return CHECK_FORMATS[fmt](report)
-    except KeyError:
-        raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(CHECK_FORMATS)}") from None
+def format_check(report: CheckReport, fmt: str = "text") -> str:
+    if fmt not in CHECK_FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(CHECK_FORMATS)}")
+    return CHECK_FORMATS[fmt](report)
 
 
-def write_check(report, fmt: str, stream: IO[str]) -> None:
-    stream.write(format_check(report, fmt))
-
-
-def format_scores(results, fmt: str = "text") -> str:
+def format_scores(results: list[FileScore], fmt: str = "text") -> str:
     if fmt == "json":
         return json.dumps({"ok": True, "files": [r.as_dict() for r in results], "errors": []}, indent=2, ensure_ascii=False) + "\n"
     return scores_text(results)
 
-
-def write_scores(results, fmt: str, stream: IO[str]) -> None:
-    stream.write(format_scores(results, fmt))

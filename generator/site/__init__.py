@@ -107,7 +107,7 @@ def prepare(inventory: str | os.PathLike, templates: str | None = None, *, check
     result = render(inv, templates=templates)
     report = None
     if check:
-        from generator.readability import check as readability_check
+        from generator.readability.gate import check as readability_check
 
         report = readability_check(result, inv)
         findings.extend(report.findings)

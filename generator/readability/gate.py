@@ -1,0 +1,314 @@
+"""The readability gate: ``check(result, inv)`` scores every layer of the rendered notice against
+its target and reports each sentence that breaks a rule, with its source (:mod:`.sources`): the
+inventory ``file:line:column`` when the sentence came from an inventory string, else the template's.
+
+Rules (stable ids, used in SARIF and GitHub annotations):
+
+======  ====================  =======  ========================================================
+RD001   layer-target          error    the layer's score misses its target
+RD002   long-hard-sentence    error    a sentence of more than 25 words whose own score misses
+                                       the layer's target
+RD003   long-sentence         warning  a sentence of more than 25 words
+RD004   hard-sentence         warning  a sentence of 10 or more words whose own score misses the
+                                       layer's target
+RD005   legalese              warning  a word or phrase with a plainer alternative
+RD006   hedge                 warning  "may", "might", "some", "often", "possibly" and friends
+RD007   passive-voice         warning  "is shared", "was collected"
+RD008   hidden-verb           warning  "make a decision" instead of "decide"
+======  ====================  =======  ========================================================
+
+``strict`` turns every warning into an error.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from generator.errors import Detail, Finding, InputError, Loc, Problem
+from generator.inventory.model import Inventory
+from generator.notice.pages import Page, RenderResult
+from generator.readability import syllables
+from generator.readability.formulas import METRIC_LABELS, Counts, Scores, engine, scores_from_counts
+from generator.readability.measure import Measured, measure_units, textstat_lang
+from generator.readability.report import LAYERS, CheckReport, LayerReport, SectionReport, Target, targets
+from generator.readability.sentences import name_spans
+from generator.readability.sources import Sources
+from generator.readability.textprep import markdown_units, words
+from generator.readability.words import find_hidden_verbs, find_passive, hedges, plain_words, tokens
+
+LONG_SENTENCE = 25  # words; more is long
+MIN_WORDS_FOR_SENTENCE_SCORE = 10  # shorter sentences swing too much to be scored alone
+
+
+class ReadabilityRule(NamedTuple):
+    """A readability rule: its stable id (SARIF, GitHub annotations), name, default level and help."""
+
+    id: str
+    name: str
+    level: str
+    summary: str
+    help: str
+
+
+READABILITY_RULES: dict[str, ReadabilityRule] = {
+    r.id: r
+    for r in (
+        ReadabilityRule("RD001", "layer-target", "error", "The layer's readability score misses its target.",
+             "Shorten the sentences the other findings list and use plainer words, or change the target in notice.readability."),
+        ReadabilityRule("RD002", "long-hard-sentence", "error", "A sentence is over 25 words and harder than the layer's target.",
+             "Split the sentence and use shorter, everyday words."),
+        ReadabilityRule("RD003", "long-sentence", "warning", "A sentence is over 25 words.",
+             "Split it: one idea per sentence."),
+        ReadabilityRule("RD004", "hard-sentence", "warning", "A sentence of 10 or more words is harder than the layer's target.",
+             "Use shorter, everyday words, or split the sentence."),
+        ReadabilityRule("RD005", "legalese", "warning", "A word or phrase has a plainer alternative.",
+             "Use the plainer word (US Federal Plain Language Guidelines)."),
+        ReadabilityRule("RD006", "hedge", "warning", "A vague qualifier such as 'may', 'might', 'some' or 'often'.",
+             "Say what you do and when (WP260 rev.01, paragraph 13)."),
+        ReadabilityRule("RD007", "passive-voice", "warning", "The sentence uses the passive voice.",
+             "Say who does it: 'we share', not 'is shared'."),
+        ReadabilityRule("RD008", "hidden-verb", "warning", "A verb is hidden in a noun ('make a decision').",
+             "Use the verb itself ('decide')."),
+    )
+}
+
+
+def _target_loc(inv, layer: str) -> Loc:
+    doc = getattr(inv, "document", None) if inv is not None else None
+    if doc is None:
+        return Loc("data_inventory.yml")
+    for path in (("notice", "readability", layer), ("notice", "readability"), ("notice",)):
+        if path in doc.locs or path in doc.key_locs:
+            return doc.key_loc(path)
+    return doc.loc(("notice",))
+
+
+def _short(text: str, n: int = 90) -> str:
+    return text if len(text) <= n else text[: n - 1].rstrip() + "\u2026"
+
+
+@dataclass
+class ReadabilityDetail(Detail):
+    """A readability finding's detail (extra JSON keys; only those set are written)."""
+
+    rule_name: str
+    field: str | None = None  # the inventory field the text came from ("" for template text)
+    words: int | None = None
+    score: float | None = None
+    metric: str | None = None
+    target: float | None = None
+    phrase: str | None = None
+    suggestion: str | None = None
+    layer: str | None = None
+    page: str | None = None
+    sentence: str | None = None
+    layers: list | None = None  # every layer the same finding was seen in
+    occurrences: int | None = None  # how often, when more than once
+
+
+class _Findings:
+    """Collects findings; the same finding from the same source is reported once."""
+
+    def __init__(self, strict: bool):
+        self.strict = strict
+        self.items: dict[tuple, Finding] = {}
+
+    def add(self, rule_id: str, loc: Loc, message: str, fix: str, citation: str = "", *, key=None, **facts) -> None:
+        """Add a finding. ``key`` says when two findings are the same (default: rule, place, message);
+        ``facts`` are the fields of its :class:`ReadabilityDetail`."""
+        rule = READABILITY_RULES[rule_id]
+        level = "error" if (rule.level == "error" or self.strict) else "warning"
+        key = (rule_id, loc, key if key is not None else message)
+        layer = facts.get("layer")
+        if key in self.items:
+            detail = self.items[key].detail
+            detail.occurrences = (detail.occurrences or 1) + 1
+            if detail.layers is None:
+                detail.layers = []
+            if layer and layer not in detail.layers:
+                detail.layers.append(layer)
+            return
+        detail = ReadabilityDetail(rule.name, **facts, layers=[layer] if layer else None)
+        self.items[key] = Finding(rule_id, level, message, loc, fix, citation, detail)
+
+    def sorted(self) -> list[Finding]:
+        return sorted(
+            self.items.values(),
+            key=lambda f: (f.level != "error", f.loc.file, f.loc.line, f.loc.col, f.rule, f.message),
+        )
+
+
+def _sentence_findings(out: _Findings, sources: Sources, page: Page, ms: Measured, target: Target, layer: str, lang: str) -> None:
+    s = ms.sentence
+    unit = s.unit
+    text = ms.text
+    loc_cache: list = []
+
+    def sentence_loc():
+        if not loc_cache:
+            loc_cache.append(sources.locate(page, unit, s.start, s.end))
+        return loc_cache[0]
+
+    def word_loc(a: int, z: int, phrase_words: list[str]):
+        sp = sources.span_at(page, unit.source_offset(a)) if page.spans else None
+        if sp is not None:
+            return sources.inventory_loc(sp, phrase_words), sp.field
+        loc, fld = sentence_loc()
+        # template text: find the word and the words after it in the templates
+        following = words(unit.text[a : s.end])[:6]
+        return sources.template_loc(page, [following], None if fld else loc, None if fld else loc), ""
+
+    base = unit.text[s.start : s.end]
+    names = ms.names if ms.names is not None else name_spans(base)
+    toks = [t for t in tokens(base) if not any(t[1] < nz and t[2] > na for na, nz in names)]
+    legalese = list(plain_words().find(toks, base)) if toks else []
+    plainer = "; ".join(
+        f"\"{' '.join(base[toks[i][1] : toks[j - 1][2]].split())}\" -> \"{alt}\"" for i, j, _k, alt in legalese[:3]
+    )
+    hint = f"; plainer words: {plainer}" if plainer else ""
+    quoted = _short(text)
+    common = {"layer": layer, "page": page.path, "sentence": text}
+
+    # sentence length and difficulty (scored text only: labels are not sentences)
+    if ms.scored and ms.counts.words:
+        own = scores_from_counts(ms.counts)[target.metric]
+        hard = not target.passes(own)
+        long_ = ms.counts.words > LONG_SENTENCE
+        if long_ or (hard and ms.counts.words >= MIN_WORDS_FOR_SENTENCE_SCORE):
+            loc, fld = sentence_loc()
+            where = f" ({fld})" if fld else ""
+            metric = METRIC_LABELS[target.metric]
+            if long_ and hard:
+                out.add(
+                    "RD002", loc,
+                    f"sentence{where} has {ms.counts.words} words and reads at {metric} {own:.1f}; "
+                    f"the {layer} target is {target.describe()}: \"{quoted}\"",
+                    "split it into sentences of 15-20 words and use everyday words" + hint, field=fld, words=ms.counts.words,
+                    score=round(own, 2), metric=target.metric, **common,
+                )
+            elif long_:
+                out.add(
+                    "RD003", loc, f"sentence{where} has {ms.counts.words} words (more than {LONG_SENTENCE}): \"{quoted}\"",
+                    "split it: one idea per sentence" + hint, field=fld, words=ms.counts.words, **common,
+                )
+            else:
+                out.add(
+                    "RD004", loc,
+                    f"sentence{where} reads at {metric} {own:.1f}; the {layer} target is {target.describe()}: \"{quoted}\"",
+                    "use shorter, everyday words" + hint, field=fld, score=round(own, 2), metric=target.metric, **common,
+                )
+
+    if not toks:
+        return
+    context = _short(text, 60)
+
+    def phrase_of(i: int, j: int) -> str:
+        return " ".join(base[toks[i][1] : toks[j - 1][2]].split())
+
+    for i, j, _key, plain in legalese:
+        phrase = phrase_of(i, j)
+        loc, fld = word_loc(s.start + toks[i][1], s.start + toks[j - 1][2], words(phrase))
+        out.add(
+            "RD005", loc, f"\"{phrase}\" is legalese: write \"{plain}\" instead (in: \"{context}\")",
+            f"write \"{plain}\"", "US Federal Plain Language Guidelines", key=phrase.lower(), field=fld, phrase=phrase,
+            suggestion=plain, **common,
+        )
+    for i, j, _key, instead in hedges().find(toks, base):
+        word = phrase_of(i, j)
+        if word == "May" and (re.match(r"\s*\d", base[toks[j - 1][2] :]) or re.search(r"\d\s*$", base[: toks[i][1]])):
+            continue  # the month
+        loc, fld = word_loc(s.start + toks[i][1], s.start + toks[j - 1][2], words(word))
+        out.add(
+            "RD006", loc, f"\"{word}\" is vague: {instead} (in: \"{context}\")",
+            "say what you do, when, and with what", "WP260 rev.01 para. 13", key=word.lower(), field=fld, phrase=word,
+            **common,
+        )
+    hit = find_passive(toks)
+    if hit:
+        phrase = phrase_of(*hit)
+        loc, fld = sentence_loc()
+        out.add(
+            "RD007", loc, f"passive voice \"{phrase}\": say who does it (in: \"{context}\")",
+            "name who acts: \"we share ...\", not \"... is shared\"", key=phrase.lower(), field=fld, phrase=phrase,
+            **common,
+        )
+    for i, j, _noun, verb in find_hidden_verbs(toks):
+        phrase = phrase_of(i, j)
+        loc, fld = word_loc(s.start + toks[i][1], s.start + toks[j - 1][2], words(phrase))
+        out.add(
+            "RD008", loc, f"\"{phrase}\" hides the verb: write \"{verb}\" (in: \"{context}\")",
+            f"use the verb \"{verb}\"", "US Federal Plain Language Guidelines", key=phrase.lower(), field=fld,
+            phrase=phrase, suggestion=verb, **common,
+        )
+
+
+def check(result: RenderResult, inv: Inventory | None = None, *, max_grade: float | None = None, layer: str = "all", strict: bool = False) -> CheckReport:
+    """Score every layer of ``result`` and report sentences that break the rules.
+
+    ``layer`` ("summary", "full" or "all") chooses which layers are gated; the others are scored
+    but produce no findings. ``max_grade`` overrides the inventory's targets. ``strict`` makes
+    every warning an error.
+    """
+    if layer not in ("summary", "full", "all"):
+        raise InputError(Problem(Loc("--layer"), f"unknown layer '{layer}'", "use summary, full or all"))
+    if max_grade is not None and (not math.isfinite(max_grade) or max_grade < 0):
+        raise InputError(Problem(Loc("--max-grade"), f"--max-grade must be a number of 0 or more, not {max_grade}", "e.g. --max-grade 8"))
+    lang = textstat_lang(getattr(result, "lang", "en"))
+    goals = targets(inv, max_grade)
+    sources = Sources(result, inv)
+    findings = _Findings(strict)
+    layers: dict[str, LayerReport] = {}
+    for name in LAYERS:
+        pages = [p for path, p in sorted(result.pages.items()) if p.layer == name]
+        if not pages:
+            continue
+        total = Counts()
+        sections: list[SectionReport] = []
+        gated = layer in ("all", name)
+        per_page: list[tuple[Page, list[Measured]]] = []
+        for page in pages:
+            measured, secs = measure_units(markdown_units(page.markdown), page.path, lang)
+            per_page.append((page, measured))
+            for sec in secs:
+                total = total + sec.counts
+                if sec.counts.reading_words:
+                    sections.append(SectionReport(page.path, sec.title or page.title, Scores.of(sec.counts)))
+        report = LayerReport(name, [p.path for p in pages], Scores.of(total), goals[name], gated, sections)
+        layers[name] = report
+        if not gated:
+            continue
+        for page, measured in per_page:
+            for ms in measured:
+                _sentence_findings(findings, sources, page, ms, goals[name], name, lang)
+        if not report.passed:
+            worst = _hardest(per_page, goals[name])
+            hint = "; hardest sentences: " + " | ".join(f"\"{_short(t, 70)}\"" for t in worst) if worst else ""
+            findings.add(
+                "RD001", _target_loc(inv, name),
+                f"the {name} notice reads at {METRIC_LABELS[goals[name].metric]} {report.score:.2f}; "
+                f"the target is {goals[name].describe()}{hint}",
+                "rewrite the sentences listed in the other findings, or change notice.readability." + name,
+                layer=name, score=round(report.score, 2), metric=goals[name].metric, target=goals[name].value,
+            )
+    save_cache()
+    return CheckReport(layers, findings.sorted(), strict)
+
+
+def save_cache() -> None:
+    """Write the syllable look-ups learnt in this run to the cache folder (native engine only)."""
+    if engine() == "native":
+        syllables.save()
+
+
+def _hardest(per_page, target: Target, n: int = 3) -> list[str]:
+    scored = []
+    for _, measured in per_page:
+        for ms in measured:
+            if ms.scored and ms.counts.words >= MIN_WORDS_FOR_SENTENCE_SCORE:
+                v = scores_from_counts(ms.counts)[target.metric]
+                scored.append((-v if target.bound == "max" else v, ms.sentence.index, ms.text))
+    scored.sort()
+    return [t for _, _, t in scored[:n]]

@@ -1,0 +1,59 @@
+"""Measuring a document: its units -> sentences with their counts, and counts per section."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.readability.formulas import Counts, count
+from generator.readability.sentences import name_spans, score_text, sentences
+from generator.readability.textprep import Sentence, Unit
+
+
+@dataclass(eq=False, repr=False)
+class Measured:
+    """One sentence, ready for scoring and rules."""
+
+    sentence: Sentence
+    text: str  # as readers see it
+    scored: str  # as the formulas get it ("" for labels)
+    counts: Counts
+    page: str = ""
+    names: list | None = None  # URL/number/code ranges in the sentence
+
+
+@dataclass(eq=False, repr=False)
+class Section:
+    page: str
+    title: str
+    index: int
+    counts: Counts = field(default_factory=Counts)
+    anchor: str = ""
+
+
+def textstat_lang(lang: str | None) -> str:
+    if not lang or lang.split("-")[0].split("_")[0] == "en":
+        return "en_US"
+    return lang.replace("-", "_")
+
+
+def measure_units(units: list[Unit], page: str = "", lang: str = "en_US") -> tuple[list[Measured], list[Section]]:
+    """Sentences with their counts, and counts per section."""
+    out: list[Measured] = []
+    sections: dict[int, Section] = {}
+    for unit in units:
+        sec = sections.get(unit.section_index)
+        if sec is None:
+            sec = sections[unit.section_index] = Section(page, unit.section, unit.section_index)
+        label = unit.is_label
+        for s in sentences(unit):
+            protected = [(max(a, s.start) - s.start, min(z, s.end) - s.start) for a, z in unit.protected if a < s.end and z > s.start]
+            raw = unit.text[s.start : s.end]
+            names = name_spans(raw, protected)
+            seen = score_text(raw, names=names)
+            scored = "" if label else seen
+            n = count(scored, lang) if scored else Counts()
+            n.reading_words = len(seen.split()) if seen else 0
+            s.index = len(out)
+            out.append(Measured(s, s.text, scored, n, page, names))
+            sec.counts = sec.counts + n
+    return out, [sections[k] for k in sorted(sections)]

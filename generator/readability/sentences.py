@@ -1,0 +1,142 @@
+"""Sentences, and each sentence as the formulas get it.
+
+* :func:`sentences` splits a unit; abbreviations such as "e.g.", "U.S." and "Inc." do not end one;
+* :func:`name_spans` finds URLs, e-mail addresses, numbers, dates and code;
+* :func:`score_text` is the sentence the formulas see: those names count as one easy word each.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.readability.textprep import Sentence, Unit
+
+#: What a URL, e-mail address, number, date or code counts as in the formulas: one word of one
+#: syllable and three letters that is on the Dale-Chall list of easy words.
+PLACEHOLDER = "ten"
+
+#: Abbreviations that never end a sentence (case-insensitive).
+ABBREVIATIONS_NEVER_FINAL = frozenset(
+    "e.g. i.e. cf. vs. viz. approx. incl. esp. etc.al. mr. mrs. ms. dr. prof. st. no. nos. art. arts. "
+    "para. paras. sec. secs. p. pp. vol. fig. ch. ref. dept. min. max. ca. c. approx. jan. feb. mar. "
+    "apr. jun. jul. aug. sep. sept. oct. nov. dec. mon. tue. wed. thu. fri. sat. sun. "
+    "cal. civ. proc. reg. regs. stat. subd. cl. u.s.c. c.f.r. o.j. sch. reg.".split()
+)
+#: Abbreviations that end a sentence only when the next word starts a sentence ("Zendesk Inc. We ...").
+ABBREVIATIONS_MAYBE_FINAL = frozenset(
+    "inc. ltd. lda. llc. llp. plc. corp. co. gmbh. ag. s.a. b.v. n.v. sarl. s.l. s.p.a. pty. ab. oy. "
+    "bros. etc. u.s. u.k. e.u. u.s.a. jr. sr.".split()
+)
+#: Words that usually start a sentence; after "Inc." or "etc." they mean a new sentence began.
+SENTENCE_STARTERS = frozenset(
+    "we you they it this that these those the our your their if when for to in a an he she there "
+    "here what how why who where please you'll we'll it's".split()
+)
+
+_CANDIDATE = re.compile(r"[.!?\u2026]+[\"'\u2019\u201d)\]]*(?=\s|$)|;(?=\s)")
+_TOKEN_BEFORE = re.compile(r"(\S+)$")
+
+
+def _ends_sentence(text: str, m: re.Match) -> bool:
+    after = text[m.end() :].lstrip()
+    if not after:
+        return True
+    if m.group()[0] == ";":
+        return True  # a semicolon joins two sentences or separates list items
+    first = after[0]
+    if first.islower():
+        return False  # "approx. two", "e.g. email"
+    if m.group()[0] != ".":
+        return True
+    token = _TOKEN_BEFORE.search(text[: m.start() + 1])
+    word = token.group(1).lstrip("(\"'\u201c\u2018[").lower() if token else ""
+    next_word = re.match(r"[\w'\u2019]+", after)
+    starter = bool(next_word) and next_word.group().lower().replace("\u2019", "'") in SENTENCE_STARTERS
+    if word in ABBREVIATIONS_NEVER_FINAL:
+        return False
+    if word in ABBREVIATIONS_MAYBE_FINAL or re.fullmatch(r"(?:[a-z]\.)+", word):
+        return starter  # "U.S. law" vs "in the U.S. We ..."; initials like "J."
+    return True
+
+
+def sentences(unit: Unit) -> list[Sentence]:
+    """Split a unit into sentences. A unit always ends its last sentence."""
+    text = unit.text
+    out: list[Sentence] = []
+    start = len(text) - len(text.lstrip())
+    for m in _CANDIDATE.finditer(text):
+        if m.end() <= start:
+            continue
+        if _ends_sentence(text, m):
+            if text[start : m.end()].strip():
+                out.append(Sentence(unit, start, m.end()))
+            start = m.end()
+            while start < len(text) and text[start].isspace():
+                start += 1
+    if text[start:].strip():
+        out.append(Sentence(unit, start, len(text.rstrip())))
+    return out
+
+
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
+_NAME_TOKENS = re.compile(
+    rf"""
+    (?:https?://|ftp://|mailto:|www\.)[^\s<>"]+?(?=[.,;:!?)\]"']*(?:\s|$))   # URLs
+  | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                                  # e-mail addresses
+  | \b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\s+\d{{4}}\b            # 1 November 2026
+  | \b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b           # November 1, 2026
+  | \b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|io|eu|uk|de|fr|es|pt|it|nl|ie|us|ca|example|app|dev|info|co)\b(?:/[^\s]*[^\s.,;:!?)])?  # bare domains
+  | [^\s]*\d[^\s]*                                                 # numbers, dates, codes: 72, 1.3, AES-256, 2026-11-01
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_MAYBE_NAME = re.compile(r"\d|@|:/|www\.|\.[a-z]", re.I)  # cheap test before _NAME_TOKENS
+def name_spans(text: str, protected: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """Ranges of ``text`` that are URLs, e-mail addresses, numbers, dates or code: not hard words."""
+    spans = list(protected)
+    if not _MAYBE_NAME.search(text):
+        return spans
+    for m in _NAME_TOKENS.finditer(text):
+        a, z = m.start(), m.end()
+        while z > a and text[z - 1] in ".,;:!?)]\"'\u2019\u201d":
+            z -= 1  # trailing punctuation belongs to the sentence
+        while a < z and text[a] in "([\"'\u2018\u201c":
+            a += 1
+        if z > a:
+            spans.append((a, z))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for a, z in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(z, merged[-1][1]))
+        else:
+            merged.append((a, z))
+    return merged
+
+
+_ABBR_DOTS = re.compile(r"(?<![\w.])(?:[A-Za-z]{1,2}\.){2,}|(?<![\w.])[A-Za-z]{1,6}\.(?=\s+\S)")
+
+
+def score_text(text: str, protected: list[tuple[int, int]] = (), names: list[tuple[int, int]] | None = None) -> str:
+    """The sentence as the formulas get it.
+
+    * URLs, e-mail addresses, numbers, dates and code become ``PLACEHOLDER`` (one easy word);
+    * dots inside abbreviations go ("e.g." -> "eg") so they do not end a sentence;
+    * any other ``.``, ``!`` or ``?`` inside the sentence becomes a space, and the sentence ends
+      with exactly one full stop, so textstat counts it as one sentence.
+    """
+    out, last = [], 0
+    for a, z in (names if names is not None else name_spans(text, protected)):
+        out.append(text[last:a])
+        out.append(PLACEHOLDER)
+        last = z
+    out.append(text[last:])
+    s = "".join(out).strip()
+    s = re.sub(r"[.!?\u2026:;,\"'\u2019\u201d)\]\s]+$", "", s)
+    s = _ABBR_DOTS.sub(lambda m: m.group().replace(".", ""), s)
+    s = re.sub(r"[.!?\u2026]", " ", s)
+    s = " ".join(s.split())
+    return s + "." if s else ""

@@ -1,0 +1,149 @@
+"""Word lists and the word-level style rules: legalese with plainer words, hedges, hidden verbs
+(``generator/data/*.tsv``, read once) and a small passive-voice detector."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from generator.inventory.datafiles import data_rows
+from generator.readability.textprep import WORD
+
+
+@dataclass(eq=False, repr=False)
+class Phrases:
+    """A list of phrases matched word by word (faster than one big regular expression).
+
+    A phrase's last word may end in ``*`` to match any ending ("utiliz*").
+    """
+
+    by_first: dict[str, list[tuple[tuple[str, ...], bool, str]]]  # first word -> [(words, wildcard, value)]
+    wild_first: list[tuple[str, tuple[str, ...], str]]  # one-word wildcard phrases: (prefix, words, value)
+
+    @classmethod
+    def of(cls, table: dict[str, str]) -> "Phrases":
+        by_first: dict[str, list] = {}
+        wild_first: list = []
+        for phrase, value in table.items():
+            words = tuple(phrase.lower().split())
+            wild = words[-1].endswith("*")
+            if wild and len(words) == 1:
+                wild_first.append((words[0][:-1], words, value))
+            else:
+                by_first.setdefault(words[0], []).append((words, wild, value))
+        for entries in by_first.values():
+            entries.sort(key=lambda e: -len(e[0]))  # longest phrase first
+        return cls(by_first, wild_first)
+
+    def find(self, tokens: list[tuple[str, int, int]], text: str):
+        """Yield (start token, end token, phrase, value); phrases need only spaces between words."""
+        n = len(tokens)
+        i = 0
+        while i < n:
+            word = tokens[i][0]
+            hit = None
+            for words, wild, value in self.by_first.get(word, ()):
+                j = i + len(words)
+                if j > n:
+                    continue
+                ok = all(tokens[i + k][0] == words[k] for k in range(1, len(words) - 1))
+                last = tokens[j - 1][0]
+                ok = ok and (last.startswith(words[-1][:-1]) if wild else last == words[-1] or len(words) == 1)
+                if ok and all(text[tokens[k][2] : tokens[k + 1][1]].isspace() for k in range(i, j - 1)):
+                    hit = (i, j, " ".join(words), value)
+                    break
+            if hit is None:
+                for prefix, words, value in self.wild_first:
+                    if word.startswith(prefix):
+                        hit = (i, i + 1, words[0], value)
+                        break
+            if hit:
+                yield hit
+                i = hit[1]
+            else:
+                i += 1
+
+
+@lru_cache(maxsize=1)
+def plain_words() -> Phrases:
+    """Legalese -> plain alternative (``generator/data/plain_words.tsv``)."""
+    return Phrases.of({r[0]: r[1] for r in data_rows("plain_words.tsv") if len(r) >= 2})
+
+
+@lru_cache(maxsize=1)
+def hedges() -> Phrases:
+    """Vague qualifiers -> what to write instead (``generator/data/readability_hedges.tsv``)."""
+    return Phrases.of({r[0]: r[1] for r in data_rows("readability_hedges.tsv") if len(r) >= 2})
+
+
+@lru_cache(maxsize=1)
+def hidden_verbs() -> dict[str, str]:
+    """Noun -> verb (``generator/data/readability_hidden_verbs.tsv``)."""
+    return {r[0].lower(): r[1] for r in data_rows("readability_hidden_verbs.tsv") if len(r) >= 2}
+
+
+LIGHT_VERBS = frozenset(
+    "make makes made making give gives gave given giving take takes took taken taking have has had having "
+    "provide provides provided providing perform performs performed performing conduct conducts conducted "
+    "conducting reach reaches reached reaching undertake undertakes undertook undertaken undertaking "
+    "submit submits submitted submitting effect effects effected effecting issue issues issued issuing "
+    "do does did done doing offer offers offered offering carry carries carried carrying".split()
+)
+SMALL_WORDS = frozenset("a an the any your our their its this that these those such no out full formal written final prompt".split())
+BE_FORMS = frozenset("am is are was were be been being get gets got gotten getting".split())
+ADVERBS = frozenset("not never also only always then still now all automatically".split())
+IRREGULAR_PARTICIPLES = frozenset(
+    "given taken made kept sent shown known done seen written held sold told found paid chosen stolen built "
+    "bought brought caught taught thought left lost meant met set put run cut shut spent understood won "
+    "forgotten hidden driven begun broken spoken worn torn drawn grown thrown shaken bound sought fed led "
+    "lent dealt heard laid said shot struck stuck swept withdrawn overridden undertaken forbidden read".split()
+)
+NOT_PASSIVE = frozenset(
+    "interested located based concerned supposed married tired pleased satisfied excited worried scared "
+    "bored need needed indeed speed feed seed shed bed red able allowed limited closed open aged advanced "
+    "detailed skilled qualified experienced licensed sure free".split()
+)
+
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    """Lower-case words of ``text`` with their offsets."""
+    return [(m.group().lower().replace("\u2019", "'"), m.start(), m.end()) for m in WORD.finditer(text)]
+
+
+def find_passive(toks: list[tuple[str, int, int]]):
+    """(start token, end token) of the first passive construction: a form of "be" or "get", up to two
+    adverbs, then a past participle ("is shared", "are not sold", "was automatically deleted")."""
+    n = len(toks)
+    for i, (w, _, _) in enumerate(toks):
+        if w not in BE_FORMS:
+            continue
+        j = i + 1
+        while j < n and j - i <= 2 and (toks[j][0] in ADVERBS or (toks[j][0].endswith("ly") and len(toks[j][0]) > 4)):
+            j += 1
+        if j >= n:
+            continue
+        part = toks[j][0]
+        if part in NOT_PASSIVE:
+            continue
+        if (part.endswith("ed") and len(part) >= 5) or part in IRREGULAR_PARTICIPLES:
+            if part == "used" and j + 1 < n and toks[j + 1][0] == "to":
+                continue  # "is used to": could be "is used to send" (passive) or "got used to" - too unsure
+            return i, j + 1
+    return None
+
+
+def find_hidden_verbs(toks: list[tuple[str, int, int]]):
+    """Yield (start token, end token, noun, verb) for "make a decision" and the like."""
+    table = hidden_verbs()
+    n = len(toks)
+    for i, (w, _, _) in enumerate(toks):
+        if w not in LIGHT_VERBS:
+            continue
+        j = i + 1
+        while j < n and j - i <= 3 and toks[j][0] in SMALL_WORDS:
+            j += 1
+        if j >= n:
+            continue
+        noun = toks[j][0]
+        base = noun if noun in table else (noun[:-1] if noun.endswith("s") and noun[:-1] in table else None)
+        if base and (j > i + 1 or base in ("use", "reference")):
+            yield i, j + 1, base, table[base]
