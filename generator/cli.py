@@ -1,14 +1,19 @@
-"""The command line: a thin front over the pipeline. Exit codes: 0 ok, 1 findings, 2 bad input or usage."""
+"""The command line: a thin front over the stages. argparse, printing and exit codes live here and
+nowhere else; the stages take and return objects. Exit codes: 0 ok, 1 findings, 2 bad input or usage.
+
+Each command imports the stages it runs inside its function, so a command loads only what it needs.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 from pathlib import Path
 
 from generator import __version__
-from generator.errors import InputError, Loc, Problem
+from generator.errors import Finding, InputError, display_path
 
 DEFAULT_INVENTORY = "data_inventory.yml"
 
@@ -23,25 +28,21 @@ def _print_problems(err: InputError, fmt: str = "text") -> None:
         print(f"{n} error{'s' if n != 1 else ''}: nothing was written.", file=sys.stderr)
 
 
-def _add_inventory(p: argparse.ArgumentParser, positional: bool = False) -> None:
-    if positional:
-        p.add_argument("inventory", nargs="?", default=DEFAULT_INVENTORY, help="inventory file (default: %(default)s)")
-    else:
-        p.add_argument(
-            "-i", "--inventory", default=DEFAULT_INVENTORY, help="inventory file (default: %(default)s)"
-        )
+def _print_findings(findings: list[Finding]) -> None:
+    for f in findings:
+        print(f, file=sys.stderr)
 
 
-def _add_templates(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--templates",
-        default=None,
-        help="folder of template overrides (default: ./templates next to the inventory, if it exists)",
-    )
+def _print_mkdocs_log(level: str, message: str) -> None:
+    print(f"mkdocs: {level}: {message}", file=sys.stderr)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
 
 
 # --------------------------------------------------------------------------------------------
-# validate / schema
+# Commands
 # --------------------------------------------------------------------------------------------
 
 
@@ -73,11 +74,6 @@ def cmd_schema(args) -> int:
     else:
         sys.stdout.write(text)
     return 0
-
-
-# --------------------------------------------------------------------------------------------
-# render / check / score / build / serve / init: filled in by their stages
-# --------------------------------------------------------------------------------------------
 
 
 def cmd_render(args) -> int:
@@ -116,21 +112,83 @@ def cmd_score(args) -> int:
 
 
 def cmd_build(args) -> int:
-    from generator.site import cli_build
+    from generator.notice.templates import default_templates
+    from generator.pipeline import BuildStopped, prepare
+    from generator.site.build import build_site
+    from generator.site.config import read_raw_config
 
-    return cli_build(args)
+    templates = default_templates(args.inventory, args.templates)
+    # a missing or unreadable mkdocs.yml is reported before the inventory work, not after it
+    raw = read_raw_config(Path(args.config_file).resolve())
+    try:
+        prep = prepare(args.inventory, templates)
+    except BuildStopped as stop:
+        _print_findings(stop.findings)
+        n = sum(1 for f in stop.findings if f.level == "error")
+        print(f"{_plural(n, 'error finding')}: nothing was written; the previous site is unchanged.", file=sys.stderr)
+        return 1
+    warnings = [f for f in prep.findings if f.level != "error"]
+    if warnings:
+        print(f"{_plural(len(warnings), 'warning')} (not blocking); 'plainnotice check' lists them.", file=sys.stderr)
+    target = build_site(prep.site, args.config_file, args.site_dir, raw=raw, on_log=_print_mkdocs_log)
+    print(f"Built {_plural(len(prep.result.pages), 'page')} into {display_path(target)}.")
+    return 0
 
 
 def cmd_serve(args) -> int:
-    from generator.site import cli_serve
+    from generator.notice.templates import default_templates
+    from generator.pipeline import BuildStopped, prepare
+    from generator.site.config import read_raw_config
+    from generator.site.serve import serve_site
 
-    return cli_serve(args)
+    config_file = Path(args.config_file).resolve()
+    raw = read_raw_config(config_file)
+    templates = default_templates(args.inventory, args.templates)
+    # fail fast, with the usual messages, before the server starts
+    try:
+        prepare(args.inventory, templates)
+    except BuildStopped as stop:
+        _print_findings(stop.findings)
+        print("Fix the findings above, then run serve again.", file=sys.stderr)
+        return 1
+
+    def stop_on_sigterm(signum, frame):  # SIGTERM ends serve like Ctrl-C, so its temporary config goes
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop_on_sigterm)
+    serve_site(config_file, raw, args.inventory, templates, args.dev_addr)
+    return 0
 
 
 def cmd_init(args) -> int:
-    from generator.site import cli_init
+    from generator.site.scaffold import init_project
 
-    return cli_init(args)
+    target = Path(args.dir)
+    written = init_project(target)
+    print(f"Created a plainnotice project in {target}:")
+    for rel in written:
+        print(f"  {rel}")
+    print(f"Next: cd {target} && plainnotice build   (then edit data_inventory.yml and build again)")
+    return 0
+
+
+# --------------------------------------------------------------------------------------------
+# The parser
+# --------------------------------------------------------------------------------------------
+
+
+def _add_inventory(p: argparse.ArgumentParser) -> None:
+    """The inventory, as an optional positional argument or with -i/--inventory."""
+    p.add_argument("inventory", nargs="?", default=None, help=f"inventory file (default: {DEFAULT_INVENTORY})")
+    p.add_argument("-i", "--inventory", dest="inventory_option", metavar="INVENTORY", default=None, help="the same, as an option")
+
+
+def _add_templates(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--templates",
+        default=None,
+        help="folder of template overrides (default: ./templates next to the inventory, if it exists)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -139,11 +197,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="Privacy notices from one data inventory: validate, render, check readability, build a site.",
     )
     parser.add_argument("--version", action="version", version=f"plainnotice {__version__}")
+    parser.set_defaults(format="text", inventory_option=None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
 
     p = sub.add_parser("validate", help="check the inventory's format and legal completeness")
-    _add_inventory(p, positional=True)
+    _add_inventory(p)
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.set_defaults(func=cmd_validate)
 
@@ -191,13 +250,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """Parse argv; the inventory given as a positional argument or with -i ends up in ``inventory``."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if hasattr(args, "inventory"):
+        if args.inventory is not None and args.inventory_option is not None and args.inventory != args.inventory_option:
+            parser.error(f"two inventories given ({args.inventory} and -i {args.inventory_option}); give one")
+        args.inventory = args.inventory or args.inventory_option or DEFAULT_INVENTORY
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
     try:
         return args.func(args)
     except InputError as err:
-        _print_problems(err, getattr(args, "format", "text"))
+        _print_problems(err, args.format)
         return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

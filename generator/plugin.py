@@ -1,8 +1,11 @@
-"""The MkDocs plugin: ``plugins: - plainnotice`` in mkdocs.yml. A thin front over the same core
-as ``plainnotice build`` (:func:`generator.site.prepare` and :func:`generator.site.configure`).
+"""The MkDocs plugin: ``plugins: - plainnotice`` in mkdocs.yml. A thin front over the same pipeline
+as ``plainnotice build`` (:func:`generator.pipeline.prepare`); both apply the same MkDocs settings
+(:func:`generator.site.config.configure`), so both give the same pages.
 
 * ``on_config``: load, validate, render and check the inventory; bad input or an error finding
-  stops the build with a :class:`~mkdocs.exceptions.PluginError` that names ``file:line:column``.
+  stops the build with a :class:`~mkdocs.exceptions.PluginError` that names ``file:line:column``;
+  style warnings are logged (logger ``mkdocs.plugins.plainnotice``), so ``mkdocs build --strict``
+  stops on them as ``plainnotice check --strict`` does.
 * ``on_files``: adds the rendered pages and the machine-readable files as generated files (they
   replace files of the same name in ``docs_dir``; nothing is written to disk).
 * ``on_pre_page``: every page's date is the notice's effective date (reproducible sitemaps).
@@ -26,17 +29,22 @@ from pathlib import Path
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from generator import site
 from generator.errors import InputError
 from generator.notice.templates import default_templates
+from generator.pipeline import BuildStopped, Prepared, prepare
+from generator.site.config import configure, set_page_date
+from generator.site.serve import SERVE_INVENTORY_ENV, SERVE_TEMPLATES_ENV
+
+log = get_plugin_logger("plainnotice")  # "mkdocs.plugins.plainnotice"
 
 
 class PlainNoticeConfig(Config):
-    inventory = c.Type(str, default="data_inventory.yml")
-    templates = c.Optional(c.Type(str))
+    # paths are relative to mkdocs.yml; existence is checked by plainnotice, with its own messages
+    inventory = c.File(exists=False, default="data_inventory.yml")
+    templates = c.Optional(c.Dir(exists=False))
     check = c.Type(bool, default=True)
     enabled = c.Type(bool, default=True)
 
@@ -45,42 +53,34 @@ class PlainNoticePlugin(BasePlugin[PlainNoticeConfig]):
     supports_multiple_instances = False
 
     def __init__(self):
-        self.prep: site.Prepared | None = None
+        self.prep: Prepared | None = None
         self.inventory: Path | None = None
         self.templates: Path | None = None
-
-    def _resolve(self, config, value: str) -> Path:
-        path = Path(value)
-        if not path.is_absolute():
-            base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
-            path = base / path
-        return path.resolve()
 
     def on_config(self, config):
         if not self.config.enabled:
             return config
         # `plainnotice serve -i FILE --templates DIR` hands its choices over in the environment
-        self.inventory = self._resolve(config, os.environ.get(site.SERVE_INVENTORY_ENV) or self.config.inventory)
-        templates = os.environ.get(site.SERVE_TEMPLATES_ENV) or self.config.templates
+        self.inventory = Path(os.environ.get(SERVE_INVENTORY_ENV) or self.config.inventory).resolve()
+        templates = os.environ.get(SERVE_TEMPLATES_ENV) or self.config.templates
         try:
-            if templates:
-                self.templates = self._resolve(config, templates)
-                tdir = default_templates(self.inventory, self.templates)
-            else:
-                tdir = default_templates(self.inventory, None)
-                self.templates = tdir
-            self.prep = site.prepare(str(self.inventory), str(tdir) if tdir else None, check=self.config.check)
+            self.templates = default_templates(self.inventory, Path(templates).resolve() if templates else None)
+            self.prep = prepare(str(self.inventory), self.templates, check=self.config.check)
         except InputError as err:
             raise PluginError("plainnotice: the inventory has errors; nothing was built.\n" + str(err)) from None
-        except site.BuildStopped as stop:
+        except BuildStopped as stop:
             raise PluginError("plainnotice: " + str(stop)) from None
-        site.configure(config, self.prep)
+        warnings = [f for f in self.prep.findings if f.level != "error"]
+        if warnings:
+            n = len(warnings)
+            log.warning(f"{n} warning{'s' if n != 1 else ''} (not blocking); 'plainnotice check' lists them.")
+        configure(config, self.prep.site)
         return config
 
     def on_files(self, files: Files, config) -> Files:
         if self.prep is None:
             return files
-        for rel, data in self.prep.files.items():
+        for rel, data in self.prep.site.files.items():
             old = files.get_file_from_path(rel)
             if old is not None:
                 files.remove(old)
@@ -89,7 +89,7 @@ class PlainNoticePlugin(BasePlugin[PlainNoticeConfig]):
 
     def on_pre_page(self, page, config, files):
         if self.prep is not None:
-            site.set_page_date(page, self.prep)
+            set_page_date(page, self.prep.site)
         return page
 
     def on_serve(self, server, config, builder):

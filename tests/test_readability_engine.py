@@ -8,7 +8,6 @@ score, and that nothing reaches the network.
 from __future__ import annotations
 
 import json
-import os
 import socket
 import subprocess
 import sys

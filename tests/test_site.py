@@ -273,9 +273,21 @@ def test_plugin_reports_bad_inventory_with_location(tmp_path):
     assert not (proj / "site").exists()
 
 
+def test_plugin_warnings_go_to_its_mkdocs_logger_so_strict_stops_on_them(tmp_path):
+    from generator.plugin import log
+
+    assert log.logger.name == "mkdocs.plugins.plainnotice"
+    proj = project(tmp_path)
+    (proj / "pages").mkdir()
+    r = subprocess.run([PY, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.yml"], cwd=proj, capture_output=True, text=True)
+    # the reference has style warnings (plainnotice check lists them): --strict makes them stop the build
+    assert re.search(r"WARNING\s+-\s+plainnotice: \d+ warnings? \(not blocking\); 'plainnotice check' lists them\.", r.stderr), r.stderr
+    assert r.returncode != 0 and "in strict mode" in r.stdout + r.stderr
+
+
 def test_plain_mkdocs_builds_from_written_markdown_without_plugin(built, tmp_path):
     """An engine that reads mkdocs.yml but runs no plugins: MkDocs with the plugin removed."""
-    from generator.site import plugins_without_ours
+    from generator.site.config import plugins_without_ours
     import yaml
 
     cfg = yaml.safe_load((built / "mkdocs.yml").read_text())
@@ -371,12 +383,12 @@ def test_inventory_json_round_trips(built):
 
 
 def test_theme_language_fallback():
-    from generator.site import _theme_language
+    from generator.site.config import theme_language
 
-    assert _theme_language("de") == "de"
-    assert _theme_language("pt-BR") == "pt-BR"
-    assert _theme_language("de-AT") == "de"
-    assert _theme_language("xx") == "en"
+    assert theme_language("de") == "de"
+    assert theme_language("pt-BR") == "pt-BR"
+    assert theme_language("de-AT") == "de"
+    assert theme_language("xx") == "en"
 
 
 # --------------------------------------------------------------------------------------------
