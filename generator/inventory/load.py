@@ -45,8 +45,6 @@ LIMIT_NOTES = {
     "max_aliases": "most uses of aliases (*name)",
 }
 
-Path_ = tuple  # a path into the data: keys and list indexes
-
 
 class LocatedStr(str):
     """A string that remembers where it stood in the inventory."""

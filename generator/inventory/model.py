@@ -296,6 +296,7 @@ class Party(Strict):
 
     @property
     def all_countries(self) -> list[str]:
+        """Country codes: `country` as a one-item list, or `countries`."""
         return [self.country] if self.country else list(self.countries or [])
 
     @property
@@ -405,6 +406,7 @@ class Cookie(Strict):
 
     @property
     def provider_party(self) -> Optional["Party"]:
+        """The `Party` named in `provider`, or None."""
         return self._provider
 
 
@@ -483,6 +485,7 @@ class Inventory(Strict):
 
     @property
     def gdpr(self) -> bool:
+        """True when the notice covers eu_gdpr or uk_gdpr."""
         return bool(self.jurisdiction_set & {"eu_gdpr", "uk_gdpr"})
 
 

@@ -129,12 +129,6 @@ def doc_context() -> str:
         for prop in PROPERTIES.get(cls.__name__, ()):
             attr = getattr(cls, prop, None)
             doc = " ".join(((attr.__doc__ if isinstance(attr, property) else "") or "").split())
-            if prop == "all_countries":
-                doc = "Country codes: `country` as a one-item list, or `countries`."
-            if prop == "gdpr":
-                doc = "True when the notice covers eu_gdpr or uk_gdpr."
-            if prop == "provider_party":
-                doc = "The `Party` named in `provider`, or None."
             lines.append(f"| `{prop}` | (computed) | {doc} |")
     return "\n".join(lines) + "\n"
 

@@ -134,24 +134,24 @@ def _count_stock(text: str, lang: str = "en_US") -> Counts:
     )
 
 
+def _rates(words: int, sentences: int, syllables: int) -> tuple[float, float] | None:
+    """(words per sentence, syllables per word), or None where textstat's formulas give 0."""
+    if not words or not sentences:
+        return None
+    wps, spw = words / sentences, syllables / words
+    return None if wps == 0 or spw == 0 else (wps, spw)
+
+
 def flesch_kincaid_grade(words: int, sentences: int, syllables: int) -> float:
     """0.39 words/sentence + 11.8 syllables/word - 15.59 (Kincaid et al., 1975)."""
-    if not words or not sentences:
-        return 0.0
-    wps, spw = words / sentences, syllables / words
-    if wps == 0 or spw == 0:
-        return 0.0
-    return (0.39 * wps) + (11.8 * spw) - 15.59
+    rates = _rates(words, sentences, syllables)
+    return 0.0 if rates is None else (0.39 * rates[0]) + (11.8 * rates[1]) - 15.59
 
 
 def flesch_reading_ease(words: int, sentences: int, syllables: int) -> float:
     """206.835 - 1.015 words/sentence - 84.6 syllables/word (Flesch, 1948)."""
-    if not words or not sentences:
-        return 0.0
-    wps, spw = words / sentences, syllables / words
-    if wps == 0 or spw == 0:
-        return 0.0
-    return 206.835 - 1.015 * wps - 84.6 * spw
+    rates = _rates(words, sentences, syllables)
+    return 0.0 if rates is None else 206.835 - 1.015 * rates[0] - 84.6 * rates[1]
 
 
 def scores_from_counts(n: Counts) -> dict[str, float]:

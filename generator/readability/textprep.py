@@ -80,14 +80,6 @@ class Sentence:
     def text(self) -> str:
         return " ".join(self.unit.text[self.start : self.end].split())
 
-    @property
-    def source_start(self) -> int:
-        return self.unit.source_offset(self.start)
-
-    @property
-    def source_end(self) -> int:
-        return self.unit.source_offset(max(self.start, self.end - 1)) + 1
-
 
 # --------------------------------------------------------------------------------------------
 # Building plain text with a source map

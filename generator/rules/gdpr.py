@@ -18,30 +18,19 @@ RULES: list[Rule] = []
 
 #: Safeguards that work for transfers under each law. For the UK we assume, as is common
 #: practice, that standard_contractual_clauses are used with the UK Addendum and that a company
-#: certified under the EU-US Data Privacy Framework also joined its UK Extension.
-_SAFEGUARDS = {
-    "eu": {
-        "eu_us_data_privacy_framework",
-        "standard_contractual_clauses",
-        "uk_addendum",  # an addendum to the EU clauses: the EU clauses are in place
-        "binding_corporate_rules",
-        "code_of_conduct",
-        "certification",
-        "derogation_explicit_consent",
-        "derogation_contract",
-    },
-    "uk": {
-        "eu_us_data_privacy_framework",
-        "standard_contractual_clauses",
-        "uk_idta",
-        "uk_addendum",
-        "binding_corporate_rules",
-        "code_of_conduct",
-        "certification",
-        "derogation_explicit_consent",
-        "derogation_contract",
-    },
-}
+#: certified under the EU-US Data Privacy Framework also joined its UK Extension. The UK accepts
+#: every EU safeguard, and its own IDTA too.
+_EU_SAFEGUARDS = frozenset({
+    "eu_us_data_privacy_framework",
+    "standard_contractual_clauses",
+    "uk_addendum",  # an addendum to the EU clauses: the EU clauses are in place
+    "binding_corporate_rules",
+    "code_of_conduct",
+    "certification",
+    "derogation_explicit_consent",
+    "derogation_contract",
+})
+_SAFEGUARDS = {"eu": _EU_SAFEGUARDS, "uk": _EU_SAFEGUARDS | {"uk_idta"}}
 
 
 def established_in(inv) -> tuple[set | None, tuple]:

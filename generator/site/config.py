@@ -134,13 +134,6 @@ def plugins_without_ours(raw: dict) -> list:
     return [p for p in _plugins(raw) if _plugin_name(p) != PLUGIN_NAME]
 
 
-def plugins_with_ours(raw: dict, inventory: str, templates: str | None) -> list:
-    options = {"inventory": inventory}
-    if templates:
-        options["templates"] = templates
-    return plugins_without_ours(raw) + [{PLUGIN_NAME: options}]
-
-
 def docs_dir(config_file: Path, raw: dict) -> Path:
     """docs_dir of mkdocs.yml, as an absolute path."""
     return (config_file.parent / str(raw.get("docs_dir", "docs"))).resolve()
