@@ -15,8 +15,8 @@ How it measures (see bench/README.md for the why):
   ratio as the median of the per-round ratios (each round's A over the same round's B);
 * everything runs in a temporary copy of the project; nothing is written into the repository.
 
-A stage that does not exist yet (e.g. `plainnotice build` before the site stage lands) is
-reported as "unavailable" with the reason, and the run goes on.
+A command that crashes or exits with an unexpected code is reported as "failed", with the last
+lines of its output, and the run goes on; the browser cross-check is "unavailable" without Chromium.
 """
 
 from __future__ import annotations
@@ -38,12 +38,19 @@ import time
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from collections import Counter
 from urllib.parse import unquote, urlsplit
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
+sys.path.insert(0, str(REPO))  # the checklist and the page layers come from the package itself
+
+from generator.inventory.parse import load_inventory  # noqa: E402
+from generator.notice.checklist import checklist_status  # noqa: E402
+from generator.notice.render import PAGES, render  # noqa: E402
+from generator.notice.templates import default_templates  # noqa: E402
+
 VENV = REPO / ".venv"
-WPM = 238  # words per minute for reading time (Brysbaert 2019, non-fiction)
 RESULTS = HERE / "results" / "latest.json"
 
 # project files copied into the temporary project (when they exist)
@@ -143,11 +150,6 @@ def _tail(path: Path, n: int = 12) -> str:
     return "\n".join(lines[-n:])
 
 
-_MISSING = re.compile(
-    r"No module named '?(generator\.[a-z_]+|mkdocs[a-z_.]*|material[a-z_.]*)'?|ImportError: cannot import name '?(\w+)'? from '?(generator\.[a-z_]+)"
-)
-
-
 @dataclass
 class Case:
     """One command to time. ``ok_rc``: exit codes that mean the command did its whole job."""
@@ -157,7 +159,7 @@ class Case:
     cwd: Path
     ok_rc: tuple = (0,)
     samples: list[Sample] = field(default_factory=list)
-    status: str = "ok"  # ok | unavailable | failed
+    status: str = "ok"  # ok | failed
     reason: str = ""
     cold_cache: bool = False  # run every time with a new, empty cache folder
 
@@ -174,9 +176,6 @@ def _judge(s: Sample, log: Path, ok_rc: tuple) -> tuple[str, str] | None:
     if s.rc == 0:
         return None
     text = log.read_text(errors="replace")
-    m = _MISSING.search(text)
-    if m:
-        return "unavailable", f"not built yet ({m.group(0)})"
     if "Traceback (most recent call last)" in text:
         return "failed", f"crashed (exit code {s.rc}): " + _tail(log, 3).replace("\n", " | ")
     if s.rc not in ok_rc:
@@ -187,7 +186,7 @@ def _judge(s: Sample, log: Path, ok_rc: tuple) -> tuple[str, str] | None:
 def measure(cases: list[Case], env: dict, logs: Path, repeats: int, warmup: int, say) -> None:
     """Warm up each case, then run all cases round by round, flipping the order every round.
 
-    With ``warmup=0`` there is no untimed run: the first measured round also finds a missing stage.
+    With ``warmup=0`` there is no untimed run: the first measured round also finds a failing command.
     """
     for case in cases:
         for _ in range(warmup):
@@ -290,15 +289,13 @@ def mkdocs_docs_dir(config: Path) -> str:
     return m.group(1).strip() if m else "docs"
 
 
-def baseline_config(proj: Path) -> tuple[Path | None, str]:
+def baseline_config(proj: Path) -> tuple[Path, str]:
     """mkdocs.yml for the plain-MkDocs baseline: the project's own, minus the plainnotice plugin.
 
     With the plugin, `mkdocs build` would render the notice itself; the baseline is MkDocs alone
     on Markdown that is already rendered. Everything else in the file is kept as it is.
     """
     cfg = proj / "mkdocs.yml"
-    if not cfg.exists():
-        return None, "no mkdocs.yml in the project yet"
     text = cfg.read_text()
     new = re.sub(r"(?m)^(\s*)-\s*plainnotice\s*(:\s*)?$\n?((\1\s+.*\n)*)", "", text)
     note = "the project's mkdocs.yml"
@@ -517,7 +514,7 @@ def browser_requests(tools: Tools, site: Path, pages: list[str]) -> dict:
 
 
 # --------------------------------------------------------------------------------------------
-# Which rendered page is which
+# The rendered pages, their reading cost and the checklist
 # --------------------------------------------------------------------------------------------
 
 
@@ -533,189 +530,58 @@ def html_for(site: Path, md_path: str) -> Path:
 
 
 def rendered_pages(tools: Tools, proj: Path, out: Path, logs: Path, inventory: str = "data_inventory.yml") -> dict:
-    """{layer: md path} for the summary and the full notice, plus the files, via `plainnotice render`.
-
-    The layer of each page comes from generator.notice.render when it can tell us (Page.layer); otherwise
-    from the file names: index.md is the summary, the largest *notice* page the full notice.
-    """
-    s, log = run_once(tools.plainnotice + ["render", "-i", inventory, "--out", str(out)], proj, tools.env, logs)
+    """The pages `plainnotice render` writes, and which page is which layer (the render stage's PAGES)."""
+    s, log = run_once(tools.plainnotice + ["render", inventory, "--out", str(out)], proj, tools.env, logs)
     if s.rc != 0:
-        text = log.read_text(errors="replace")
-        m = _MISSING.search(text)
-        return {"status": "unavailable" if m else "failed", "reason": (m.group(0) if m else _tail(log, 6))}
-    layers = _layers_from_render(proj, inventory)
+        return {"status": "failed", "reason": _tail(log, 6)}
+    layers = {layer: path for path, (_, layer) in PAGES.items() if layer}
     mds = sorted(str(p.relative_to(out)) for p in out.rglob("*.md"))
-    if not layers.get("summary") and "index.md" in mds:
-        layers["summary"] = "index.md"
-    if not layers.get("full"):
-        cands = [m for m in mds if "notice" in m or "full" in m] or [m for m in mds if m != layers.get("summary")]
-        if cands:
-            layers["full"] = max(cands, key=lambda m: (out / m).stat().st_size)
     return {"status": "ok", "layers": layers, "files": mds, "dir": out}
 
 
-def _layers_from_render(proj: Path, inventory: str) -> dict:
-    """Ask generator.notice.render for the pages and their layers, if it offers a function for it."""
-    code = (
-        "import json, sys, inspect\n"
-        "from generator.notice import render as r\n"
-        "from generator.inventory.parse import load_inventory\n"
-        "inv = load_inventory(sys.argv[1])\n"
-        "fn = getattr(r, 'render', None) or getattr(r, 'render_pages', None)\n"
-        "res = fn(inv)\n"
-        "pages = res.pages if hasattr(res, 'pages') else res\n"
-        "print(json.dumps({p.layer: p.path for p in pages.values() if getattr(p, 'layer', None)}))\n"
-    )
-    env = dict(find_tools().env)
-    env["PYTHONPATH"] = str(REPO) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
-    try:
-        out = subprocess.run([find_tools().python, "-c", code, inventory], cwd=proj, env=env, capture_output=True, text=True, timeout=300)
-        if out.returncode == 0:
-            return json.loads(out.stdout.strip().splitlines()[-1])
-    except (subprocess.SubprocessError, ValueError, IndexError):
-        pass
-    return {}
-
-
-# --------------------------------------------------------------------------------------------
-# Reading cost
-# --------------------------------------------------------------------------------------------
-
-_READING_CODE = r'''
-# fallback when `plainnotice score` does not work yet: textstat on Markdown stripped to text
-import json, re, sys
-import textstat
-files = json.loads(sys.argv[1])
-out = {}
-for layer, path in files.items():
-    t = open(path, encoding="utf-8").read()
-    t = re.sub(r"(?m)^\s*[-*+]\s+|^\s*\d+\.\s+|^#+\s*|^\|?[-:| ]+\|?$|[*_`>]", " ", t)
-    t = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", t)
-    t = re.sub(r"\{[:#.][^}]*\}", " ", t)
-    t = re.sub(r"<[^>]+>", " ", t).replace("|", ". ")
-    out[layer] = {"words": textstat.lexicon_count(t), "flesch_kincaid_grade": textstat.flesch_kincaid_grade(t)}
-print(json.dumps(out))
-'''
-
-
-def _pick(d: dict, *names):
-    for n in names:
-        for k, v in d.items():
-            if k.lower() == n and isinstance(v, (int, float)):
-                return v
-    return None
-
-
 def reading_cost(tools: Tools, rendered: dict, proj: Path, logs: Path) -> dict:
-    """Words, minutes at 238 wpm and FK grade for the summary and the full notice.
-
-    Uses `plainnotice score --format json` (the readability stage's own measure of the text readers
-    see) when it works; else generator.readability in-process; else textstat on stripped Markdown.
-    """
+    """Words, reading minutes and FK grade of the summary and the full notice, from
+    `plainnotice score --format json` (the readability stage's own measure of the text readers see)."""
     if rendered.get("status") != "ok":
-        return {"status": "unavailable", "reason": "render: " + rendered.get("reason", "")}
-    layers = rendered["layers"]
-    files = {k: str(rendered["dir"] / v) for k, v in layers.items() if k in ("summary", "full")}
-    result: dict = {"status": "ok", "layers": {}}
-    scored = _score_cli(tools, files, proj, logs)
-    if scored:
-        result["method"] = "plainnotice score --format json"
-        per = scored
-    else:
-        out = subprocess.run([tools.python, "-c", _READING_CODE, json.dumps(files)], cwd=proj, env=tools.env, capture_output=True, text=True, timeout=600)
-        if out.returncode != 0:
-            return {"status": "failed", "reason": out.stderr[-500:]}
-        result["method"] = "fallback: textstat on Markdown stripped by bench/run.py (plainnotice score did not work)"
-        per = json.loads(out.stdout.strip().splitlines()[-1])
-    for layer, raw in per.items():
-        words = _pick(raw, "words", "word_count", "lexicon_count", "n_words")
-        grade = _pick(raw, "flesch_kincaid_grade", "fk_grade", "fkgl", "flesch_kincaid", "grade")
+        return {"status": "failed", "reason": "render: " + rendered.get("reason", "")}
+    layers = {k: v for k, v in rendered["layers"].items() if k in ("summary", "full")}
+    files = [str(rendered["dir"] / v) for v in layers.values()]
+    out = subprocess.run(tools.plainnotice + ["score", "--format", "json", *files], cwd=proj, env=tools.env, capture_output=True, text=True, timeout=600)
+    (logs / "score.log").write_text(out.stdout + "\n--- stderr ---\n" + out.stderr)
+    if out.returncode != 0:
+        return {"status": "failed", "reason": _tail(logs / "score.log", 6)}
+    scored = {Path(f["file"]).name: f for f in json.loads(out.stdout)["files"]}
+    result: dict = {"status": "ok", "method": "plainnotice score --format json", "layers": {}}
+    for layer, page in layers.items():
+        f = scored[Path(page).name]
         result["layers"][layer] = {
-            "page": layers.get(layer),
-            "words": words,
-            "minutes": round(words / WPM, 2) if words is not None else None,
-            "fk_grade": round(grade, 2) if isinstance(grade, (int, float)) else None,
+            "page": page,
+            "words": f["words"],
+            "minutes": f["reading_minutes"],
+            "fk_grade": round(f["flesch_kincaid_grade"], 2),
         }
     return result
 
 
-def _score_cli(tools: Tools, files: dict, proj: Path, logs: Path) -> dict | None:
-    """{layer: flat dict of numbers} from `plainnotice score --format json`, or None if it does not work."""
-    if not files:
-        return None
-    layers = list(files)
-    try:
-        out = subprocess.run(tools.plainnotice + ["score", "--format", "json", *[files[k] for k in layers]],
-                             cwd=proj, env=tools.env, capture_output=True, text=True, timeout=600)
-    except subprocess.TimeoutExpired:
-        return None
-    (logs / "score.log").write_text(out.stdout + "\n--- stderr ---\n" + out.stderr)
-    if out.returncode not in (0, 1):
-        return None
-    try:
-        data = json.loads(out.stdout)
-    except ValueError:
-        return None
-    entries = data.get("files") if isinstance(data, dict) else data
-    if isinstance(entries, dict):
-        entries = [dict(v, file=k) if isinstance(v, dict) else v for k, v in entries.items()]
-    if not isinstance(entries, list):
-        return None
-    result = {}
-    for layer, path in files.items():
-        for e in entries:
-            if isinstance(e, dict) and Path(str(e.get("file", e.get("path", "")))).name == Path(path).name:
-                result[layer] = dict(_flatten(e))
-    return result if len(result) == len(files) else None
-
-
-def _flatten(d: dict):
-    """Numbers of a JSON object by leaf name; top-level ones win over nested ones of the same name."""
-    for v in d.values():
-        if isinstance(v, dict):
-            yield from _flatten(v)
-    for k, v in d.items():
-        if isinstance(v, (int, float)) and not isinstance(v, bool):
-            yield k, v
-
-
-_CHECKLIST_CODE = r'''
-import json, sys
-from collections import Counter
-from generator.inventory.parse import load_inventory
-from generator.notice.checklist import checklist_status as fn
-from generator.notice.render import render
-from generator.notice.templates import default_templates
-inv = load_inventory(sys.argv[1])
-templates = default_templates(sys.argv[1], None)
-result = render(inv, templates=templates)
-summary_pages = {p for p, page in result.pages.items() if getattr(page, "layer", None) == "summary"} or {"index.md"}
-cov = {"summary": Counter(), "full": Counter(), "all": Counter()}
-missed = []
-for st in fn(inv, result):
-    first = (st.item.renders[0] if st.item.renders else "").partition("#")[0]
-    layer = "summary" if first in summary_pages else "full"
-    for key in (layer, "all"):
-        cov[key]["items"] += 1
-        cov[key]["applicable"] += bool(st.applicable)
-        cov[key]["covered"] += bool(st.applicable and st.rendered)
-    if st.applicable and not st.rendered:
-        missed.append({"id": st.item.id, "missing": [str(m) for m in st.missing]})
-print(json.dumps({"source": "generator.notice.checklist.checklist_status", "coverage": {k: dict(v) for k, v in cov.items()}, "not_covered": missed}))
-'''
-
-
-def checklist_cost(tools: Tools, proj: Path) -> dict:
-    """Checklist items covered / applicable, from the render stage's checklist data when it offers it."""
-    env = dict(tools.env)
-    env["PYTHONPATH"] = str(REPO) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
-    out = subprocess.run([tools.python, "-c", _CHECKLIST_CODE, "data_inventory.yml"], cwd=proj, env=env, capture_output=True, text=True, timeout=300)
-    if out.returncode != 0:
-        return {"status": "unavailable", "reason": out.stderr.strip().splitlines()[-1] if out.stderr.strip() else "error"}
-    got = json.loads(out.stdout.strip().splitlines()[-1])
-    if not got.get("source"):
-        return {"status": "unavailable", "reason": "generator.notice.render has no checklist_status yet"}
-    return {"status": "ok", "source": got["source"], "coverage": got["coverage"], "not_covered": got["not_covered"]}
+def checklist_cost(proj: Path, inventory: str = "data_inventory.yml") -> dict:
+    """Checklist items covered / applicable per layer, from the render stage's checklist."""
+    path = proj / inventory
+    templates = default_templates(path, None)
+    inv = load_inventory(path)
+    result = render(inv, templates=templates)
+    summary_pages = {p for p, page in result.pages.items() if page.layer == "summary"}
+    cov = {"summary": Counter(), "full": Counter(), "all": Counter()}
+    missed = []
+    for st in checklist_status(inv, result):
+        first = (st.item.renders[0] if st.item.renders else "").partition("#")[0]
+        layer = "summary" if first in summary_pages else "full"
+        for key in (layer, "all"):
+            cov[key]["items"] += 1
+            cov[key]["applicable"] += bool(st.applicable)
+            cov[key]["covered"] += bool(st.applicable and st.rendered)
+        if st.applicable and not st.rendered:
+            missed.append({"id": st.item.id, "missing": [str(m) for m in st.missing]})
+    return {"status": "ok", "source": "generator.notice.checklist.checklist_status", "coverage": {k: dict(v) for k, v in cov.items()}, "not_covered": missed}
 
 
 # --------------------------------------------------------------------------------------------
@@ -798,9 +664,6 @@ def fig_build(tools, proj, tmp, logs, repeats, warmup, say) -> tuple[dict, Path 
         fig = {"status": build.status, "reason": "plainnotice build: " + build.reason, "build": stats(build)}
         fig["target"] = {"what": what, "met": None}
         return fig, None
-    if cfg is None:
-        fig = {"status": "unavailable", "reason": note, "build": stats(build), "target": {"what": what, "met": None}}
-        return fig, site_a
     fig: dict = {"baseline_config": note, "docs_dir": str(docs.relative_to(proj))}
     plain = Case("mkdocs build", tools.mkdocs + ["build", "-q", "-f", cfg.name, "-d", str(site_b)], proj)
     measure([plain], tools.env, logs, 0, max(1, warmup), say)  # warm-up of the baseline
@@ -883,7 +746,7 @@ def fig_scaling(tools, proj, tmp, logs, sizes, repeats, warmup, say) -> dict:
 
 def fig_pages(site: Path | None, layers: dict, tools: Tools | None = None, browser: bool = False) -> dict:
     if site is None or not (site / "index.html").exists():
-        return {"status": "unavailable", "reason": "no built site (plainnotice build did not run)", "target": {"met": None, "what": "summary <= 50 KB gzipped, <= 4 requests"}}
+        return {"status": "failed", "reason": "no built site (plainnotice build failed)", "target": {"met": None, "what": "summary <= 50 KB gzipped, <= 4 requests"}}
     out: dict = {"status": "ok", "pages": {}}
     summary = site / "index.html"
     out["pages"]["summary"] = page_cost(site, summary)
@@ -892,7 +755,7 @@ def fig_pages(site: Path | None, layers: dict, tools: Tools | None = None, brows
     if full is not None and full.exists():
         out["pages"]["full"] = page_cost(site, full)
     else:
-        out["pages"]["full"] = {"status": "unavailable", "reason": f"full notice page not found ({full_md})"}
+        out["pages"]["full"] = {"status": "failed", "reason": f"full notice page not found ({full_md})"}
     if browser and tools is not None:
         ok_pages = {k: v["page"] for k, v in out["pages"].items() if v.get("status") == "ok"}
         b = browser_requests(tools, site, list(ok_pages.values()))
@@ -1027,15 +890,8 @@ def table_rows(res: dict) -> list[list[str]]:
                 d = f["layers"].get(layer)
                 if not d:
                     continue
-                c = ""
-                if cov.get("status") == "ok":
-                    cv = cov["coverage"].get(layer) if isinstance(cov["coverage"], dict) else None
-                    if isinstance(cv, dict):
-                        c = f"{cv.get('covered')}/{cv.get('applicable')} checklist"
-                    elif isinstance(cv, (list, tuple)) and len(cv) == 2:
-                        c = f"{cv[0]}/{cv[1]} checklist"
-                else:
-                    c = "checklist n/a"
+                cv = cov.get("coverage", {}).get(layer) if cov.get("status") == "ok" else None
+                c = f"{cv['covered']}/{cv['applicable']} checklist" if cv else "checklist n/a"
                 rows.append([
                     f"5 reading: {layer}",
                     f"{d['words']} words",
@@ -1171,7 +1027,7 @@ def main(argv: list[str] | None = None) -> int:
             F["pages"] = fig_pages(site, rendered.get("layers", {}), tools, browser)
         if "reading" in only:
             F["reading"] = reading_cost(tools, rendered, proj, logs)
-            F["checklist"] = checklist_cost(tools, proj)
+            F["checklist"] = checklist_cost(proj)
         if "scaling" in only:
             # --quick: figures 1 and 2 already warmed the same commands (and the .pyc caches)
             F["scaling"] = fig_scaling(tools, proj, tmp, logs, sizes, repeats, 0 if args.quick else args.warmup, say)
