@@ -1,4 +1,4 @@
-"""Stage 3, the completeness rules: each rule fires on the inventory entry it is about, only for
+"""Stage 2, the completeness rules: each rule fires on the inventory entry it is about, only for
 its jurisdictions, with its citation; the reference inventory and other companies' inventories
 pass with no findings; the EEA and adequacy lists are well-formed data with a source and a date.
 

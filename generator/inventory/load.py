@@ -1,4 +1,4 @@
-"""Stage 1: read the inventory YAML into plain Python data, remembering where every value came from.
+"""Read the inventory YAML into plain Python data, remembering where every value came from.
 
 Only PyYAML's pure-Python *safe* loader is used (the C loader can crash the interpreter on very
 deep nesting). On top of it this module:
