@@ -175,7 +175,7 @@ _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _EMAIL = re.compile(r"^[^@\s<>()\[\]\\,;:\"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
 _URL = re.compile(r"^(https?)://[^\s/?#<>\"'`]+(?:[/?#][^\s<>\"'`]*)?$", re.I)
 _PERIOD = re.compile(r"^(\d+)\s+(day|week|month|year)s?$")
-_PHONE = re.compile(r"^\+?[0-9][0-9 ().\-]*$")
+_PHONE = re.compile(r"^(\+|\(?)[0-9][0-9 ().\-]*$")
 
 
 @_named("id", "ids")

@@ -324,8 +324,9 @@ class RequestMethod(Strict):
     url: Optional[Url] = Field(None, description="For web: the form's address.")
     address: Optional[Text] = Field(None, description="For email: the e-mail address; for post: the postal address.")
     number: Optional[Phone] = Field(None, description="For phone: the number.")
-    toll_free: Bool = Field(False, description="For phone: the number is toll-free (CCPA 1798.130(a)(1)).")
+    toll_free: Optional[Bool] = Field(None, description="For phone: free to call (CCPA 1798.130(a)(1)). Left out: read from the number.")
     where: Optional[Text] = Field(None, description="For app: where in the app, e.g. 'Settings > Privacy'.")
+    _phone: Any = PrivateAttr(None)  # phones.PhoneFacts of a phone method, after parse()
 
     @field_validator("address")
     @classmethod
@@ -344,7 +345,7 @@ class RequestMethod(Strict):
                 "method_field", "a request method of kind '{kind}' needs '{need}'", {"kind": self.kind.value, "need": need}
             )
         allowed = {need, "kind"} | ({"toll_free"} if self.kind == RequestKind.phone else set())
-        for other in ("url", "address", "number", "where"):
+        for other in ("url", "address", "number", "where", "toll_free"):
             if other not in allowed and getattr(self, other) is not None:
                 raise PydanticCustomError(
                     "method_extra",

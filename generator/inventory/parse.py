@@ -13,6 +13,7 @@ from generator.errors import InputError, Loc, Problem
 from generator.inventory.fields import describe
 from generator.inventory.load import Document, load_file
 from generator.inventory.model import SUPPORTED_FORMATS, Inventory
+from generator.inventory.phones import check_phones
 from generator.inventory.problems import cap, dedupe, from_pydantic
 from generator.inventory.resolve import resolve
 
@@ -47,7 +48,7 @@ def parse(doc: Document) -> Inventory:
     except ValidationError as exc:
         raise InputError(from_pydantic(doc, exc.errors(include_url=False))) from None
     inv._doc = doc
-    problems = resolve(inv, doc)
+    problems = resolve(inv, doc) + check_phones(inv, doc)
     if problems:
         raise InputError(cap(dedupe(problems)))
     return inv

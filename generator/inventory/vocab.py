@@ -144,7 +144,7 @@ class RequestKind(_Doc):
 
     web = "web", "A web form: give its url."
     email = "email", "E-mail: give the address."
-    phone = "phone", "Phone: give the number, and toll_free: true if it is free to call."
+    phone = "phone", "Phone: give the number with its country code; whether it is toll-free is read from the number."
     app = "app", "Inside your app: say where, e.g. Settings > Privacy."
     post = "post", "By letter: give the postal address."
 

@@ -159,6 +159,10 @@ def _ca_methods(inv) -> Iterator[Hit]:
     app or web service with web, e-mail and in-app methods does; offering a phone or post method
     signals offline dealings, and the toll-free number is then required. Set ``online_only``
     explicitly to override the inference.
+
+    Whether a number is toll-free is read from the number (:mod:`generator.inventory.phones`, with
+    libphonenumber's data): ``toll_free: true`` on a number that is not toll-free is a finding here,
+    and ``toll_free: false`` on a toll-free number is kept (the caller may pay on that line).
     """
     req = inv.requests
     if req is None:
@@ -168,6 +172,14 @@ def _ca_methods(inv) -> Iterator[Hit]:
             "add requests.methods (e.g. a web form and an e-mail address) and requests.response_days",
         )
         return
+    for i, m in enumerate(req.methods):
+        facts = m._phone
+        if facts is not None and facts.toll_free_written and facts.kind != "TOLL_FREE":
+            yield Hit(
+                ("requests", "methods", i, "toll_free"),
+                f"{m.number} is {facts.words}, not a toll-free number, but the method says 'toll_free: true'",
+                "give your toll-free number, or remove 'toll_free: true' (the notice would call the number free)",
+            )
     kinds = [m.kind.value for m in req.methods]
     online = req.online_only
     if online is None:
@@ -192,7 +204,7 @@ def _ca_methods(inv) -> Iterator[Hit]:
         yield Hit(
             path,
             "a business that also deals with people offline must offer a toll-free phone number for requests",
-            "add '{kind: phone, number: ..., toll_free: true}' to requests.methods, or set requests.online_only: true if you operate only online",
+            "add a toll-free number ('{kind: phone, number: +1 800 ...}') to requests.methods, or set requests.online_only: true if you operate only online",
         )
 
 

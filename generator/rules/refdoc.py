@@ -157,6 +157,7 @@ class _Ref:
         w("## Contents")
         w("")
         w("- [Free text](#free-text)")
+        w("- [Phone numbers](#phone-numbers)")
         for path, cls in self.sections:
             title = path or "Top level"
             w(f"- [{title}](#{_anchor(title)})")
@@ -176,6 +177,21 @@ class _Ref:
         w("")
         w("A map must have exactly the languages in `notice.languages`, no more and no fewer. "
           "Language codes look like `en`, `de` or `pt-BR`. Text is shown as text: it is never run as HTML or Markdown.")
+        w("")
+        w("## Phone numbers")
+        w("")
+        w("Phone numbers are read with [phonenumbers](https://pypi.org/project/phonenumbers/) (the data of Google's "
+          "libphonenumber). Write a number with its country code (`+1 800 555 0199`). A number without one is read in "
+          "the country of its entry (a party's `country`, the country at the end of its `address`), else in the "
+          "organization's country (the end of `organization.address`, else its one `established_in` country); a "
+          "representative's number is never read in the organization's country.")
+        w("")
+        w("A number that cannot exist (too short or too long for its country, no area code, a country code no country "
+          "uses) is an error. The notice and the exports print every number in international format (`+1 800-555-0199`).")
+        w("")
+        w("For a phone request method, `toll_free` left out is read from the number: a toll-free number is toll-free. "
+          "`toll_free: false` is kept. `toll_free: true` on a number that is not toll-free is a finding of "
+          "`ca.request_methods`, and the notice does not call that number free.")
         w("")
         for path, cls in self.sections:
             title = path or "Top level"
