@@ -66,7 +66,7 @@ def cmd_validate(args) -> int:
 
 
 def cmd_schema(args) -> int:
-    from generator.inventory.model import json_schema
+    from generator.inventory.schemagen import json_schema
 
     text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
     if args.out:

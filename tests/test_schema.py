@@ -20,7 +20,8 @@ from generator.rules import refdoc
 from generator.cli import main
 from generator.inventory.fields import shape
 from generator.inventory.load import LIMITS, load_file
-from generator.inventory.model import Inventory, json_schema
+from generator.inventory.model import Inventory
+from generator.inventory.schemagen import json_schema
 from generator.rules import RULES
 
 SCHEMA = REPO / "generator" / "schema" / "inventory.schema.json"

@@ -277,12 +277,12 @@ Bool = Annotated[bool, _StrictType()]
 Int = Annotated[int, _StrictType()]
 Num = Annotated[float, _StrictType()]
 Lang = Annotated[str, AfterValidator(_check_lang), Field(json_schema_extra={"pattern": _LANG.pattern})]
-Id = Annotated[str, AfterValidator(_check_id)]
+Id = Annotated[str, AfterValidator(_check_id), Field(json_schema_extra={"pattern": _ID.pattern})]
 Email = Annotated[str, AfterValidator(check_email), Field(json_schema_extra={"format": "email"})]
 Url = Annotated[
     str, AfterValidator(_check_url), Field(json_schema_extra={"pattern": r"^(https?://|mailto:)"})
 ]
-Phone = Annotated[str, AfterValidator(_check_phone)]
+Phone = Annotated[str, AfterValidator(_check_phone), Field(json_schema_extra={"pattern": _PHONE.pattern})]
 Country = Annotated[str, AfterValidator(_check_country), Field(json_schema_extra={"pattern": "^[A-Z]{2}$"})]
 Period = Annotated[str, AfterValidator(_check_period), Field(json_schema_extra={"pattern": _PERIOD.pattern})]
 

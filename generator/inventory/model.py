@@ -317,6 +317,10 @@ class Security(Strict):
     breach: Optional[Text] = Field(None, description="What you do if a breach happens.")
 
 
+#: The one field each kind of request method takes (the JSON Schema says the same: :mod:`.schemagen`).
+METHOD_FIELD = {"web": "url", "email": "address", "phone": "number", "app": "where", "post": "address"}
+
+
 class RequestMethod(Strict):
     """One way to send a privacy request."""
 
@@ -339,7 +343,7 @@ class RequestMethod(Strict):
 
     @model_validator(mode="after")
     def _fields(self):
-        need = {"web": "url", "email": "address", "phone": "number", "app": "where", "post": "address"}[self.kind.value]
+        need = METHOD_FIELD[self.kind.value]
         if getattr(self, need) is None:
             raise PydanticCustomError(
                 "method_field", "a request method of kind '{kind}' needs '{need}'", {"kind": self.kind.value, "need": need}
@@ -488,12 +492,3 @@ class Inventory(Strict):
     def gdpr(self) -> bool:
         """True when the notice covers eu_gdpr or uk_gdpr."""
         return bool(self.jurisdiction_set & {"eu_gdpr", "uk_gdpr"})
-
-
-def json_schema() -> dict:
-    """The JSON Schema of the inventory format, generated from the model."""
-    schema = Inventory.model_json_schema(mode="validation")
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = "https://plainnotice.example/schema/inventory-1.json"
-    schema["title"] = "plainnotice data inventory (format 1)"
-    return schema
