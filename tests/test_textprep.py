@@ -144,7 +144,11 @@ def test_source_map_points_back_into_the_markdown():
         ("See GDPR Art. 9(2)(a) and Cal. Civ. Code 1798.80(e) for more.", ["See GDPR Art. 9(2)(a) and Cal. Civ. Code 1798.80(e) for more."]),
         ("We use TLS 1.3 always. Really?", ["We use TLS 1.3 always.", "Really?"]),
         ("Is it safe? Yes! We check.", ["Is it safe?", "Yes!", "We check."]),
-        ("We collect: your name; your email.", ["We collect: your name;", "your email."]),
+        ("We collect: your name; your email.", ["We collect: your name; your email."]),
+        ("We may not enforce a right; however, we keep it.", ["We may not enforce a right;", "however, we keep it."]),
+        ("Stop fraud; Send offers by email", ["Stop fraud;", "Send offers by email"]),
+        ("We invest in care; in security, and talent; and in luck.", ["We invest in care; in security, and talent; and in luck."]),
+        ("We use it; you can stop us.", ["We use it;", "you can stop us."]),
         ("He said \"stop.\" Then we stopped.", ["He said \"stop.\"", "Then we stopped."]),
         ("Visit fernway.example. It helps.", ["Visit fernway.example.", "It helps."]),
     ],
@@ -213,6 +217,25 @@ def test_html_with_main_scores_only_main_and_drops_permalinks():
         "</main><footer>Made with a static site generator</footer></body></html>"
     )
     assert texts(html_units(html)) == [("heading", "Your rights"), ("paragraph", "You can ask us.")]
+
+
+def test_text_lines_are_paragraphs_unless_wrapped_mid_sentence():
+    txt = (
+        "Privacy Policy\nWe collect your name.\nWe keep it for a year\nThen we delete it.\n"
+        "We collect your name\nand email.\nAsk us:\nwe answer.\n- an item that\n  wraps\n- two\r\nLast line"
+    )
+    assert texts(text_units(txt)) == [
+        ("paragraph", "Privacy Policy"),
+        ("paragraph", "We collect your name."),
+        ("paragraph", "We keep it for a year"),  # the next line starts in upper case: its own paragraph
+        ("paragraph", "Then we delete it."),
+        ("paragraph", "We collect your name and email."),  # wrapped by hand
+        ("paragraph", "Ask us:"),  # a colon ends the line's sentence
+        ("paragraph", "we answer."),
+        ("item", "an item that wraps"),
+        ("item", "two"),
+        ("paragraph", "Last line"),
+    ]
 
 
 def test_text_units():

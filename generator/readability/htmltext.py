@@ -124,24 +124,40 @@ def html_units(source: str) -> list[Unit]:
     return assign_sections(parser.units)
 
 
+#: A line that ends a sentence (or introduces what follows): its last character, closing quotes
+#: and brackets aside, is one of these.
+_LINE_END = re.compile(r"[.!?\u2026:][\"'\u2019\u201d)\]]*\s*$")
+_BULLET = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,3}[.)])\s+")
+
+
 def text_units(source: str) -> list[Unit]:
-    """Plain text: blank lines separate paragraphs; lines starting with a bullet are list items."""
+    """Plain text: each line is a paragraph, as in a policy pasted from a word processor or a web
+    page (one paragraph a line), unless it ends mid-sentence and the next line starts in lower case
+    (a paragraph wrapped by hand: "We collect your name" / "and email."). Blank lines separate
+    paragraphs too; a line starting with a bullet or "1." is a list item."""
     units: list[Unit] = []
-    for block in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", source):
-        frags: list[tuple[str, int]] = []
-        kind = "paragraph"
-        for line in re.finditer(r"[^\n]+", block.group()):
-            text, off = line.group(), block.start() + line.start()
-            m = re.match(r"^\s*(?:[-*+\u2022]|\d{1,3}[.)])\s+", text)
-            if m:
-                if frags:
-                    _emit_plain(units, kind, frags)
-                frags, kind = [(text[m.end() :], off + m.end())], "item"
-            else:
-                lead = len(text) - len(text.lstrip())
-                frags.append((text[lead:], off + lead))
-        if frags:
+    frags: list[tuple[str, int]] = []
+    kind = "paragraph"
+    off = 0
+    for text in source.split("\n"):
+        off, at_line = off + len(text) + 1, off
+        if not text.strip():
+            if frags:
+                _emit_plain(units, kind, frags)
+            frags, kind = [], "paragraph"
+            continue
+        m = _BULLET.match(text)
+        body = text[m.end() :] if m else text.lstrip()
+        at = at_line + (m.end() if m else len(text) - len(text.lstrip()))
+        joins = bool(frags) and not m and body[:1].islower() and not _LINE_END.search(frags[-1][0])
+        if not joins and frags:
             _emit_plain(units, kind, frags)
+            frags = []
+        if not joins:
+            kind = "item" if m else "paragraph"
+        frags.append((body, at))
+    if frags:
+        _emit_plain(units, kind, frags)
     return units
 
 

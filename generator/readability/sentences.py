@@ -33,6 +33,16 @@ SENTENCE_STARTERS = frozenset(
     "here what how why who where please you'll we'll it's".split()
 )
 
+#: After a semicolon, words that start a clause of its own ("...of the Terms; however, that does
+#: not mean..."): the semicolon then ends a sentence, as it does before a capital letter (items
+#: such as "Stop fraud; Send offers by email"). Before anything else ("...of the business;
+#: investments in security...; and in general...") it separates the items of one sentence.
+CLAUSE_STARTERS_AFTER_SEMICOLON = frozenset(
+    "we you they it this that he she there if when however therefore "
+    "otherwise instead moreover thus hence consequently nevertheless nonetheless accordingly "
+    "furthermore please you'll we'll it's".split()
+)
+
 _CANDIDATE = re.compile(r"[.!?\u2026]+[\"'\u2019\u201d)\]]*(?=\s|$)|;(?=\s)")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 
@@ -41,8 +51,9 @@ def _ends_sentence(text: str, m: re.Match) -> bool:
     after = text[m.end() :].lstrip()
     if not after:
         return True
-    if m.group()[0] == ";":
-        return True  # a semicolon joins two sentences or separates list items
+    if m.group()[0] == ";":  # two sentences, or the items of one: see CLAUSE_STARTERS_AFTER_SEMICOLON
+        word = re.match(r"[\w'\u2019]+", after)
+        return bool(word) and (after[0].isupper() or word.group().lower().replace("\u2019", "'") in CLAUSE_STARTERS_AFTER_SEMICOLON)
     first = after[0]
     if first.islower():
         return False  # "approx. two", "e.g. email"
