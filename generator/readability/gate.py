@@ -37,7 +37,7 @@ from generator.readability.report import LAYERS, CheckReport, LayerReport, Secti
 from generator.readability.sentences import name_spans
 from generator.readability.sources import Sources
 from generator.readability.textprep import markdown_units, words
-from generator.readability.words import find_hidden_verbs, find_passive, hedges, plain_words, tokens
+from generator.readability.words import find_hedges, find_hidden_verbs, find_passive, plain_words, tokens
 
 LONG_SENTENCE = 25  # words; more is long
 MIN_WORDS_FOR_SENTENCE_SCORE = 10  # shorter sentences swing too much to be scored alone
@@ -216,10 +216,8 @@ def _sentence_findings(out: _Findings, sources: Sources, page: Page, ms: Measure
             f"write \"{plain}\"", "US Federal Plain Language Guidelines", key=phrase.lower(), field=fld, phrase=phrase,
             suggestion=plain, **common,
         )
-    for i, j, _key, instead in hedges().find(toks, base):
+    for i, j, _key, instead in find_hedges(toks, base):
         word = phrase_of(i, j)
-        if word == "May" and (re.match(r"\s*\d", base[toks[j - 1][2] :]) or re.search(r"\d\s*$", base[: toks[i][1]])):
-            continue  # the month
         loc, fld = word_loc(s.start + toks[i][1], s.start + toks[j - 1][2], words(word))
         out.add(
             "RD006", loc, f"\"{word}\" is vague: {instead} (in: \"{context}\")",

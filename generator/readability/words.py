@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -101,8 +102,12 @@ IRREGULAR_PARTICIPLES = frozenset(
 NOT_PASSIVE = frozenset(
     "interested located based concerned supposed married tired pleased satisfied excited worried scared "
     "bored need needed indeed speed feed seed shed bed red able allowed limited closed open aged advanced "
-    "detailed skilled qualified experienced licensed sure free".split()
+    "detailed skilled qualified experienced licensed sure free committed dedicated".split()
 )
+#: Words of NOT_PASSIVE that are participles after "been" or "being" ("has been closed").
+PARTICIPLE_AFTER_BEEN = frozenset("closed limited allowed advanced detailed qualified licensed committed".split())
+#: What follows "is used to" when it means "is accustomed to", not "is used (by us) to do".
+_ACCUSTOMED_TO = frozenset("it this that them him her me us the a an being having".split())
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
     """Lower-case words of ``text`` with their offsets."""
@@ -122,13 +127,51 @@ def find_passive(toks: list[tuple[str, int, int]]):
         if j >= n:
             continue
         part = toks[j][0]
-        if part in NOT_PASSIVE:
+        if part in NOT_PASSIVE and not (w in ("been", "being") and part in PARTICIPLE_AFTER_BEEN):
             continue
-        if (part.endswith("ed") and len(part) >= 5) or part in IRREGULAR_PARTICIPLES:
+        if (part.endswith("ed") and len(part) >= 5) or part in IRREGULAR_PARTICIPLES or part == "used":
             if part == "used" and j + 1 < n and toks[j + 1][0] == "to":
-                continue  # "is used to": could be "is used to send" (passive) or "got used to" - too unsure
+                # "is used to keep you logged in" is passive; "got used to it" / "is used to the app" is not
+                if w.startswith("g") or j + 2 >= n or toks[j + 2][0] in _ACCUSTOMED_TO or toks[j + 2][0].endswith("ing"):
+                    continue
             return i, j + 1
     return None
+
+
+#: Who "may" can grant a right to: "you may ask", "an authorized agent may ask for you".
+READER_SUBJECTS = frozenset("you agent agents parent parents guardian".split())
+#: After "you may": what happens *to* the reader is the notice hedging about what the business does
+#: ("you may receive offers", "you may be asked"); anything else is a permission or a wish.
+HAPPENS_TO_READER = frozenset("be receive get see hear notice experience have lose".split())
+#: "may" and "might" are the modal words the rule treats this way.
+MODALS = frozenset({"may", "might"})
+
+
+def _reader_modal(toks: list[tuple[str, int, int]], i: int) -> bool:
+    """True for "may"/"might" at ``toks[i]`` whose subject is the reader ("you may ask", "services
+    you may like", "your agent may send it"): a permission or a wish, not a hedge about what the
+    business does -- unless what follows happens to the reader ("you may receive e-mails")."""
+    if i == 0 or toks[i - 1][0] not in READER_SUBJECTS:
+        return False
+    k = i + 1
+    while k < len(toks) and toks[k][0] in ("also", "still", "always", "then", "now", "not"):
+        k += 1
+    return k < len(toks) and toks[k][0] not in HAPPENS_TO_READER
+
+
+def find_hedges(toks: list[tuple[str, int, int]], text: str):
+    """Yield (start token, end token, phrase, what to write instead) for the vague qualifiers of
+    ``generator/data/readability_hedges.tsv`` (rule RD006), except "May" the month ("1 May 2026")
+    and "may"/"might" as a permission or wish of the reader (:func:`_reader_modal`)."""
+    for i, j, key, instead in hedges().find(toks, text):
+        if key in MODALS:
+            if text[toks[i][1]] == "M" and (re.match(r"\s*\d", text[toks[j - 1][2] :]) or re.search(r"\d\s*$", text[: toks[i][1]])):
+                continue  # the month
+            if _reader_modal(toks, i):
+                continue
+        elif key == "often" and i >= 2 and toks[i - 2][0] == "you":
+            continue  # "salons you book often": how often the reader does something
+        yield i, j, key, instead
 
 
 def find_hidden_verbs(toks: list[tuple[str, int, int]]):
