@@ -34,13 +34,18 @@ from generator.readability import syllables
 from generator.readability.formulas import METRIC_LABELS, Counts, Scores, engine, scores_from_counts
 from generator.readability.measure import Measured, measure_units, textstat_lang
 from generator.readability.report import LAYERS, CheckReport, LayerReport, SectionReport, Target, targets
-from generator.readability.sentences import name_spans
+from generator.readability.formulas import count
+from generator.readability.sentences import name_spans, score_text
 from generator.readability.sources import Sources
 from generator.readability.textprep import markdown_units, words
 from generator.readability.words import find_hedges, find_hidden_verbs, find_passive, plain_words, tokens
 
 LONG_SENTENCE = 25  # words; more is long
 MIN_WORDS_FOR_SENTENCE_SCORE = 10  # shorter sentences swing too much to be scored alone
+#: Inventory fields whose printed text is the law's own words: the CCPA asks for its category names
+#: word for word (Cal. Civ. Code 1798.130(c)). No one can write them plainer, so a sentence is not
+#: "hard" (RD002, RD004) because of them; they still count in the layer's score, as readers read them.
+PRESCRIBED_FIELDS = ("ccpa_category",)
 
 
 class ReadabilityRule(NamedTuple):
@@ -141,6 +146,29 @@ class _Findings:
         )
 
 
+def _hard_only_for_prescribed_words(sources: Sources, page: Page, ms: Measured, target: Target, lang: str) -> bool:
+    """True when the sentence passes its target, or is too short to be scored alone, once the law's
+    own words in it (printed from a :data:`PRESCRIBED_FIELDS` field) count as one easy word, like a name."""
+    if not page.spans:
+        return False
+    s, unit = ms.sentence, ms.sentence.unit
+    ranges: list[tuple[int, int]] = []
+    for i in range(s.start, s.end):
+        sp = sources.span_at(page, unit.source_offset(i))
+        if sp is not None and sp.field.endswith(PRESCRIBED_FIELDS) and unit.text[i] != " ":
+            if ranges and ranges[-1][1] >= i - s.start - 1:
+                ranges[-1] = (ranges[-1][0], i - s.start + 1)
+            else:
+                ranges.append((i - s.start, i - s.start + 1))
+    if not ranges:
+        return False
+    raw = unit.text[s.start : s.end]
+    seen = score_text(raw, names=name_spans(raw, list(ms.names or []) + ranges))
+    counts = count(seen, textstat_lang(lang)) if seen else Counts()
+    # as everywhere, a sentence too short to be scored alone is not hard
+    return counts.words < MIN_WORDS_FOR_SENTENCE_SCORE or target.passes(scores_from_counts(counts)[target.metric])
+
+
 def _sentence_findings(out: _Findings, sources: Sources, page: Page, ms: Measured, target: Target, layer: str, lang: str) -> None:
     s = ms.sentence
     unit = s.unit
@@ -175,7 +203,7 @@ def _sentence_findings(out: _Findings, sources: Sources, page: Page, ms: Measure
     # sentence length and difficulty (scored text only: labels are not sentences)
     if ms.scored and ms.counts.words:
         own = scores_from_counts(ms.counts)[target.metric]
-        hard = not target.passes(own)
+        hard = not target.passes(own) and not _hard_only_for_prescribed_words(sources, page, ms, target, lang)
         long_ = ms.counts.words > LONG_SENTENCE
         if long_ or (hard and ms.counts.words >= MIN_WORDS_FOR_SENTENCE_SCORE):
             loc, fld = sentence_loc()
