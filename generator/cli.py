@@ -135,6 +135,31 @@ def cmd_build(args) -> int:
     return 0
 
 
+def cmd_zensical(args) -> int:
+    from generator.notice.templates import default_templates
+    from generator.pipeline import BuildStopped, prepare
+    from generator.site.build import write_docs
+    from generator.site.config import docs_dir, read_raw_config
+    from generator.site.zensical import docs_files, write_zensical_config
+
+    config_file = Path(args.config_file).resolve()
+    raw = read_raw_config(config_file)
+    try:
+        prep = prepare(args.inventory, default_templates(args.inventory, args.templates))
+    except BuildStopped as stop:
+        _print_findings(stop.findings)
+        n = sum(1 for f in stop.findings if f.level == "error")
+        print(f"{_plural(n, 'error finding')}: nothing was written.", file=sys.stderr)
+        return 1
+    docs = docs_dir(config_file, raw)
+    files = docs_files(raw, prep.site)
+    write_docs(docs, files)
+    out = write_zensical_config(raw, prep.site, config_file, config_file.parent / args.out)
+    print(f"Wrote {_plural(len(files), 'file')} into {display_path(docs)} and {display_path(out)}.")
+    print(f"Build with: zensical build -f {display_path(out)}")
+    return 0
+
+
 def cmd_serve(args) -> int:
     from generator.notice.templates import default_templates
     from generator.pipeline import BuildStopped, prepare
@@ -236,6 +261,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-f", "--config-file", default="mkdocs.yml", help="MkDocs config (default: %(default)s)")
     p.add_argument("--site-dir", default=None, help="output folder (default: site_dir from mkdocs.yml, else site)")
     p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("zensical", help="validate, render, check; write the docs folder and zensical.yml for Zensical")
+    _add_inventory(p)
+    _add_templates(p)
+    p.add_argument("-f", "--config-file", default="mkdocs.yml", help="MkDocs config to start from (default: %(default)s)")
+    p.add_argument("--out", default="zensical.yml", help="config to write, next to the MkDocs config (default: %(default)s)")
+    p.set_defaults(func=cmd_zensical)
 
     p = sub.add_parser("serve", help="preview the site with live reload")
     _add_inventory(p)

@@ -5,6 +5,7 @@
 * :mod:`.markdown_ext`: tables as focusable, named scroll regions;
 * :mod:`.build`: ``plainnotice build`` (write the Markdown, build without the plugin, swap atomically);
 * :mod:`.serve`: ``plainnotice serve`` (``mkdocs serve`` with the plugin);
+* :mod:`.zensical`: ``plainnotice zensical`` (the docs folder and a config for a Zensical build);
 * :mod:`.scaffold`: ``plainnotice init DIR``.
 
 The MkDocs plugin (:mod:`generator.plugin`) is the other front over the same content.

@@ -10,10 +10,16 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 
+from generator.inventory.datafiles import PACKAGE_DIR
 from generator.inventory.model import Inventory
 from generator.notice import export
 from generator.notice.pages import RenderResult
 from generator.readability.report import CheckReport
+
+
+#: Our stylesheet (label, timeline, badge, print, contrast fixes), written into the docs folder so
+#: an engine without our theme layer still has it: the layer links it, a Zensical config names it.
+STYLESHEET = "assets/plainnotice.css"
 
 
 @dataclass
@@ -44,6 +50,7 @@ def site_content(inv: Inventory, result: RenderResult, report: CheckReport | Non
     for path, data in sorted(result.files.items()):
         files[path] = data if isinstance(data, bytes) else str(data).encode("utf-8")
     files.update(exports)
+    files[STYLESHEET] = (PACKAGE_DIR / "theme" / STYLESHEET).read_bytes()
     return SiteContent(
         title=inv.notice.title.get(lang),
         holder=(org.legal_name or org.name).get(lang),

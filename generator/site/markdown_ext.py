@@ -46,3 +46,8 @@ class TableRegions(Extension):
 
     def extendMarkdown(self, md):
         md.treeprocessors.register(_Regions(md), "plainnotice_table_regions", 4)
+
+
+def makeExtension(**kwargs) -> TableRegions:
+    """Python-Markdown's entry point: ``markdown_extensions: [generator.site.markdown_ext]`` (the Zensical config)."""
+    return TableRegions(**kwargs)
