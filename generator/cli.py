@@ -46,12 +46,21 @@ def _plural(n: int, word: str) -> str:
 # --------------------------------------------------------------------------------------------
 
 
+def _print_notes(notes: list[Finding]) -> None:
+    """Warnings about the templates (a template replaced in one language only)."""
+    for f in notes:
+        print(f, file=sys.stderr)
+
+
 def cmd_validate(args) -> int:
     from generator.inventory.parse import load_inventory
+    from generator.notice.templates import default_templates, override_notes, require_languages
     from generator.rules import check_completeness
 
     inv = load_inventory(args.inventory)
-    findings = check_completeness(inv)
+    templates = default_templates(args.inventory, args.templates)
+    require_languages(inv, templates)  # before any work: a language without templates is refused
+    findings = check_completeness(inv) + override_notes(inv, templates)
     errors = [f for f in findings if f.level == "error"]
     if args.format == "json":
         print(json.dumps({"ok": not errors, "errors": [], "findings": [f.as_dict() for f in findings]}, indent=2))
@@ -78,27 +87,29 @@ def cmd_schema(args) -> int:
 
 def cmd_render(args) -> int:
     from generator.inventory.parse import load_inventory
-    from generator.notice.render import render
+    from generator.notice.render import render_all
     from generator.notice.templates import default_templates
     from generator.notice.write import write_pages
 
     inv = load_inventory(args.inventory)
-    result = render(inv, default_templates(args.inventory, args.templates))
-    written = write_pages(result, args.out)
+    rendered = render_all(inv, default_templates(args.inventory, args.templates))
+    _print_notes(rendered.notes)
+    written = write_pages(rendered, args.out)
     print(f"wrote {len(written)} files to {args.out}: {', '.join(written)}")
     return 0
 
 
 def cmd_check(args) -> int:
     from generator.inventory.parse import load_inventory
-    from generator.notice.render import render
+    from generator.notice.render import render_all
     from generator.notice.templates import default_templates
     from generator.readability.formats import format_check
     from generator.readability.gate import check
 
     inv = load_inventory(args.inventory)
-    result = render(inv, default_templates(args.inventory, args.templates))
-    report = check(result, inv, max_grade=args.max_grade, layer=args.layer, strict=args.strict)
+    rendered = render_all(inv, default_templates(args.inventory, args.templates))
+    _print_notes(rendered.notes)
+    report = check(rendered, inv, max_grade=args.max_grade, layer=args.layer, strict=args.strict)
     sys.stdout.write(format_check(report, args.format))
     return 0 if report.ok else 1
 
@@ -127,11 +138,16 @@ def cmd_build(args) -> int:
         n = sum(1 for f in stop.findings if f.level == "error")
         print(f"{_plural(n, 'error finding')}: nothing was written; the previous site is unchanged.", file=sys.stderr)
         return 1
+    _print_notes([f for f in prep.findings if f.rule == "TPL001"])
     warnings = [f for f in prep.findings if f.level != "error"]
     if warnings:
         print(f"{_plural(len(warnings), 'warning')} (not blocking); 'plainnotice check' lists them.", file=sys.stderr)
+    for lang, lr in (prep.report.languages.items() if prep.report else ()):
+        if lr.formula is None:
+            print(f"{lang}: not scored: its profile names no validated readability formula.", file=sys.stderr)
     target = build_site(prep.site, args.config_file, args.site_dir, raw=raw, on_log=_print_mkdocs_log)
-    print(f"Built {_plural(len(prep.result.pages), 'page')} into {display_path(target)}.")
+    langs = f" in {len(prep.site.languages)} languages" if len(prep.site.languages) > 1 else ""
+    print(f"Built {_plural(len(prep.site.pages), 'page')}{langs} into {display_path(target)}.")
     return 0
 
 
@@ -228,6 +244,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", help="check the inventory's format and legal completeness")
     _add_inventory(p)
+    _add_templates(p)
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.set_defaults(func=cmd_validate)
 

@@ -6,8 +6,9 @@ Each step is one stage (the folders of ``generator/``, lowest first):
 
 1. :mod:`generator.inventory`: read and validate the inventory (bad input: :class:`~generator.errors.InputError`);
 2. :mod:`generator.rules`: what the law asks the notice to tell, per jurisdiction;
-3. :mod:`generator.notice`: the pages, with their source map;
-4. :mod:`generator.readability`: the gate on the text readers see;
+3. :mod:`generator.notice`: the pages of every language, with their source map (a language
+   without templates is refused before any rendering);
+4. :mod:`generator.readability`: the gate on the text readers see, per language;
 5. :mod:`generator.site`: the files of the site (the build itself is the front's call).
 
 Error findings of step 2 or 4 stop the pipeline with :class:`BuildStopped` (exit code 1).
@@ -21,8 +22,9 @@ from pathlib import Path
 from generator.errors import Finding
 from generator.inventory.model import Inventory
 from generator.inventory.parse import load_inventory
-from generator.notice.pages import RenderResult
-from generator.notice.render import render
+from generator.notice.pages import Rendered, RenderResult
+from generator.notice.render import render_all
+from generator.notice.templates import require_languages
 from generator.readability.gate import check as check_readability
 from generator.readability.report import CheckReport
 from generator.rules import check_completeness
@@ -46,35 +48,39 @@ class BuildStopped(Exception):
 
 @dataclass
 class Prepared:
-    """What the pipeline made of an inventory: the model, the pages, the readability report,
-    every finding (warnings only: errors stop the pipeline) and the site's content."""
+    """What the pipeline made of an inventory: the model, the pages of every language (``result``:
+    the first language's), the readability report, every finding (warnings only: errors stop the
+    pipeline) and the site's content."""
 
     inv: Inventory
     result: RenderResult
     report: CheckReport | None
     findings: list[Finding] = field(default_factory=list)
     site: SiteContent | None = None
+    rendered: Rendered | None = None
 
 
 def prepare(inventory: str | Path, templates: str | Path | None = None, *, check: bool = True) -> Prepared:
     """validate -> render -> check. Raises InputError (bad input) or BuildStopped (error findings).
     ``check=False`` skips the readability gate (the plugin's ``check: false``)."""
     inv = load_inventory(inventory)
+    require_languages(inv, templates)  # before any work: no language is dropped silently
 
     findings = check_completeness(inv)
     if _any_error(findings):
         raise BuildStopped(findings)
 
-    result = render(inv, templates=templates)
+    rendered = render_all(inv, templates=templates)
+    findings += rendered.notes
 
     report = None
     if check:
-        report = check_readability(result, inv)
+        report = check_readability(rendered, inv)
         findings += report.findings
         if _any_error(report.findings):
             raise BuildStopped(findings)
 
-    return Prepared(inv, result, report, findings, site_content(inv, result, report))
+    return Prepared(inv, rendered.first, report, findings, site_content(inv, rendered, report), rendered)
 
 
 def _any_error(findings: list[Finding]) -> bool:

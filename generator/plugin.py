@@ -9,6 +9,8 @@ as ``plainnotice build`` (:func:`generator.pipeline.prepare`); both apply the sa
 * ``on_files``: adds the rendered pages and the machine-readable files as generated files (they
   replace files of the same name in ``docs_dir``; nothing is written to disk).
 * ``on_pre_page``: every page's date is the notice's effective date (reproducible sitemaps).
+* ``on_nav``, ``on_page_context``: each page in its own language (:mod:`generator.site.config`):
+  UI words, ``<html lang>``, site name, and a navigation of that language's pages.
 * ``on_serve``: ``mkdocs serve`` also watches the inventory and the templates folder.
 
 Options (all optional)::
@@ -35,7 +37,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from generator.errors import InputError
 from generator.notice.templates import default_templates
 from generator.pipeline import BuildStopped, Prepared, prepare
-from generator.site.config import configure, set_page_date
+from generator.site.config import configure, language_nav, localize_page, page_nav, set_page_date
 from generator.site.serve import SERVE_INVENTORY_ENV, SERVE_TEMPLATES_ENV
 
 log = get_plugin_logger("plainnotice")  # "mkdocs.plugins.plainnotice"
@@ -91,6 +93,15 @@ class PlainNoticePlugin(BasePlugin[PlainNoticeConfig]):
         if self.prep is not None:
             set_page_date(page, self.prep.site)
         return page
+
+    def on_nav(self, nav, config, files):
+        return language_nav(nav, self.prep.site) if self.prep is not None else nav
+
+    def on_page_context(self, context, page, config, nav):
+        if self.prep is None:
+            return context
+        localize_page(page, config, self.prep.site)
+        return page_nav(context, page, self.prep.site)
 
     def on_serve(self, server, config, builder):
         if self.inventory is not None:

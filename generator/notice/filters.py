@@ -16,15 +16,22 @@ from markupsafe import Markup
 from pydantic import BaseModel
 
 from generator.inventory.fields import field_path
-from generator.inventory.geography import countries
 from generator.inventory.vocab import CcpaCategory, LegalBasis, SpecialCategoryBasis, TransferSafeguard
 from generator.notice.escape import HTML_ENTITIES, MD_ESCAPED, md_escape, safe_url, title_safe
 from generator.notice.sourcemap import around, mark
 from generator.notice.values import Src, SrcDate, finalize
 
 
-def f_t(value) -> Markup:
+@jinja2.pass_environment
+def f_t(env, value) -> Markup:
     """Print a value as escaped text (the same as plain ``{{ value }}``)."""
+    if hasattr(value, "__html__"):
+        return Markup(value.__html__())
+    return env.finalize(value) if value is not None else Markup("")
+
+
+def _escaped(value) -> Markup:
+    """A value as escaped text, for labels (a link's, an address's)."""
     if hasattr(value, "__html__"):
         return Markup(value.__html__())
     return finalize(value) if value is not None else Markup("")
@@ -33,7 +40,7 @@ def f_t(value) -> Markup:
 def f_link(url, label=None) -> Markup:
     """``url|link(label)``: a Markdown link. Only https, http and mailto URLs become links; anything
     else prints the label (or the URL) as text. The label defaults to the URL itself."""
-    label_out = f_t(label if label is not None else url)
+    label_out = _escaped(label if label is not None else url)
     target = safe_url(url) if url is not None else None
     if target is None:
         return label_out
@@ -46,7 +53,7 @@ def f_mailto(email, label=None) -> Markup:
     """``email|mailto``: a mailto link showing the address."""
     if email is None:
         return Markup("")
-    label_out = f_t(label if label is not None else email)
+    label_out = _escaped(label if label is not None else email)
     target = safe_url("mailto:" + str(email))
     if target is None:
         return label_out
@@ -64,19 +71,29 @@ def f_heading(value) -> Markup:
     return mark(str(value), loc, getattr(value, "field", ""), title_safe)
 
 
-def f_date(value, months=None) -> Markup:
-    """``d|date(months)``: "1 November 2026" given the 12 month names; YYYY-MM-DD without them."""
+@jinja2.pass_environment
+def f_date(env, value, months=None) -> Markup:
+    """``d|date``: the language's long date ("1 November 2026", "1. November 2026"; the profile's
+    ``long_date`` and ``months``); ``d|date("iso")``: YYYY-MM-DD; ``d|date(months)`` with 12 month
+    names: "1 November 2026" in that order."""
     if value is None:
         return Markup("")
-    text = value.isoformat() if not months else f"{value.day} {months[value.month - 1]} {value.year}"
+    if months == "iso":
+        text = value.isoformat()
+    elif months:
+        text = f"{value.day} {months[value.month - 1]} {value.year}"
+    else:
+        text = env.grammar.long_date(value)
     if isinstance(value, SrcDate):
         return mark(text, value.loc, value.field)
     return Markup(md_escape(text))
 
 
-def f_country(code) -> Markup:
-    """``code|country``: the country's English short name (ISO 3166-1), e.g. US -> United States."""
-    name = countries().get(str(code), str(code))
+@jinja2.pass_environment
+def f_country(env, code) -> Markup:
+    """``code|country``: the country's name in the page's language, from its profile (English:
+    the ISO 3166-1 short name, US -> United States; German: Vereinigte Staaten)."""
+    name = env.grammar.country(str(code))
     if isinstance(code, Src):
         return mark(name, code.loc, code.field)
     return Markup(md_escape(name))
@@ -88,9 +105,13 @@ def f_anchor(value, prefix: str = "") -> str:
     return Markup(re.sub(r"[^a-z0-9-]", "", prefix) + slug)
 
 
-def f_andjoin(items, last: str = "and", sep: str = ", ") -> Markup:
-    """``items|andjoin("and")``: "a, b and c", each item escaped."""
-    parts = [f_t(i) for i in items]
+@jinja2.pass_environment
+def f_andjoin(env, items, last: str | None = None, sep: str = ", ") -> Markup:
+    """``items|andjoin``: "a, b and c" with the language's list pattern (the profile's ``and``:
+    "a, b und c"); ``items|andjoin("plus")`` uses that word instead. Each item is escaped."""
+    parts = [f_t(env, i) for i in items]
+    if last is None:
+        return env.grammar.join(parts, "and")
     if not parts:
         return Markup("")
     if len(parts) == 1:
@@ -98,10 +119,17 @@ def f_andjoin(items, last: str = "and", sep: str = ", ") -> Markup:
     return Markup(sep).join(parts[:-1]) + Markup(f" {last} ") + parts[-1]
 
 
-def f_join(items, sep: str = "") -> Markup:
+@jinja2.pass_environment
+def f_orjoin(env, items) -> Markup:
+    """``items|orjoin``: "a, b or c" with the language's list pattern (the profile's ``or``)."""
+    return env.grammar.join([f_t(env, i) for i in items], "or")
+
+
+@jinja2.pass_environment
+def f_join(env, items, sep: str = "") -> Markup:
     """``items|join(", ")``: like Jinja's join, but every item is escaped as text."""
     glue = "".join(HTML_ENTITIES.get(c, "\\" + c if c in MD_ESCAPED else c) for c in str(sep).replace("\n", " "))
-    return Markup(glue).join(f_t(i) for i in items)
+    return Markup(glue).join(f_t(env, i) for i in items)
 
 
 @jinja2.pass_environment
@@ -119,15 +147,20 @@ def f_ccpa_name(env, item) -> Markup:
     return Markup(md_escape(names.get(key, key)))
 
 
-def f_article(value) -> Markup:
-    """``p.legal_basis|article``: the GDPR article for a legal basis, Art. 9 condition or safeguard."""
-    if getattr(value, "article", ""):
-        return Markup(value.article)  # the member's own: vital_interests is Art. 6(1)(d) or Art. 9(2)(c)
-    key = str(value)
-    for vocabulary in (LegalBasis, SpecialCategoryBasis, TransferSafeguard):
-        if key in vocabulary.__members__:
-            return Markup(vocabulary[key].article)
-    return Markup(md_escape(key))
+@jinja2.pass_environment
+def f_article(env, value) -> Markup:
+    """``p.legal_basis|article``: the GDPR article for a legal basis, Art. 9 condition or safeguard,
+    in the language's citation style ("Art. 6(1)(a)"; German "Art. 6 Abs. 1 lit. a")."""
+    article = getattr(value, "article", "")  # the member's own: vital_interests is Art. 6(1)(d) or Art. 9(2)(c)
+    if not article:
+        key = str(value)
+        for vocabulary in (LegalBasis, SpecialCategoryBasis, TransferSafeguard):
+            if key in vocabulary.__members__:
+                article = vocabulary[key].article
+                break
+        else:
+            return Markup(md_escape(key))
+    return Markup(env.grammar.citation(article))  # profile and vocabulary text, not the inventory's
 
 
 @jinja2.pass_environment
@@ -140,9 +173,10 @@ def f_by_id(env, ids, section: str = "data") -> list:
     return [next(x for x in items if x.id == i) for i in wanted if any(x.id == i for x in items)]
 
 
-def f_cell(value) -> Markup:
+@jinja2.pass_environment
+def f_cell(env, value) -> Markup:
     """Text for a table cell: escaped (``|`` included); empty values become a dash."""
-    out = f_t(value)
+    out = f_t(env, value)
     return out if str(out) else Markup("\u2013")
 
 
@@ -169,6 +203,7 @@ FILTERS = {
     "country": f_country,
     "anchor": f_anchor,
     "andjoin": f_andjoin,
+    "orjoin": f_orjoin,
     "join": f_join,
     "ccpa_name": f_ccpa_name,
     "article": f_article,

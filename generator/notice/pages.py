@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.errors import Loc
+from generator.errors import Finding, Loc
+from generator.notice.profile import Profile
 
 
 @dataclass(frozen=True)
@@ -52,3 +53,30 @@ class RenderResult:
     files: dict[str, bytes] = field(default_factory=dict)  # path -> content, copied as they are
     templates: dict[str, TemplateSource] = field(default_factory=dict)
     lang: str = "en"
+    profile: Profile | None = None  # the language's profile (readability, grammar, badge words)
+
+
+@dataclass
+class Rendered:
+    """Every language of the notice: one :class:`RenderResult` per language of
+    ``notice.languages``, in that order. The first language's pages sit at the root of the site and
+    of ``render --out``; every other language's under ``<lang>/`` (:meth:`prefix`)."""
+
+    results: dict[str, RenderResult]
+    notes: list[Finding] = field(default_factory=list)  # warnings about the templates (one-language overrides)
+
+    @property
+    def languages(self) -> list[str]:
+        return list(self.results)
+
+    @property
+    def first(self) -> RenderResult:
+        return self.results[self.languages[0]]
+
+    def prefix(self, lang: str) -> str:
+        """Where ``lang``'s pages go: "" for the first language, "<lang>/" for the others."""
+        return "" if lang == self.languages[0] else f"{lang}/"
+
+    def files(self) -> list[tuple[str, str, Page]]:
+        """(path from the root, language, page) for every page of every language."""
+        return [(self.prefix(lang) + path, lang, page) for lang, r in self.results.items() for path, page in sorted(r.pages.items())]

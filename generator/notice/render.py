@@ -1,10 +1,13 @@
 """Render: the inventory model -> Markdown pages, through the templates.
 
-``render(inv)`` returns a :class:`~generator.notice.pages.RenderResult` with four pages:
+``render(inv)`` returns a :class:`~generator.notice.pages.RenderResult` (one language) with four pages:
 
 * ``index.md``: the short summary (first layer, ``layer="summary"``), the site's home page;
 * ``notice.md``: the full notice (``layer="full"``);
 * ``cookies.md`` and ``changes.md`` (``layer=None``).
+
+``render_all(inv)`` renders every language of ``notice.languages`` (a
+:class:`~generator.notice.pages.Rendered`), after refusing any language without templates.
 
 Each page carries its source map (:mod:`.sourcemap`). Nothing here reads the clock or the
 network: the same model gives byte-identical pages. A mistake in a template is an
@@ -27,10 +30,12 @@ from generator.inventory.datafiles import PACKAGE_DIR
 from generator.inventory.model import Inventory
 from generator.notice.context import build_context
 from generator.notice.escape import title_safe
-from generator.notice.pages import Page, RenderResult
+from generator.notice.grammar import Grammar
+from generator.notice.pages import Page, Rendered, RenderResult
+from generator.notice.profile import load_profile
 from generator.notice.sandbox import make_environment
 from generator.notice.sourcemap import extract_spans, recording
-from generator.notice.templates import TemplateLoader, check_folder, choose_language, template_dirs
+from generator.notice.templates import TemplateLoader, check_folder, choose_language, override_notes, require_languages, template_dirs
 from generator.notice.values import Values
 
 #: page path -> (top template name, readability layer)
@@ -89,9 +94,10 @@ def render(inv: Inventory, templates: str | Path | None = None, lang: str | None
     """
     check_folder(templates)
     lang = choose_language(inv, templates, lang)
+    profile = load_profile(lang, templates)
     values = Values(inv, lang)
     loader = TemplateLoader(template_dirs(templates, lang))
-    env = make_environment(loader, values)
+    env = make_environment(loader, values, Grammar(profile))
     context = build_context(inv, values, lang)
     pages: dict[str, Page] = {}
     for path, (name, layer) in PAGES.items():
@@ -107,7 +113,16 @@ def render(inv: Inventory, templates: str | Path | None = None, lang: str | None
         markdown, spans = extract_spans(tidy(marked), registry)
         pages[path] = Page(path=path, title=plain_title(markdown), markdown=markdown, layer=layer, spans=spans, template=name)
     used = {k: loader.used[k] for k in sorted(loader.used)}
-    return RenderResult(pages=pages, templates=used, lang=lang)
+    return RenderResult(pages=pages, templates=used, lang=lang, profile=profile)
+
+
+def render_all(inv: Inventory, templates: str | Path | None = None) -> Rendered:
+    """Every language of ``notice.languages``, in order. Raises :class:`InputError` before any
+    rendering when a language has no templates or no profile; one-language template overrides
+    come back as warnings in ``notes``."""
+    require_languages(inv, templates)
+    results = {lang: render(inv, templates, lang) for lang in inv.notice.languages}
+    return Rendered(results, override_notes(inv, templates))
 
 
 def _raised_by_our_code(exc: BaseException) -> bool:

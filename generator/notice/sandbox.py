@@ -8,6 +8,7 @@ Jinja never sees data as template code. Compiled templates are cached on disk.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 
@@ -19,6 +20,7 @@ from pydantic import BaseModel
 from generator.errors import Loc
 from generator.notice.cache import cache_dir
 from generator.notice.filters import FILTERS, KEEP_SRC_FILTERS, REMOVED_FILTERS, keep_src
+from generator.notice.grammar import Grammar
 from generator.notice.values import PROPERTIES, Src, SrcDate, Values, finalize
 
 
@@ -26,6 +28,7 @@ class Sandbox(SandboxedEnvironment):
     """Sandboxed Jinja environment that wraps inventory values on every attribute access."""
 
     values: Values
+    grammar: Grammar | None
 
     def is_safe_attribute(self, obj, attr, value) -> bool:
         if isinstance(obj, (Src, SrcDate)):
@@ -68,11 +71,14 @@ def _bytecode_cache(env: Sandbox) -> jinja2.BytecodeCache | None:
     return jinja2.FileSystemBytecodeCache(str(folder), "pn-%s.cache")
 
 
-def make_environment(loader: BaseLoader, values: Values) -> Sandbox:
+def make_environment(loader: BaseLoader, values: Values, grammar: Grammar | None = None) -> Sandbox:
+    """The environment for one language: ``grammar`` holds its tables (the filters ``country``,
+    ``andjoin``, ``orjoin``, ``date``, ``article`` and printed booleans use them)."""
+    yes_no = ("yes", "no") if grammar is None else (grammar.profile.yes_no if all(grammar.profile.yes_no) else None)
     env = Sandbox(
         loader=loader,
         autoescape=True,
-        finalize=finalize,
+        finalize=functools.partial(finalize, yes_no=yes_no),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -80,6 +86,7 @@ def make_environment(loader: BaseLoader, values: Values) -> Sandbox:
         auto_reload=False,
     )
     env.values = values
+    env.grammar = grammar
     for name in REMOVED_FILTERS:
         env.filters.pop(name, None)
     for name in KEEP_SRC_FILTERS:

@@ -1,9 +1,13 @@
 """The one template resolver: which folder of templates, which language, which file for a name.
 
 Package templates live in ``generator/templates/<lang>/``; a second language is a new folder of
-templates, not new code. A user's folder (``--templates``, else ``templates/`` next to the
-inventory) overrides any package template with a file of the same name: ``templates/<lang>/<name>``
-for one language, ``templates/<name>`` for every language.
+templates plus its profile (:mod:`.profile`), not new code. A user's folder (``--templates``, else
+``templates/`` next to the inventory) overrides any package template with a file of the same name:
+``templates/<lang>/<name>`` for one language, ``templates/<name>`` for every language.
+
+Nothing is dropped silently: :func:`require_languages` refuses a notice language without templates
+(or without a profile) before any work, and :func:`override_notes` reports a package template that
+is replaced in some of the notice's languages but not in the others.
 """
 
 from __future__ import annotations
@@ -13,12 +17,15 @@ from pathlib import Path
 import jinja2
 from jinja2 import BaseLoader, TemplateNotFound
 
-from generator.errors import InputError, Loc, Problem
+from generator.errors import Finding, InputError, Loc, Problem, display_path
 from generator.inventory.datafiles import PACKAGE_DIR
 from generator.inventory.model import Inventory
 from generator.notice.pages import TemplateSource
+from generator.notice.profile import PROFILE, profile_path
 
 PACKAGE_TEMPLATES = PACKAGE_DIR / "templates"
+#: The rule id of the warning for a template replaced in one language only.
+ONE_LANGUAGE_OVERRIDE = "TPL001"
 
 
 def _no_folder(path: str | Path) -> InputError:
@@ -89,6 +96,76 @@ def choose_language(inv: Inventory, templates: str | Path | None, lang: str | No
             f"add one of {', '.join(have)} to notice.languages, or add templates/<lang>/ with translated templates",
         )
     )
+
+
+def _languages_loc(inv: Inventory, i: int | None = None) -> Loc:
+    doc = getattr(inv, "document", None)
+    if doc is None:
+        return Loc("data_inventory.yml")
+    return doc.loc(("notice", "languages") + ((i,) if i is not None else ()))
+
+
+def require_languages(inv: Inventory, templates: str | Path | None) -> None:
+    """An InputError naming each language of ``notice.languages`` that has no templates (and which
+    languages do), or no profile. Runs before any rendering: no language is dropped silently."""
+    check_folder(templates)
+    have = available_languages(templates)
+    problems = []
+    for i, lang in enumerate(inv.notice.languages):
+        if lang not in have:
+            problems.append(
+                Problem(
+                    _languages_loc(inv, i),
+                    f"notice.languages lists '{lang}', but there are no templates for it; templates ship for: {', '.join(have) or 'none'}",
+                    f"add templates/{lang}/ with translated templates and a {PROFILE} (docs/languages.md), or remove '{lang}' from notice.languages",
+                )
+            )
+        elif profile_path(lang, templates) is None:
+            problems.append(
+                Problem(
+                    _languages_loc(inv, i),
+                    f"the templates for '{lang}' have no profile ({PROFILE})",
+                    f"copy generator/templates/en/{PROFILE} to templates/{lang}/ and fill it in (docs/languages.md)",
+                )
+            )
+    if problems:
+        raise InputError(problems)
+
+
+def _names(folder: Path) -> set[str]:
+    if not folder.is_dir():
+        return set()
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*.j2") if p.is_file()}
+
+
+def override_notes(inv: Inventory, templates: str | Path | None) -> list[Finding]:
+    """A warning for each package template that the user's folder replaces for some of the notice's
+    languages but not for the others (``templates/de/x.md.j2`` without ``templates/en/x.md.j2``):
+    allowed, but the languages then say different things. Languages without package templates of
+    their own (added in the user's folder) are not overrides and are not compared."""
+    if templates is None or len(inv.notice.languages) < 2:
+        return []
+    user = Path(templates)
+    shared = {n for n in _names(user) if not n.split("/")[0] in inv.notice.languages}
+    shipped = {lang: _names(PACKAGE_TEMPLATES / lang) for lang in inv.notice.languages}
+    shipped = {lang: names for lang, names in shipped.items() if "index.md.j2" in names}
+    notes = []
+    for name in sorted(set().union(*shipped.values()) if shipped else ()):
+        langs = [lang for lang in shipped if name in shipped[lang]]
+        replaced = [lang for lang in langs if name in shared or (user / lang / name).is_file()]
+        if replaced and len(replaced) < len(langs):
+            kept = [lang for lang in langs if lang not in replaced]
+            where = display_path(user / replaced[0] / name) if not (name in shared) else display_path(user / name)
+            notes.append(
+                Finding(
+                    ONE_LANGUAGE_OVERRIDE, "warning",
+                    f"your template {name} replaces the package's for {', '.join(replaced)} only; "
+                    f"{', '.join(kept)} still use{'s' if len(kept) == 1 else ''} the package's, so the languages may say different things",
+                    Loc(where),
+                    f"add templates/<lang>/{name} for {', '.join(kept)} too, or put one file at templates/{name} for every language",
+                )
+            )
+    return notes
 
 
 class TemplateLoader(BaseLoader):

@@ -132,14 +132,17 @@ class Values:
         return self.attr(model, name, getattr(model, name))
 
 
-def finalize(value):
-    """Every ``{{ }}`` passes here before autoescape: plain strings get the Markdown escape."""
+def finalize(value, yes_no: tuple[str, str] | None = ("yes", "no")):
+    """Every ``{{ }}`` passes here before autoescape: plain strings get the Markdown escape.
+    Booleans print as the language's words for yes and no (``yes_no``, from its profile)."""
     if value is None:
         return ""
     if hasattr(value, "__html__"):
         return value  # Src/SrcDate escape themselves; Markup is template-written
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        if yes_no is None:
+            raise jinja2.TemplateRuntimeError("a template prints yes or no, and the language's profile has no words for them (grammar.yes, grammar.no)")
+        return yes_no[0] if value else yes_no[1]
     if isinstance(value, (int, float)):
         return str(value)
     if isinstance(value, Enum):

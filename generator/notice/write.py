@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 from generator.errors import InputError, Loc, Problem
-from generator.notice.pages import RenderResult
+from generator.notice.pages import Rendered, RenderResult
 
 #: The file that marks a folder as written by ``plainnotice render`` (so it may be replaced whole).
 RENDER_MARKER = ".plainnotice-render"
@@ -67,11 +67,13 @@ def swap_in(new: Path, target: Path) -> None:
 # --------------------------------------------------------------------------------------------
 
 
-def write_pages(result: RenderResult, out: str | Path) -> list[str]:
-    """Write pages into ``out`` atomically: a temp folder is filled, then swapped in.
+def write_pages(result: RenderResult | Rendered, out: str | Path) -> list[str]:
+    """Write pages into ``out`` atomically: a temp folder is filled, then swapped in. Every
+    language of a :class:`Rendered`: the first at the root, the others under ``<lang>/``.
 
     ``out`` must be missing, empty, or a folder this command wrote before (it holds ``.plainnotice-render``).
     """
+    rendered = result if isinstance(result, Rendered) else Rendered({result.lang: result})
     out = Path(out)
     if out.exists():
         if not out.is_dir():
@@ -89,16 +91,18 @@ def write_pages(result: RenderResult, out: str | Path) -> list[str]:
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=parent))
     written = []
     try:
-        for path, page in sorted(result.pages.items()):
-            target = tmp / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(page.markdown, encoding="utf-8", newline="\n")
-            written.append(path)
-        for path, content in sorted(result.files.items()):
-            target = tmp / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
-            written.append(path)
+        for lang, res in rendered.results.items():
+            prefix = rendered.prefix(lang)
+            for path, page in sorted(res.pages.items()):
+                target = tmp / (prefix + path)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(page.markdown, encoding="utf-8", newline="\n")
+                written.append(prefix + path)
+            for path, content in sorted(res.files.items()):
+                target = tmp / (prefix + path)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(content)
+                written.append(prefix + path)
         (tmp / RENDER_MARKER).write_text(RENDER_MARKER_TEXT, encoding="utf-8")
         swap_in(tmp, out)
     finally:

@@ -37,22 +37,37 @@ def _rule_name(f: Finding) -> str:
     return getattr(f.detail, "rule_name", "")
 
 
-def _score_line(d: dict) -> str:
-    parts = [f"{METRIC_LABELS[m]} {_fmt(d[m])}" for m in METRICS]
+def _score_line(d: dict, metrics=METRICS) -> str:
+    parts = [f"{METRIC_LABELS.get(m, m)} {_fmt(d[m])}" for m in metrics if m in d]
     parts.append(f"{d['words']} words, {d['sentences']} sentences, {d['reading_minutes']:.1f} min at {WORDS_PER_MINUTE} wpm")
     return "; ".join(parts)
 
 
+def _layers(report: CheckReport):
+    """(label, pages, layer) for every language's layers; the language leads the label when the
+    notice is not English only."""
+    langs = list(report.languages) or ["en"]
+    tagged = langs != ["en"]
+    for i, layer in enumerate(report.all_layers()):
+        prefix = "" if layer.lang == langs[0] else f"{layer.lang}/"
+        label = f"{layer.lang} {layer.layer}" if tagged else layer.layer
+        yield label, [prefix + p for p in layer.pages], layer
+
+
 def check_text(report: CheckReport) -> str:
     lines: list[str] = []
-    for name, layer in report.layers.items():
+    for label, pages, layer in _layers(report):
         d = layer.as_dict()
+        if not layer.scored:
+            lines.append(f"{label} ({', '.join(pages)}): not scored: no validated readability formula for '{layer.lang}' (its profile names none)")
+            lines.append("  " + _score_line(d["scores"], ()))
+            continue
         verdict = ("pass" if layer.passed else "FAIL") if layer.gated else "not gated"
         lines.append(
-            f"{name} ({', '.join(layer.pages)}): {METRIC_LABELS[layer.target.metric]} {_fmt(layer.score)}, "
+            f"{label} ({', '.join(pages)}): {METRIC_LABELS[layer.target.metric]} {_fmt(layer.score)}, "
             f"target {layer.target.describe()}: {verdict}"
         )
-        lines.append("  " + _score_line(d["scores"]))
+        lines.append("  " + _score_line(d["scores"], list(layer.scores.metrics)))
     if report.findings:
         lines.append("")
     for f in report.findings:
@@ -124,20 +139,21 @@ def check_github(report: CheckReport) -> str:
 def check_junit(report: CheckReport) -> str:
     cases: list[ET.Element] = []
     failures = 0
-    for name, layer in report.layers.items():
+    for label, pages, layer in _layers(report):
         if not layer.gated:
             continue
+        name = layer.layer
         case = ET.Element(
             "testcase",
-            classname=f"plainnotice.readability.{name}",
-            name=f"{name} notice: {METRIC_LABELS[layer.target.metric]} {layer.target.describe()}",
+            classname=f"plainnotice.readability.{label.replace(' ', '.')}",
+            name=f"{label} notice: {METRIC_LABELS[layer.target.metric]} {layer.target.describe()}",
         )
         if not layer.passed:
             failures += 1
             fail = ET.SubElement(case, "failure", type="RD001", message=f"{METRIC_LABELS[layer.target.metric]} {_fmt(layer.score)}")
-            fail.text = f"{', '.join(layer.pages)}: score {_fmt(layer.score)}, target {layer.target.describe()}"
+            fail.text = f"{', '.join(pages)}: score {_fmt(layer.score)}, target {layer.target.describe()}"
         out = ET.SubElement(case, "system-out")
-        out.text = _score_line(layer.as_dict()["scores"])
+        out.text = _score_line(layer.as_dict()["scores"], list(layer.scores.metrics))
         cases.append(case)
     for f in report.findings:
         case = ET.Element(
@@ -206,7 +222,7 @@ def check_sarif(report: CheckReport) -> str:
             "locations": [_sarif_location(f.loc)],
         }
         detail = f.detail.as_dict() if f.detail is not None else {}
-        props = {k: v for k, v in detail.items() if k in ("layer", "layers", "page", "field", "sentence", "score", "words", "phrase", "suggestion")}
+        props = {k: v for k, v in detail.items() if k in ("layer", "layers", "page", "field", "sentence", "score", "words", "phrase", "suggestion", "language")}
         if props:
             result["properties"] = props
         results.append(result)
@@ -225,7 +241,10 @@ def check_sarif(report: CheckReport) -> str:
                     }
                 },
                 "results": results,
-                "properties": {"layers": {k: v.as_dict() for k, v in report.layers.items()}},
+                "properties": {
+                    "layers": {k: v.as_dict() for k, v in report.layers.items()},
+                    "languages": {k: v.as_dict() for k, v in report.languages.items()},
+                },
             }
         ],
     }

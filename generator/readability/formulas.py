@@ -30,6 +30,15 @@ METRIC_LABELS = {
     "automated_readability_index": "ARI",
     "dale_chall_readability_score": "Dale-Chall",
     "gunning_fog": "Gunning fog",
+    # the formulas made for other languages (generator/readability/langformulas.py)
+    "amstad": "Amstad reading ease",
+    "wiener_sachtextformel": "Wiener Sachtextformel",
+    "kandel_moles": "Kandel-Moles",
+    "fernandez_huerta": "Fernández-Huerta",
+    "szigriszt_pazos": "Szigriszt-Pazos (INFLESZ)",
+    "gulpease": "Gulpease",
+    "flesch_douma": "Flesch-Douma",
+    "fog_pl": "FOG-PL",
 }
 
 
@@ -47,13 +56,18 @@ class Counts:
     hard_dale_chall: int = 0  # not on the Dale-Chall easy list
     hard_fog: int = 0  # not easy and 3+ syllables (Gunning fog)
     reading_words: int = 0  # every word readers see, labels included
+    # counted for the formulas of other languages only (generator/readability/langcount.py)
+    monosyllables: int = 0  # words of one syllable (Wiener Sachtextformel)
+    syllables4: int = 0  # words of 4+ syllables (FOG-PL's hard words)
+    long_words: int = 0  # words of more than 6 letters (Wiener Sachtextformel)
 
     def __add__(self, other: "Counts") -> "Counts":
         return Counts(*(a + b for a, b in zip(self.astuple(), other.astuple())))
 
     def astuple(self) -> tuple:
         return (self.words, self.sentences, self.syllables, self.letters, self.chars, self.tokens,
-                self.polysyllables, self.hard_dale_chall, self.hard_fog, self.reading_words)
+                self.polysyllables, self.hard_dale_chall, self.hard_fog, self.reading_words,
+                self.monosyllables, self.syllables4, self.long_words)
 
 
 _TEXTSTAT = None
@@ -199,8 +213,11 @@ class Scores:
         return self.words / WORDS_PER_MINUTE
 
     @classmethod
-    def of(cls, n: Counts) -> "Scores":
-        return cls(scores_from_counts(n), n.reading_words, n.words, max(1, n.sentences) if n.words else 0, n.syllables)
+    def of(cls, n: Counts, scorer=None) -> "Scores":
+        """The scores of ``n``: textstat's seven, or ``scorer(n)`` (a language's formulas; {} when
+        the language is not scored)."""
+        metrics = scores_from_counts(n) if scorer is None else scorer(n)
+        return cls(metrics, n.reading_words, n.words, max(1, n.sentences) if n.words else 0, n.syllables)
 
     def as_dict(self) -> dict:
         out = {m: round(v, 2) for m, v in self.metrics.items()}

@@ -1,6 +1,13 @@
-"""The readability gate: ``check(result, inv)`` scores every layer of the rendered notice against
-its target and reports each sentence that breaks a rule, with its source (:mod:`.sources`): the
-inventory ``file:line:column`` when the sentence came from an inventory string, else the template's.
+"""The readability gate: ``check(rendered, inv)`` scores every layer of every language of the
+rendered notice against its target and reports each sentence that breaks a rule, with its source
+(:mod:`.sources`): the inventory ``file:line:column`` when the sentence came from an inventory
+string, else the template's (of that language).
+
+Each language is scored by the formula its profile names, on counts made with its own rules
+(:mod:`.langcount`, :mod:`.langformulas`; English: textstat 0.7.8's), against its profile's targets
+(English: ``notice.readability``). A language whose profile names no formula is reported as not
+scored, never scored as English. In a notice of several languages every finding's message starts
+with its language ("[de] ...").
 
 Rules (stable ids, used in SARIF and GitHub annotations):
 
@@ -29,16 +36,17 @@ from typing import NamedTuple
 
 from generator.errors import Detail, Finding, InputError, Loc, Problem
 from generator.inventory.model import Inventory
-from generator.notice.pages import Page, RenderResult
+from generator.notice.pages import Page, Rendered, RenderResult
 from generator.readability import syllables
-from generator.readability.formulas import METRIC_LABELS, Counts, Scores, engine, scores_from_counts
+from generator.readability.formulas import METRIC_LABELS, METRICS, Counts, Scores, count, engine, scores_from_counts
+from generator.readability.langcount import LanguageCounter
+from generator.readability.langformulas import scorer
 from generator.readability.measure import Measured, measure_units, textstat_lang
-from generator.readability.report import LAYERS, CheckReport, LayerReport, SectionReport, Target, targets
-from generator.readability.formulas import count
+from generator.readability.report import LAYERS, CheckReport, LanguageReport, LayerReport, SectionReport, Target, language_targets
 from generator.readability.sentences import name_spans, score_text
 from generator.readability.sources import Sources
 from generator.readability.textprep import markdown_units, words
-from generator.readability.words import find_hedges, find_hidden_verbs, find_passive, plain_words, tokens
+from generator.readability.words import Style, find_hedges, find_hidden_verbs, find_passive, style_for, tokens
 
 LONG_SENTENCE = 25  # words; more is long
 MIN_WORDS_FOR_SENTENCE_SCORE = 10  # shorter sentences swing too much to be scored alone
@@ -112,6 +120,7 @@ class ReadabilityDetail(Detail):
     sentence: str | None = None
     layers: list | None = None  # every layer the same finding was seen in
     occurrences: int | None = None  # how often, when more than once
+    language: str | None = None  # the language of the page (or target) concerned
 
 
 class _Findings:
@@ -120,13 +129,17 @@ class _Findings:
     def __init__(self, strict: bool):
         self.strict = strict
         self.items: dict[tuple, Finding] = {}
+        self.lang = "en"  # the language being checked
+        self.tag = ""  # "[de] " in front of every message when the notice has several languages
 
     def add(self, rule_id: str, loc: Loc, message: str, fix: str, citation: str = "", *, key=None, **facts) -> None:
         """Add a finding. ``key`` says when two findings are the same (default: rule, place, message);
         ``facts`` are the fields of its :class:`ReadabilityDetail`."""
         rule = READABILITY_RULES[rule_id]
         level = "error" if (rule.level == "error" or self.strict) else "warning"
-        key = (rule_id, loc, key if key is not None else message)
+        message = self.tag + message
+        facts["language"] = self.lang
+        key = (rule_id, loc, self.lang, key if key is not None else message)
         layer = facts.get("layer")
         if key in self.items:
             detail = self.items[key].detail
@@ -146,9 +159,10 @@ class _Findings:
         )
 
 
-def _hard_only_for_prescribed_words(sources: Sources, page: Page, ms: Measured, target: Target, lang: str) -> bool:
+def _hard_only_for_prescribed_words(sources: Sources, page: Page, ms: Measured, target: Target, count, score) -> bool:
     """True when the sentence passes its target, or is too short to be scored alone, once the law's
-    own words in it (printed from a :data:`PRESCRIBED_FIELDS` field) count as one easy word, like a name."""
+    own words in it (printed from a :data:`PRESCRIBED_FIELDS` field) count as one easy word, like a name.
+    ``count`` and ``score``: the language's counter and formulas."""
     if not page.spans:
         return False
     s, unit = ms.sentence, ms.sentence.unit
@@ -164,12 +178,14 @@ def _hard_only_for_prescribed_words(sources: Sources, page: Page, ms: Measured, 
         return False
     raw = unit.text[s.start : s.end]
     seen = score_text(raw, names=name_spans(raw, list(ms.names or []) + ranges))
-    counts = count(seen, textstat_lang(lang)) if seen else Counts()
+    counts = count(seen) if seen else Counts()
     # as everywhere, a sentence too short to be scored alone is not hard
-    return counts.words < MIN_WORDS_FOR_SENTENCE_SCORE or target.passes(scores_from_counts(counts)[target.metric])
+    return counts.words < MIN_WORDS_FOR_SENTENCE_SCORE or target.passes(score(counts)[target.metric])
 
 
-def _sentence_findings(out: _Findings, sources: Sources, page: Page, ms: Measured, target: Target, layer: str, lang: str) -> None:
+def _sentence_findings(
+    out: _Findings, sources: Sources, page: Page, ms: Measured, target: Target | None, layer: str, style: Style, score, count
+) -> None:
     s = ms.sentence
     unit = s.unit
     text = ms.text
@@ -192,7 +208,7 @@ def _sentence_findings(out: _Findings, sources: Sources, page: Page, ms: Measure
     base = unit.text[s.start : s.end]
     names = ms.names if ms.names is not None else name_spans(base)
     toks = [t for t in tokens(base) if not any(t[1] < nz and t[2] > na for na, nz in names)]
-    legalese = list(plain_words().find(toks, base)) if toks else []
+    legalese = list(style.legalese.find(toks, base)) if toks and style.legalese is not None else []
     plainer = "; ".join(
         f"\"{' '.join(base[toks[i][1] : toks[j - 1][2]].split())}\" -> \"{alt}\"" for i, j, _k, alt in legalese[:3]
     )
@@ -201,9 +217,9 @@ def _sentence_findings(out: _Findings, sources: Sources, page: Page, ms: Measure
     common = {"layer": layer, "page": page.path, "sentence": text}
 
     # sentence length and difficulty (scored text only: labels are not sentences)
-    if ms.scored and ms.counts.words:
-        own = scores_from_counts(ms.counts)[target.metric]
-        hard = not target.passes(own) and not _hard_only_for_prescribed_words(sources, page, ms, target, lang)
+    if target is not None and ms.scored and ms.counts.words:
+        own = score(ms.counts)[target.metric]
+        hard = not target.passes(own) and not _hard_only_for_prescribed_words(sources, page, ms, target, count, score)
         long_ = ms.counts.words > LONG_SENTENCE
         if long_ or (hard and ms.counts.words >= MIN_WORDS_FOR_SENTENCE_SCORE):
             loc, fld = sentence_loc()
@@ -241,18 +257,18 @@ def _sentence_findings(out: _Findings, sources: Sources, page: Page, ms: Measure
         loc, fld = word_loc(s.start + toks[i][1], s.start + toks[j - 1][2], words(phrase))
         out.add(
             "RD005", loc, f"\"{phrase}\" is legalese: write \"{plain}\" instead (in: \"{context}\")",
-            f"write \"{plain}\"", "US Federal Plain Language Guidelines", key=phrase.lower(), field=fld, phrase=phrase,
+            f"write \"{plain}\"", style.legalese_source, key=phrase.lower(), field=fld, phrase=phrase,
             suggestion=plain, **common,
         )
-    for i, j, _key, instead in find_hedges(toks, base):
+    for i, j, _key, instead in (find_hedges(toks, base, style.hedges) if style.hedges is not None else ()):
         word = phrase_of(i, j)
         loc, fld = word_loc(s.start + toks[i][1], s.start + toks[j - 1][2], words(word))
         out.add(
             "RD006", loc, f"\"{word}\" is vague: {instead} (in: \"{context}\")",
-            "say what you do, when, and with what", "WP260 rev.01 para. 13", key=word.lower(), field=fld, phrase=word,
+            "say what you do, when, and with what", style.hedges_source, key=word.lower(), field=fld, phrase=word,
             **common,
         )
-    hit = find_passive(toks)
+    hit = find_passive(toks) if style.passive else None
     if hit:
         phrase = phrase_of(*hit)
         loc, fld = sentence_loc()
@@ -261,7 +277,7 @@ def _sentence_findings(out: _Findings, sources: Sources, page: Page, ms: Measure
             "name who acts: \"we share ...\", not \"... is shared\"", key=phrase.lower(), field=fld, phrase=phrase,
             **common,
         )
-    for i, j, _noun, verb in find_hidden_verbs(toks):
+    for i, j, _noun, verb in (find_hidden_verbs(toks, style.hidden_verbs) if style.hidden_verbs is not None else ()):
         phrase = phrase_of(i, j)
         loc, fld = word_loc(s.start + toks[i][1], s.start + toks[j - 1][2], words(phrase))
         out.add(
@@ -271,21 +287,44 @@ def _sentence_findings(out: _Findings, sources: Sources, page: Page, ms: Measure
         )
 
 
-def check(result: RenderResult, inv: Inventory | None = None, *, max_grade: float | None = None, layer: str = "all", strict: bool = False) -> CheckReport:
-    """Score every layer of ``result`` and report sentences that break the rules.
+def check(
+    result: RenderResult | Rendered, inv: Inventory | None = None, *, max_grade: float | None = None, layer: str = "all", strict: bool = False
+) -> CheckReport:
+    """Score every layer of every language of ``result`` (one language's :class:`RenderResult`, or
+    every language's :class:`Rendered`) and report sentences that break the rules.
 
     ``layer`` ("summary", "full" or "all") chooses which layers are gated; the others are scored
-    but produce no findings. ``max_grade`` overrides the inventory's targets. ``strict`` makes
-    every warning an error.
+    but produce no findings. ``max_grade`` overrides the targets of every language scored with a
+    grade. ``strict`` makes every warning an error.
     """
     if layer not in ("summary", "full", "all"):
         raise InputError(Problem(Loc("--layer"), f"unknown layer '{layer}'", "use summary, full or all"))
     if max_grade is not None and (not math.isfinite(max_grade) or max_grade < 0):
         raise InputError(Problem(Loc("--max-grade"), f"--max-grade must be a number of 0 or more, not {max_grade}", "e.g. --max-grade 8"))
-    lang = textstat_lang(getattr(result, "lang", "en"))
-    goals = targets(inv, max_grade)
-    sources = Sources(result, inv)
+    rendered = result if isinstance(result, Rendered) else Rendered({getattr(result, "lang", "en"): result})
     findings = _Findings(strict)
+    languages: dict[str, LanguageReport] = {}
+    for lang, res in rendered.results.items():
+        findings.lang, findings.tag = lang, (f"[{lang}] " if len(rendered.results) > 1 else "")
+        languages[lang] = _check_language(res, inv, findings, max_grade, layer)
+    save_cache()
+    first = next(iter(languages.values()))
+    return CheckReport(first.layers, findings.sorted(), strict, languages)
+
+
+def _check_language(result: RenderResult, inv: Inventory | None, findings: _Findings, max_grade: float | None, layer: str) -> LanguageReport:
+    profile = result.profile
+    lang = getattr(result, "lang", "en")
+    goals = language_targets(profile, inv, max_grade)
+    score_with = scorer(profile)
+    score = score_with if score_with is not None else scores_from_counts
+    textstat_rules = profile is None or profile.syllables.method == "textstat"
+    counter = None if textstat_rules else LanguageCounter(profile)
+    abbreviations = None if textstat_rules else profile.abbreviations
+    ts_lang = textstat_lang(lang) if textstat_rules else "en_US"
+    count_sentence = counter if counter is not None else (lambda text: count(text, ts_lang))
+    style = style_for(profile)
+    sources = Sources(result, inv)
     layers: dict[str, LayerReport] = {}
     for name in LAYERS:
         pages = [p for path, p in sorted(result.pages.items()) if p.layer == name]
@@ -293,34 +332,36 @@ def check(result: RenderResult, inv: Inventory | None = None, *, max_grade: floa
             continue
         total = Counts()
         sections: list[SectionReport] = []
-        gated = layer in ("all", name)
+        target = goals[name]
+        gated = layer in ("all", name) and target is not None
         per_page: list[tuple[Page, list[Measured]]] = []
         for page in pages:
-            measured, secs = measure_units(markdown_units(page.markdown), page.path, lang)
+            measured, secs = measure_units(markdown_units(page.markdown), page.path, ts_lang, counter, abbreviations)
             per_page.append((page, measured))
             for sec in secs:
                 total = total + sec.counts
                 if sec.counts.reading_words:
-                    sections.append(SectionReport(page.path, sec.title or page.title, Scores.of(sec.counts)))
-        report = LayerReport(name, [p.path for p in pages], Scores.of(total), goals[name], gated, sections)
+                    sections.append(SectionReport(page.path, sec.title or page.title, Scores.of(sec.counts, score_with)))
+        report = LayerReport(name, [p.path for p in pages], Scores.of(total, score_with), target, gated, sections, lang)
         layers[name] = report
-        if not gated:
+        if layer not in ("all", name):
             continue
         for page, measured in per_page:
             for ms in measured:
-                _sentence_findings(findings, sources, page, ms, goals[name], name, lang)
-        if not report.passed:
-            worst = _hardest(per_page, goals[name])
+                _sentence_findings(findings, sources, page, ms, target, name, style, score, count_sentence)
+        if target is not None and not report.passed:
+            worst = _hardest(per_page, target, score)
             hint = "; hardest sentences: " + " | ".join(f"\"{_short(t, 70)}\"" for t in worst) if worst else ""
+            english = profile is None or profile.formula in METRICS
+            where = "notice.readability." + name if english else f"readability.targets.{name} in {profile.file}"
             findings.add(
-                "RD001", _target_loc(inv, name),
-                f"the {name} notice reads at {METRIC_LABELS[goals[name].metric]} {report.score:.2f}; "
-                f"the target is {goals[name].describe()}{hint}",
-                "rewrite the sentences listed in the other findings, or change notice.readability." + name,
-                layer=name, score=round(report.score, 2), metric=goals[name].metric, target=goals[name].value,
+                "RD001", _target_loc(inv, name) if english else Loc(profile.file),
+                f"the {name} notice reads at {METRIC_LABELS[target.metric]} {report.score:.2f}; "
+                f"the target is {target.describe()}{hint}",
+                f"rewrite the sentences listed in the other findings, or change {where}.",
+                layer=name, score=round(report.score, 2), metric=target.metric, target=target.value,
             )
-    save_cache()
-    return CheckReport(layers, findings.sorted(), strict)
+    return LanguageReport(lang, profile.name if profile else lang, profile.formula if profile else "flesch_kincaid_grade", layers)
 
 
 def save_cache() -> None:
@@ -329,12 +370,12 @@ def save_cache() -> None:
         syllables.save()
 
 
-def _hardest(per_page, target: Target, n: int = 3) -> list[str]:
+def _hardest(per_page, target: Target, score, n: int = 3) -> list[str]:
     scored = []
     for _, measured in per_page:
         for ms in measured:
             if ms.scored and ms.counts.words >= MIN_WORDS_FOR_SENTENCE_SCORE:
-                v = scores_from_counts(ms.counts)[target.metric]
+                v = score(ms.counts)[target.metric]
                 scored.append((-v if target.bound == "max" else v, ms.sentence.index, ms.text))
     scored.sort()
     return [t for _, _, t in scored[:n]]

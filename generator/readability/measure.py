@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
 from generator.readability.formulas import Counts, count
 from generator.readability.sentences import name_spans, score_text, sentences
@@ -36,8 +37,16 @@ def textstat_lang(lang: str | None) -> str:
     return lang.replace("-", "_")
 
 
-def measure_units(units: list[Unit], page: str = "", lang: str = "en_US") -> tuple[list[Measured], list[Section]]:
-    """Sentences with their counts, and counts per section."""
+def measure_units(
+    units: list[Unit],
+    page: str = "",
+    lang: str = "en_US",
+    counter: Callable[[str], Counts] | None = None,
+    abbreviations: frozenset[str] | None = None,
+) -> tuple[list[Measured], list[Section]]:
+    """Sentences with their counts, and counts per section. ``counter`` counts a sentence with a
+    language's own rules (default: textstat's, for ``lang``); ``abbreviations`` are the language's
+    that never end a sentence (default: English's)."""
     out: list[Measured] = []
     sections: dict[int, Section] = {}
     for unit in units:
@@ -45,13 +54,13 @@ def measure_units(units: list[Unit], page: str = "", lang: str = "en_US") -> tup
         if sec is None:
             sec = sections[unit.section_index] = Section(page, unit.section, unit.section_index)
         label = unit.is_label
-        for s in sentences(unit):
+        for s in sentences(unit, abbreviations):
             protected = [(max(a, s.start) - s.start, min(z, s.end) - s.start) for a, z in unit.protected if a < s.end and z > s.start]
             raw = unit.text[s.start : s.end]
             names = name_spans(raw, protected)
             seen = score_text(raw, names=names)
             scored = "" if label else seen
-            n = count(scored, lang) if scored else Counts()
+            n = (counter(scored) if counter is not None else count(scored, lang)) if scored else Counts()
             n.reading_words = len(seen.split()) if seen else 0
             s.index = len(out)
             out.append(Measured(s, s.text, scored, n, page, names))

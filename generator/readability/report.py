@@ -1,5 +1,6 @@
-"""What a check reports: the target per layer (from ``notice.readability``), the scores per layer
-and section, and the findings; ``as_dict()`` is the JSON shape of ``plainnotice check --format json``."""
+"""What a check reports: the target per layer (from ``notice.readability`` for English, from the
+language's profile for the others), the scores per language, layer and section, and the findings;
+``as_dict()`` is the JSON shape of ``plainnotice check --format json``."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from dataclasses import dataclass, field
 
 from generator.errors import Finding
 from generator.inventory.model import Inventory
-from generator.readability.formulas import METRIC_LABELS, Scores
+from generator.notice.profile import Profile
+from generator.readability.formulas import METRIC_LABELS, METRICS, Scores
+from generator.readability.langformulas import FORMULAS
 
 LAYERS = ("summary", "full")
 
@@ -46,38 +49,70 @@ class LayerReport:
     layer: str
     pages: list[str]
     scores: Scores
-    target: Target
+    target: Target | None  # None: the language is not scored
     gated: bool
     sections: list[SectionReport] = field(default_factory=list)
+    lang: str = "en"
 
     @property
-    def score(self) -> float:
-        return self.scores.metrics[self.target.metric]
+    def scored(self) -> bool:
+        return self.target is not None
+
+    @property
+    def score(self) -> float | None:
+        return self.scores.metrics[self.target.metric] if self.target is not None else None
 
     @property
     def passed(self) -> bool:
-        return self.target.passes(self.score)
+        return self.target is None or self.target.passes(self.score)
 
     def as_dict(self) -> dict:
+        t = self.target
         return {
             "layer": self.layer,
             "pages": self.pages,
             "gated": self.gated,
-            "metric": self.target.metric,
-            "bound": self.target.bound,
-            "target": self.target.value,
-            "score": round(self.score, 2),
+            "metric": t.metric if t else None,
+            "bound": t.bound if t else None,
+            "target": t.value if t else None,
+            "score": round(self.score, 2) if t else None,
             "passed": self.passed,
             "scores": self.scores.as_dict(),
             "sections": [s.as_dict() for s in self.sections],
+            "scored": self.scored,
         }
 
 
 @dataclass(eq=False, repr=False)
-class CheckReport:
+class LanguageReport:
+    """One language's layers, and how it was scored."""
+
+    lang: str
+    name: str  # the language's own name, from its profile
+    formula: str | None  # the gate formula; None: not scored
     layers: dict[str, LayerReport]
+
+    def as_dict(self) -> dict:
+        return {"name": self.name, "formula": self.formula, "scored": self.formula is not None,
+                "layers": {k: v.as_dict() for k, v in self.layers.items()}}
+
+
+@dataclass(eq=False, repr=False)
+class CheckReport:
+    layers: dict[str, LayerReport]  # the first language's
     findings: list[Finding]
     strict: bool = False
+    languages: dict[str, LanguageReport] = field(default_factory=dict)  # every language, first first
+
+    def all_layers(self) -> list[LayerReport]:
+        """Every language's layers, the first language's first."""
+        if not self.languages:
+            return list(self.layers.values())
+        return [layer for lr in self.languages.values() for layer in lr.layers.values()]
+
+    @property
+    def multilingual(self) -> bool:
+        return len(self.languages) > 1
 
     @property
     def errors(self) -> list[Finding]:
@@ -96,9 +131,29 @@ class CheckReport:
             "ok": self.ok,
             "strict": self.strict,
             "layers": {k: v.as_dict() for k, v in self.layers.items()},
+            "languages": {k: v.as_dict() for k, v in self.languages.items()},
             "findings": [f.as_dict() for f in self.findings],
             "errors": [],
         }
+
+
+def language_targets(profile: Profile | None, inv: Inventory | None, max_grade: float | None = None) -> dict[str, Target | None]:
+    """Targets per layer for one language. English (a profile whose formula is one of textstat's
+    seven): ``notice.readability`` (:func:`targets`). Any other language: its profile's formula
+    and targets, so a German notice is never held to an English grade; ``max_grade`` replaces them
+    when the formula is a grade. No formula: None (the language is not scored)."""
+    if profile is None or profile.formula in METRICS:
+        return dict(targets(inv, max_grade))
+    if profile.formula is None:
+        return {layer: None for layer in LAYERS}
+    formula = FORMULAS[profile.formula]
+    out: dict[str, Target | None] = {}
+    for layer in LAYERS:
+        value = profile.targets[layer]
+        if max_grade is not None and formula.bound == "max":
+            value = float(max_grade)
+        out[layer] = Target(formula.id, formula.bound, value)
+    return out
 
 
 def targets(inv: Inventory | None, max_grade: float | None = None) -> dict[str, Target]:

@@ -1,6 +1,7 @@
 """Sentences, and each sentence as the formulas get it.
 
-* :func:`sentences` splits a unit; abbreviations such as "e.g.", "U.S." and "Inc." do not end one;
+* :func:`sentences` splits a unit; abbreviations such as "e.g.", "U.S." and "Inc." do not end one
+  (another language passes its own list: its profile's ``abbreviations``);
 * :func:`name_spans` finds URLs, e-mail addresses, numbers, dates and code;
 * :func:`score_text` is the sentence the formulas see: those names count as one easy word each.
 """
@@ -47,7 +48,9 @@ _CANDIDATE = re.compile(r"[.!?\u2026]+[\"'\u2019\u201d)\]]*(?=\s|$)|;(?=\s)")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 
 
-def _ends_sentence(text: str, m: re.Match) -> bool:
+def _ends_sentence(text: str, m: re.Match, never: frozenset[str] | None = None) -> bool:
+    """Whether the candidate ``m`` ends a sentence. ``never``: a language's abbreviations that never
+    end one (None: English's, with its list of words that start a sentence)."""
     after = text[m.end() :].lstrip()
     if not after:
         return True
@@ -63,22 +66,27 @@ def _ends_sentence(text: str, m: re.Match) -> bool:
     word = token.group(1).lstrip("(\"'\u201c\u2018[").lower() if token else ""
     next_word = re.match(r"[\w'\u2019]+", after)
     starter = bool(next_word) and next_word.group().lower().replace("\u2019", "'") in SENTENCE_STARTERS
-    if word in ABBREVIATIONS_NEVER_FINAL:
+    if word in (ABBREVIATIONS_NEVER_FINAL if never is None else never):
         return False
+    if never is not None:
+        if re.fullmatch(r"(?:[a-z]\.)+", word):
+            return False  # initials ("M. Koch"); the next word is not lower case here
+        return True  # a company suffix before a capital: "Sprachpfad GmbH. Wir ..."
     if word in ABBREVIATIONS_MAYBE_FINAL or re.fullmatch(r"(?:[a-z]\.)+", word):
         return starter  # "U.S. law" vs "in the U.S. We ..."; initials like "J."
     return True
 
 
-def sentences(unit: Unit) -> list[Sentence]:
-    """Split a unit into sentences. A unit always ends its last sentence."""
+def sentences(unit: Unit, never: frozenset[str] | None = None) -> list[Sentence]:
+    """Split a unit into sentences. A unit always ends its last sentence. ``never``: a language's
+    abbreviations that never end a sentence (None: English's rules)."""
     text = unit.text
     out: list[Sentence] = []
     start = len(text) - len(text.lstrip())
     for m in _CANDIDATE.finditer(text):
         if m.end() <= start:
             continue
-        if _ends_sentence(text, m):
+        if _ends_sentence(text, m, never):
             if text[start : m.end()].strip():
                 out.append(Sentence(unit, start, m.end()))
             start = m.end()

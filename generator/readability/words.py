@@ -1,13 +1,17 @@
 """Word lists and the word-level style rules: legalese with plainer words, hedges, hidden verbs
-(``generator/data/*.tsv``, read once) and a small passive-voice detector."""
+(``generator/data/*.tsv``, read once) and a small passive-voice detector. Which of them a language
+has is its profile's ``word_lists`` (:func:`style_for`): English has all four; a language whose
+profile says ``none`` for a list gets no findings from it (no list is better than an invented one)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from generator.inventory.datafiles import data_rows
+from generator.notice.profile import Profile
 from generator.readability.textprep import WORD
 
 
@@ -159,11 +163,12 @@ def _reader_modal(toks: list[tuple[str, int, int]], i: int) -> bool:
     return k < len(toks) and toks[k][0] not in HAPPENS_TO_READER
 
 
-def find_hedges(toks: list[tuple[str, int, int]], text: str):
+def find_hedges(toks: list[tuple[str, int, int]], text: str, phrases: "Phrases | None" = None):
     """Yield (start token, end token, phrase, what to write instead) for the vague qualifiers of
-    ``generator/data/readability_hedges.tsv`` (rule RD006), except "May" the month ("1 May 2026")
-    and "may"/"might" as a permission or wish of the reader (:func:`_reader_modal`)."""
-    for i, j, key, instead in hedges().find(toks, text):
+    ``generator/data/readability_hedges.tsv`` (rule RD006; ``phrases``: another language's list),
+    except "May" the month ("1 May 2026") and "may"/"might" as a permission or wish of the reader
+    (:func:`_reader_modal`)."""
+    for i, j, key, instead in (hedges() if phrases is None else phrases).find(toks, text):
         if key in MODALS:
             if text[toks[i][1]] == "M" and (re.match(r"\s*\d", text[toks[j - 1][2] :]) or re.search(r"\d\s*$", text[: toks[i][1]])):
                 continue  # the month
@@ -174,9 +179,9 @@ def find_hedges(toks: list[tuple[str, int, int]], text: str):
         yield i, j, key, instead
 
 
-def find_hidden_verbs(toks: list[tuple[str, int, int]]):
+def find_hidden_verbs(toks: list[tuple[str, int, int]], table: dict[str, str] | None = None):
     """Yield (start token, end token, noun, verb) for "make a decision" and the like."""
-    table = hidden_verbs()
+    table = hidden_verbs() if table is None else table
     n = len(toks)
     for i, (w, _, _) in enumerate(toks):
         if w not in LIGHT_VERBS:
@@ -190,3 +195,52 @@ def find_hidden_verbs(toks: list[tuple[str, int, int]]):
         base = noun if noun in table else (noun[:-1] if noun.endswith("s") and noun[:-1] in table else None)
         if base and (j > i + 1 or base in ("use", "reference")):
             yield i, j + 1, base, table[base]
+
+
+@dataclass(frozen=True)
+class Style:
+    """The style rules a language has: each list, or None where its profile has none."""
+
+    legalese: Phrases | None
+    hedges: Phrases | None
+    hidden_verbs: dict[str, str] | None
+    passive: bool  # the English passive-voice detector
+    legalese_source: str = "US Federal Plain Language Guidelines"
+    hedges_source: str = "WP260 rev.01 para. 13"
+
+
+@lru_cache(maxsize=32)
+def _rows(name: str, folder: str) -> dict[str, str]:
+    """A two-column list: a file in the language's folder, else one in generator/data/."""
+    path = Path(folder) / name if folder else None
+    if path is not None and path.is_file():
+        lines = path.read_text(encoding="utf-8").splitlines()
+        rows = [tuple(p.strip() for p in line.split("\t")) for line in lines if line.strip() and not line.startswith("#")]
+    else:
+        rows = list(data_rows(name))
+    return {r[0]: r[1] for r in rows if len(r) >= 2}
+
+
+def style_for(profile: Profile | None) -> Style:
+    """The style rules of a language (English's when there is no profile)."""
+    if profile is None:
+        return Style(plain_words(), hedges(), hidden_verbs(), True)
+    own = {k: v for k, v in profile.word_lists.items() if v and v not in ("plain_words.tsv", "readability_hedges.tsv")}
+    lists, folder = profile.word_lists, profile.folder
+
+    def phrases(key: str, default) -> Phrases | None:
+        name = lists.get(key)
+        if not name:
+            return None
+        builtin = {"legalese": "plain_words.tsv", "hedges": "readability_hedges.tsv"}[key]
+        return default() if name == builtin else Phrases.of(_rows(name, folder))
+
+    hidden = lists.get("hidden_verbs")
+    return Style(
+        phrases("legalese", plain_words),
+        phrases("hedges", hedges),
+        None if not hidden else hidden_verbs() if hidden == "readability_hidden_verbs.tsv" else {k.lower(): v for k, v in _rows(hidden, folder).items()},
+        lists.get("passive") == "english",
+        own.get("legalese", "US Federal Plain Language Guidelines"),
+        own.get("hedges", "WP260 rev.01 para. 13"),
+    )

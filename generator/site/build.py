@@ -31,7 +31,7 @@ from mkdocs.plugins import BasePlugin
 
 from generator.errors import InputError, Loc, Problem
 from generator.notice.write import RENDER_MARKER, RENDER_MARKER_TEXT, swap_in
-from generator.site.config import configure, plugins_without_ours, read_raw_config, set_page_date
+from generator.site.config import configure, language_nav, localize_page, page_nav, plugins_without_ours, read_raw_config, set_page_date
 from generator.site.config import docs_dir as config_docs_dir
 from generator.site.content import SiteContent
 
@@ -102,6 +102,13 @@ class _CliHooks:
         set_page_date(page, self.content)
         return page
 
+    def on_nav(self, nav, config, files):
+        return language_nav(nav, self.content)
+
+    def on_page_context(self, context, page, config, nav):
+        localize_page(page, config, self.content)
+        return page_nav(context, page, self.content)
+
     def on_post_page(self, output, page, config):
         if self.pause:
             time.sleep(self.pause)
@@ -115,6 +122,8 @@ class _Hooks(BasePlugin):
 def _attach_hooks(config, hooks: _CliHooks) -> None:
     plugin = _Hooks()
     plugin.on_pre_page = hooks.on_pre_page
+    plugin.on_nav = hooks.on_nav
+    plugin.on_page_context = hooks.on_page_context
     plugin.on_post_page = hooks.on_post_page
     config["plugins"]["plainnotice/build-hooks"] = plugin
 

@@ -1,5 +1,14 @@
-"""MkDocs settings: what both fronts apply to a loaded config (:func:`configure`), and reading
-mkdocs.yml as written, before MkDocs validates it (the docs folder, the plugin list)."""
+"""MkDocs settings: what both fronts apply to a loaded config (:func:`configure`) and to each
+page (:func:`localize_page`, :func:`language_nav`), and reading mkdocs.yml as written, before
+MkDocs validates it (the docs folder, the plugin list).
+
+Several languages are one MkDocs build: the first language at the root, the others under
+``<lang>/`` (:mod:`.content`). Each page gets its own language: ``<html lang>`` and Material's UI
+words (``theme.language``), the site name and copyright in that language, ``hreflang`` alternates
+to the same page in every language plus ``x-default`` (the first language), Material's language
+switcher (``extra.alternate``) pointing at the same page, and a navigation of its own language's
+pages only (previous/next stay inside the language).
+"""
 
 from __future__ import annotations
 
@@ -10,12 +19,14 @@ import yaml
 from material import templates as material_templates
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
+from mkdocs.structure.files import File
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.utils import get_theme_dir
 from mkdocs.utils.yaml import yaml_load
 
 from generator.errors import InputError, Loc, Problem
 from generator.inventory.datafiles import PACKAGE_DIR
-from generator.site.content import SiteContent
+from generator.site.content import SiteContent, SiteLanguage
 from generator.site.markdown_ext import TableRegions
 
 #: The plainnotice theme layer (templates and CSS) between the user's custom_dir and Material.
@@ -54,7 +65,8 @@ def configure(config: MkDocsConfig, content: SiteContent) -> None:
     exts = config["markdown_extensions"]
     if not any(isinstance(e, TableRegions) for e in exts):
         exts.append(TableRegions())
-    if not config.get("nav"):
+    own_nav = not config.get("nav")
+    if own_nav:
         config["nav"] = _nav(config, content)
     extra = config["extra"]
     extra["generator"] = False
@@ -62,12 +74,99 @@ def configure(config: MkDocsConfig, content: SiteContent) -> None:
         "lang": content.lang,
         "effective_date": content.effective_date.isoformat(),
         "files": {"gpc": ".well-known/gpc.json", "inventory": "inventory.json", "dpv": "dpv.jsonld"},
+        "languages": [{"lang": lang.lang, "name": lang.name, "prefix": lang.prefix} for lang in content.languages],
+        "alternates": alternates(content, config["use_directory_urls"]),
+        "own_nav": own_nav,
     }
-def _nav(config: MkDocsConfig, content: SiteContent) -> list[str]:
+    if len(content.languages) > 1:
+        home = "index.md"
+        extra["alternate"] = [
+            {"name": lang.name, "lang": lang.lang, "link": page_url(lang.prefix + home, config["use_directory_urls"]) or "./"}
+            for lang in content.languages
+        ]
+
+
+def page_url(src_path: str, use_directory_urls: bool) -> str:
+    """The URL MkDocs gives the page ``src_path`` (``page.url``: "" for the home page with
+    directory URLs)."""
+    url = File(src_path, "", "", use_directory_urls).url
+    return "" if url in (".", "./") else url
+
+
+def alternates(content: SiteContent, use_directory_urls: bool) -> dict[str, list[dict]]:
+    """page URL -> the same page in every language: ``{"lang", "name", "link"}`` dicts, the first
+    language first, then ``x-default`` (the first language's page), for ``hreflang`` links and the
+    language switcher. Only for notices of several languages, and only pages every language has."""
+    if len(content.languages) < 2:
+        return {}
+    out: dict[str, list[dict]] = {}
+    shared = [p for p in content.languages[0].pages if all(p in lang.pages for lang in content.languages)]
+    for path in shared:
+        links = [{"lang": lang.lang, "name": lang.name, "link": page_url(lang.prefix + path, use_directory_urls) or "./"} for lang in content.languages]
+        links.append({"lang": "x-default", "name": "", "link": links[0]["link"]})
+        for lang in content.languages:
+            out[page_url(lang.prefix + path, use_directory_urls)] = links
+    return out
+
+
+def localize_page(page, config: MkDocsConfig, content: SiteContent) -> None:
+    """Before a page is rendered (``on_page_context``): its language's UI words and ``<html lang>``,
+    site name and copyright. Pages that are not ours get the first language's."""
+    lang = content.language_of(page.file.src_uri) or (content.languages[0] if content.languages else None)
+    if lang is None:
+        return
+    config["site_name"] = html.escape(lang.title, quote=True)
+    config["copyright"] = html.escape(f"\u00a9 {lang.holder}", quote=True)
+    if config["theme"].name == "material":
+        config["theme"]["language"] = theme_language(lang.lang)
+
+
+def language_nav(nav: Navigation, content: SiteContent) -> Navigation:
+    """``on_nav``: when plainnotice made the nav of a notice in several languages, previous/next
+    links stay inside each language (the nav has one section per language, :func:`_nav`)."""
+    if len(content.languages) < 2:
+        return nav
+    for item in nav.items:
+        if isinstance(item, Section):
+            pages = [c for c in item.children if getattr(c, "is_page", False)]
+            for i, p in enumerate(pages):
+                p.previous_page = pages[i - 1] if i > 0 else None
+                p.next_page = pages[i + 1] if i + 1 < len(pages) else None
+    return nav
+
+
+def page_nav(context: dict, page, content: SiteContent) -> dict:
+    """``on_page_context``: the page's own language's section of the nav, as the whole nav (plus any
+    pages of yours outside the language sections), with that language's home page."""
+    nav = context.get("nav")
+    lang = content.language_of(page.file.src_uri)
+    if nav is None or lang is None or len(content.languages) < 2:
+        return context
+    sections = {item.title: item for item in nav.items if isinstance(item, Section)}
+    own = sections.get(lang.name)
+    if own is None:
+        return context
+    others = [item for item in nav.items if not isinstance(item, Section) or item.title not in {x.name for x in content.languages}]
+    items = list(own.children) + others
+    local = Navigation(items, [p for p in nav.pages if p in items or p in own.children])
+    local.homepage = next((p for p in own.children if getattr(p, "is_page", False) and p.file.src_uri == lang.prefix + "index.md"), nav.homepage)
+    context["nav"] = local
+    return context
+def _ordered(lang: SiteLanguage) -> list[str]:
+    ours = [p for p in PAGE_ORDER if p in lang.pages]
+    ours += sorted(p for p in lang.pages if p not in ours and p.endswith(".md"))
+    return [lang.prefix + p for p in ours]
+
+
+def _nav(config: MkDocsConfig, content: SiteContent) -> list:
     """Reading order when mkdocs.yml has no ``nav``: summary, full notice, cookies, changes, then
-    any other pages in docs_dir (alphabetically), instead of MkDocs' alphabetical default."""
-    ours = [p for p in PAGE_ORDER if p in content.pages]
-    ours += sorted(p for p in content.pages if p not in ours and p.endswith(".md"))
+    any other pages in docs_dir (alphabetically), instead of MkDocs' alphabetical default. With
+    several languages, one section per language (named in that language), then the other pages."""
+    if content.languages:
+        per_lang = [(lang.name, _ordered(lang)) for lang in content.languages]
+    else:
+        per_lang = [("", _ordered(SiteLanguage(content.lang, content.lang, "", content.title, content.holder, tuple(content.pages))))]
+    ours = [p for _, paths in per_lang for p in paths]
     others = []
     docs = Path(config["docs_dir"])
     if docs.is_dir():
@@ -77,7 +176,9 @@ def _nav(config: MkDocsConfig, content: SiteContent) -> list[str]:
                 continue
             if rel.as_posix() not in ours:
                 others.append(rel.as_posix())
-    return ours + others
+    if len(per_lang) == 1:
+        return per_lang[0][1] + others
+    return [{name: paths} for name, paths in per_lang] + others
 
 
 def set_page_date(page, content: SiteContent) -> None:

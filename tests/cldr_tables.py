@@ -1,0 +1,62 @@
+"""The per-language tables that come from CLDR (through Babel, pinned in pyproject.toml): country
+names, list patterns, month names and the long date pattern of each shipped language profile.
+
+``python tests/cldr_tables.py`` writes ``generator/templates/<lang>/countries.tsv`` for every
+language below; ``tests/test_languages.py`` checks that the files and the profiles' ``and``, ``or``,
+``months`` and ``long_date`` still equal what the pinned Babel says (a new CLDR changes them only
+through a deliberate regeneration and review).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+TEMPLATES = REPO / "generator" / "templates"
+#: the profiles whose tables come from CLDR (English keeps its ISO table and its own list style)
+CLDR_LANGUAGES = ("de", "fr", "es", "it", "nl", "pl")
+HEADER = (
+    "# Country names in {name}: CLDR {cldr} (Unicode CLDR, Unicode License v3; read through Babel {babel}).\n"
+    "# One line per ISO 3166-1 code of generator/data/countries.tsv. Written by tests/cldr_tables.py; do not edit by hand.\n"
+)
+
+
+def iso_codes() -> list[str]:
+    rows = (REPO / "generator" / "data" / "countries.tsv").read_text(encoding="utf-8").splitlines()
+    return [r.split("\t")[0] for r in rows if r and not r.startswith("#")]
+
+
+def country_table(lang: str) -> str:
+    import babel
+    from babel import Locale
+    from babel.core import get_cldr_version
+
+    loc = Locale.parse(lang)
+    lines = [HEADER.format(name=loc.english_name, cldr=get_cldr_version(), babel=babel.__version__)]
+    for code in iso_codes():
+        lines.append(f"{code}\t{loc.territories.get(code, code)}\n")
+    return "".join(lines)
+
+
+def grammar(lang: str) -> dict:
+    """The profile values CLDR gives: list patterns, months (as written in dates), long date."""
+    from babel import Locale
+
+    loc = Locale.parse(lang)
+    out = {}
+    for kind, key in (("and", "standard"), ("or", "or")):
+        pats = loc.list_patterns[key]
+        out[kind] = {"two": pats["2"], "start": pats["start"], "middle": pats["middle"], "end": pats["end"]}
+    out["months"] = [loc.months["format"]["wide"][i] for i in range(1, 13)]
+    cldr = loc.date_formats["long"].pattern
+    text = re.sub(r"'([^']*)'", r"\1", cldr.replace("MMMM", "{month}").replace("y", "{year}"))
+    out["long_date"] = re.sub(r"\bd\b", "{day}", text)
+    return out
+
+
+if __name__ == "__main__":
+    for lang in CLDR_LANGUAGES:
+        (TEMPLATES / lang / "countries.tsv").write_text(country_table(lang), encoding="utf-8")
+        print(lang, grammar(lang), file=sys.stderr)
