@@ -53,7 +53,21 @@ def grammar(lang: str) -> dict:
     cldr = loc.date_formats["long"].pattern
     text = re.sub(r"'([^']*)'", r"\1", cldr.replace("MMMM", "{month}").replace("y", "{year}"))
     out["long_date"] = re.sub(r"\bd\b", "{day}", text)
+    out.update(plurals(lang))
     return out
+
+
+def plurals(lang: str) -> dict:
+    """CLDR's plural rules and the long duration units (day, week, month, year) of ``lang``."""
+    from babel import Locale
+
+    loc = Locale.parse(lang)
+    patterns = loc._data["unit_patterns"]
+    units = {
+        unit: {cat: pat for cat, pat in dict(patterns[f"duration-{unit}"]["long"]).items() if cat != "per"}
+        for unit in ("day", "week", "month", "year")
+    }
+    return {"plural": dict(loc.plural_form.rules), "units": units}
 
 
 if __name__ == "__main__":

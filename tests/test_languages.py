@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from markupsafe import Markup
 
-from cldr_tables import CLDR_LANGUAGES, country_table, grammar
+from cldr_tables import CLDR_LANGUAGES, country_table, grammar, plurals
 from conftest import PACKAGE_TEMPLATES, REFERENCE, variant
 from generator.errors import InputError
 from generator.notice.grammar import Grammar
@@ -36,6 +36,24 @@ def test_cldr_tables_equal_the_pinned_babel(lang):
     assert p.lists["and"] == cldr["and"] and p.lists["or"] == cldr["or"]
     assert list(p.months) == cldr["months"]
     assert p.long_date == cldr["long_date"]
+
+
+@pytest.mark.parametrize("lang", ["en", *CLDR_LANGUAGES])
+def test_plural_rules_and_units_equal_the_pinned_babel(lang):
+    p, cldr = load_profile(lang), plurals(lang)
+    assert p.plural == cldr["plural"] and p.units == cldr["units"]
+
+
+def test_periods_per_language():
+    def period(lang, text):
+        return Grammar(load_profile(lang)).period(text)
+
+    assert [period("en", t) for t in ("1 year", "2 years", "30 days")] == ["1 year", "2 years", "30 days"]
+    assert [period("de", t) for t in ("1 year", "8 years", "1 month")] == ["1 Jahr", "8 Jahre", "1 Monat"]
+    # Polish: one, few (2-4, not 12-14), many
+    assert [period("pl", f"{n} years") for n in (1, 2, 5, 12, 22, 25)] == ["1 rok", "2 lata", "5 lat", "12 lat", "22 lata", "25 lat"]
+    assert [period("pl", f"{n} months") for n in (1, 3, 14)] == ["1 miesiąc", "3 miesiące", "14 miesięcy"]
+    assert period("fr", "1 year") == "1\u00a0an" and period("es", "6 months") == "6 meses" and period("nl", "2 years") == "2 jaar"
 
 
 def test_the_address_form_is_part_of_each_profile():

@@ -90,6 +90,18 @@ def f_date(env, value, months=None) -> Markup:
 
 
 @jinja2.pass_environment
+def f_period(env, value) -> Markup:
+    """``d.retention.period|period``: the period in the page's language ("2 years", "2 Jahre",
+    "2 lata"), with the unit words and plural rules of its profile."""
+    if value is None:
+        return Markup("")
+    text = env.grammar.period(str(value))
+    if isinstance(value, Src):
+        return mark(text, value.loc, value.field)
+    return Markup(md_escape(text))
+
+
+@jinja2.pass_environment
 def f_country(env, code) -> Markup:
     """``code|country``: the country's name in the page's language, from its profile (English:
     the ISO 3166-1 short name, US -> United States; German: Vereinigte Staaten)."""
@@ -201,6 +213,7 @@ FILTERS = {
     "heading": f_heading,
     "date": f_date,
     "country": f_country,
+    "period": f_period,
     "anchor": f_anchor,
     "andjoin": f_andjoin,
     "orjoin": f_orjoin,

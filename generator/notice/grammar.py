@@ -16,6 +16,8 @@ from generator.errors import InputError, Loc, Problem
 from generator.notice.profile import Profile
 
 _ARTICLE = re.compile(r"^Art\. (\d+)(?:\((\d+)\))?(?:\(([a-z])\))?$")
+_PERIOD = re.compile(r"^(\d+)\s+(day|week|month|year)s?$")
+_RELATION = re.compile(r"^([niv]|[wfte])\s*(?:(?:mod|%)\s*(\d+))?\s*(not in|in|!=|=|is not|is)\s*([\d.,\s]+)$")
 
 
 @lru_cache(maxsize=64)
@@ -75,6 +77,27 @@ class Grammar:
                 return glue.replace(word, becomes)
         return glue
 
+    # plurals and periods -------------------------------------------------------------------
+    def plural(self, n: int) -> str:
+        """The CLDR plural category of the whole number ``n`` ("one", "few", "many", "other") by the
+        profile's rules (CLDR's rule text, for whole numbers: i = n, v = w = f = t = e = 0)."""
+        for category in ("zero", "one", "two", "few", "many"):
+            rule = self.profile.plural.get(category)
+            if rule and _holds(rule, n):
+                return category
+        return "other"
+
+    def period(self, text: str) -> str:
+        """A retention period ("2 years", the inventory's format) in the language: "2 Jahre"."""
+        m = _PERIOD.match(str(text).strip())
+        if not m:
+            return str(text)
+        n, unit = int(m.group(1)), m.group(2)
+        forms = self.profile.units.get(unit)
+        if not forms:
+            raise self.missing(f"words for the unit '{unit}' (grammar.units)")
+        return forms.get(self.plural(n), forms["other"]).replace("{0}", str(n))
+
     # dates, yes/no, citations --------------------------------------------------------------
     def long_date(self, d: _dt.date) -> str:
         if not (self.profile.long_date and self.profile.months):
@@ -97,3 +120,24 @@ class Grammar:
         key = "point" if point else "paragraph" if par else "article"
         pattern = self.profile.citation.get(key)
         return pattern.format(article=art, paragraph=par, point=point) if pattern else article
+
+
+def _holds(rule: str, n: int) -> bool:
+    """Whether a CLDR plural rule holds for the whole number ``n``: ``or`` of ``and`` of relations
+    like ``i mod 10 in 2..4`` (operands i and n are n; v, w, f, t, e are 0)."""
+    return any(all(_relation(r.strip(), n) for r in part.split(" and ")) for part in rule.split(" or "))
+
+
+def _relation(text: str, n: int) -> bool:
+    m = _RELATION.match(text)
+    if not m:
+        raise ValueError(f"cannot read the plural rule {text!r}")
+    operand, mod, op, ranges = m.groups()
+    value = n if operand in "ni" else 0
+    if mod:
+        value %= int(mod)
+    hit = False
+    for item in ranges.split(","):
+        lo, _, hi = item.strip().partition("..")
+        hit = hit or int(lo) <= value <= int(hi or lo)
+    return not hit if op in ("not in", "!=", "is not") else hit

@@ -37,6 +37,7 @@ FORMULA_IDS = (
 SYLLABLE_METHODS = ("textstat", "vowels", "pyphen", "none")
 WORD_LISTS = ("legalese", "hedges", "hidden_verbs", "passive")
 _LIST_KEYS = ("two", "start", "middle", "end")
+_PLURALS = ("zero", "one", "two", "few", "many")
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,8 @@ class Profile:
     first_day: str = ""  # how day 1 prints, when the language writes it differently ("1er")
     yes_no: tuple[str, str] = ("", "")
     citation: dict[str, str] = field(default_factory=dict)  # article / paragraph / point patterns
+    plural: dict[str, str] = field(default_factory=dict)  # CLDR plural category -> rule ("i in 1 and v in 0")
+    units: dict[str, dict[str, str]] = field(default_factory=dict)  # day/week/month/year -> category -> "{0} Tage"
     site: dict[str, str] = field(default_factory=dict)  # badge words
     folder: str = ""
 
@@ -179,7 +182,7 @@ class _Reader:
         if self.text(top["language"], "language") != self.lang:
             raise self.fail(top["language"], f"this profile is for '{top['language']}', but its folder is for '{self.lang}'", f"write 'language: {self.lang}'")
         read = self.mapping(top["readability"], "readability", ("formula", "also", "targets", "syllables", "abbreviations", "word_lists"))
-        gram = self.mapping(top["grammar"], "grammar", ("and", "or", "euphony", "countries", "months", "long_date", "first_day", "yes", "no", "citation"))
+        gram = self.mapping(top["grammar"], "grammar", ("and", "or", "euphony", "countries", "months", "long_date", "first_day", "yes", "no", "citation", "plural", "units"))
         formula = self.formula(read.get("formula", "none"), "readability.formula")
         also = tuple(f for f in (self.formula(v, "readability.also") for v in self.texts(read.get("also", []), "readability.also")) if f)
         targets = {}
@@ -217,6 +220,8 @@ class _Reader:
             first_day=self.text(gram.get("first_day", ""), "grammar.first_day"),
             yes_no=(self.text(gram.get("yes", ""), "grammar.yes"), self.text(gram.get("no", ""), "grammar.no")),
             citation={k: self.text(v, f"grammar.citation.{k}") for k, v in self.mapping(gram.get("citation", {}), "grammar.citation", ("article", "paragraph", "point")).items()},
+            plural={k: self.text(v, f"grammar.plural.{k}") for k, v in self.mapping(gram.get("plural", {}), "grammar.plural", _PLURALS).items()},
+            units=self.units(gram.get("units", {})),
             site={k: self.text(v, f"site.{k}") for k, v in self.mapping(top.get("site", {}), "site", ("minute", "minutes", "grade", "ease")).items()},
             folder=str(self.folder),
         )
@@ -257,6 +262,15 @@ class _Reader:
             if key not in out or "{0}" not in out[key] or "{1}" not in out[key]:
                 raise self.fail(value, f"{where} needs '{key}' with {{0}} and {{1}}", 'e.g. two: "{0} and {1}" (CLDR list patterns)')
         out.setdefault("start", out["middle"])
+        return out
+
+    def units(self, value: Any) -> dict[str, dict[str, str]]:
+        out = {}
+        for unit, forms in self.mapping(value, "grammar.units", ("day", "week", "month", "year")).items():
+            m = self.mapping(forms, f"grammar.units.{unit}", _PLURALS + ("other",))
+            out[str(unit)] = {k: self.text(v, f"grammar.units.{unit}.{k}") for k, v in m.items()}
+            if "other" not in out[str(unit)] or any("{0}" not in v for v in out[str(unit)].values()):
+                raise self.fail(forms, f"grammar.units.{unit} needs 'other', and every form needs {{0}}", 'e.g. {one: "{0} day", other: "{0} days"}', ("grammar", "units", unit))
         return out
 
     def euphony(self, value: Any) -> tuple[str, str, str]:

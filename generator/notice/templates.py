@@ -113,11 +113,13 @@ def require_languages(inv: Inventory, templates: str | Path | None) -> None:
     problems = []
     for i, lang in enumerate(inv.notice.languages):
         if lang not in have:
+            profile = profile_path(lang, templates)
+            needs = f"(its profile is there: {display_path(profile)})" if profile else f"and a {PROFILE}"
             problems.append(
                 Problem(
                     _languages_loc(inv, i),
                     f"notice.languages lists '{lang}', but there are no templates for it; templates ship for: {', '.join(have) or 'none'}",
-                    f"add templates/{lang}/ with translated templates and a {PROFILE} (docs/languages.md), or remove '{lang}' from notice.languages",
+                    f"add templates/{lang}/ with translated templates {needs} (docs/languages.md), or remove '{lang}' from notice.languages",
                 )
             )
         elif profile_path(lang, templates) is None:
