@@ -28,6 +28,10 @@ SHIPPED = REPO / "data_inventory.yml"
 #: other companies' complete inventories
 COMPANIES = {"us": FIXTURES / "us_saas.yml", "clinic": FIXTURES / "eu_clinic.yml", "uk": FIXTURES / "uk_shop.yml"}
 PACKAGE_TEMPLATES = REPO / "generator" / "templates"
+#: notices in two languages, the first not English (every free text is a map {de, en} / {pl, en})
+MULTILINGUAL = {"de": FIXTURES / "de_en_app.yml", "pl": FIXTURES / "pl_en_shop.yml"}
+#: test-only German and Polish templates (not translations; tests/languages/README.md)
+STUB_LANGUAGES = TESTS / "languages"
 
 Edit = Union[tuple, Callable[[dict], None]]
 

@@ -76,6 +76,7 @@ def configure(config: MkDocsConfig, content: SiteContent) -> None:
         "files": {"gpc": ".well-known/gpc.json", "inventory": "inventory.json", "dpv": "dpv.jsonld"},
         "languages": [{"lang": lang.lang, "name": lang.name, "prefix": lang.prefix} for lang in content.languages],
         "alternates": alternates(content, config["use_directory_urls"]),
+        "homes": [page_url(lang.prefix + "index.md", config["use_directory_urls"]) for lang in content.languages[1:]],
         "own_nav": own_nav,
     }
     if len(content.languages) > 1:
@@ -122,36 +123,48 @@ def localize_page(page, config: MkDocsConfig, content: SiteContent) -> None:
 
 
 def language_nav(nav: Navigation, content: SiteContent) -> Navigation:
-    """``on_nav``: when plainnotice made the nav of a notice in several languages, previous/next
-    links stay inside each language (the nav has one section per language, :func:`_nav`)."""
+    """``on_nav``: with several languages, previous/next links stay inside each language (the first
+    language's pages are at the top of the nav, each other language is a section, :func:`_nav`)."""
     if len(content.languages) < 2:
         return nav
-    for item in nav.items:
-        if isinstance(item, Section):
-            pages = [c for c in item.children if getattr(c, "is_page", False)]
-            for i, p in enumerate(pages):
-                p.previous_page = pages[i - 1] if i > 0 else None
-                p.next_page = pages[i + 1] if i + 1 < len(pages) else None
+    first = content.languages[0]
+    groups = [[i for i in nav.items if getattr(i, "is_page", False) and i.file.src_uri in first.pages]]
+    names = {x.name for x in content.languages[1:]}
+    groups += [[c for c in i.children if getattr(c, "is_page", False)] for i in nav.items if isinstance(i, Section) and i.title in names]
+    for pages in groups:
+        for i, p in enumerate(pages):
+            p.previous_page = pages[i - 1] if i > 0 else None
+            p.next_page = pages[i + 1] if i + 1 < len(pages) else None
     return nav
 
 
 def page_nav(context: dict, page, content: SiteContent) -> dict:
-    """``on_page_context``: the page's own language's section of the nav, as the whole nav (plus any
-    pages of yours outside the language sections), with that language's home page."""
+    """``on_page_context``: the nav of the page's own language only (plus any pages of yours outside
+    the languages), with that language's home page; :func:`_nav` made one section per language
+    after the first."""
     nav = context.get("nav")
     lang = content.language_of(page.file.src_uri)
     if nav is None or lang is None or len(content.languages) < 2:
         return context
-    sections = {item.title: item for item in nav.items if isinstance(item, Section)}
-    own = sections.get(lang.name)
-    if own is None:
+    names = {x.name for x in content.languages[1:]}
+    sections = {item.title: item for item in nav.items if isinstance(item, Section) and item.title in names}
+    first = content.languages[0]
+    mine = lambda item: getattr(item, "is_page", False) and item.file.src_uri in first.pages  # noqa: E731
+    others = [item for item in nav.items if item.title not in sections or not isinstance(item, Section)]
+    others = [item for item in others if not mine(item)]
+    if lang is first:
+        items = [item for item in nav.items if mine(item)] + others
+    elif lang.name in sections:
+        items = list(sections[lang.name].children) + others
+    else:
         return context
-    others = [item for item in nav.items if not isinstance(item, Section) or item.title not in {x.name for x in content.languages}]
-    items = list(own.children) + others
-    local = Navigation(items, [p for p in nav.pages if p in items or p in own.children])
-    local.homepage = next((p for p in own.children if getattr(p, "is_page", False) and p.file.src_uri == lang.prefix + "index.md"), nav.homepage)
+    local = Navigation(items, [p for p in nav.pages if p in items])
+    home = lang.prefix + "index.md"
+    local.homepage = next((p for p in items if getattr(p, "is_page", False) and p.file.src_uri == home), nav.homepage)
     context["nav"] = local
     return context
+
+
 def _ordered(lang: SiteLanguage) -> list[str]:
     ours = [p for p in PAGE_ORDER if p in lang.pages]
     ours += sorted(p for p in lang.pages if p not in ours and p.endswith(".md"))
@@ -161,7 +174,8 @@ def _ordered(lang: SiteLanguage) -> list[str]:
 def _nav(config: MkDocsConfig, content: SiteContent) -> list:
     """Reading order when mkdocs.yml has no ``nav``: summary, full notice, cookies, changes, then
     any other pages in docs_dir (alphabetically), instead of MkDocs' alphabetical default. With
-    several languages, one section per language (named in that language), then the other pages."""
+    several languages: the first language's pages, one section per other language (named in that
+    language), then the other pages."""
     if content.languages:
         per_lang = [(lang.name, _ordered(lang)) for lang in content.languages]
     else:
@@ -176,9 +190,9 @@ def _nav(config: MkDocsConfig, content: SiteContent) -> list:
                 continue
             if rel.as_posix() not in ours:
                 others.append(rel.as_posix())
-    if len(per_lang) == 1:
-        return per_lang[0][1] + others
-    return [{name: paths} for name, paths in per_lang] + others
+    # the first language's pages stay at the top (its summary is the site's home page), every
+    # other language is a section named in that language
+    return per_lang[0][1] + [{name: paths} for name, paths in per_lang[1:]] + others
 
 
 def set_page_date(page, content: SiteContent) -> None:
