@@ -54,7 +54,7 @@ def _print_notes(notes: list[Finding]) -> None:
 
 def cmd_validate(args) -> int:
     from generator.inventory.parse import load_inventory
-    from generator.notice.templates import default_templates, override_notes, require_languages
+    from generator.notice.languages import default_templates, override_notes, require_languages
     from generator.rules import check_completeness
 
     inv = load_inventory(args.inventory)

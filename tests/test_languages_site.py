@@ -188,7 +188,7 @@ def test_a_language_without_a_formula_is_not_scored_never_as_english(tmp_path, c
 
 
 def test_a_template_replaced_in_one_language_only_is_a_warning(tmp_path, monkeypatch, capsys):
-    from generator.notice import templates as tpl
+    from generator.notice import languages as tpl
 
     package = tmp_path / "package"
     shutil.copytree(PACKAGE_TEMPLATES / "en", package / "en")

@@ -15,7 +15,7 @@ from generator.notice.context import CONTEXT_DOC, build_context
 from generator.notice.contextdoc import doc_context
 from generator.notice.escape import md_escape, safe_url, title_safe
 from generator.notice.render import PAGES, render
-from generator.notice.templates import PACKAGE_TEMPLATES
+from generator.notice.languages import PACKAGE_TEMPLATES
 from generator.notice.values import Values
 from generator.notice.write import RENDER_MARKER
 from generator.errors import InputError
