@@ -48,7 +48,7 @@ def _layers(report: CheckReport):
     notice is not English only."""
     langs = list(report.languages) or ["en"]
     tagged = langs != ["en"]
-    for i, layer in enumerate(report.all_layers()):
+    for layer in report.all_layers():
         prefix = "" if layer.lang == langs[0] else f"{layer.lang}/"
         label = f"{layer.lang} {layer.layer}" if tagged else layer.layer
         yield label, [prefix + p for p in layer.pages], layer
