@@ -1,5 +1,7 @@
 """The command line: a thin front over the stages. argparse, printing and exit codes live here and
-nowhere else; the stages take and return objects. Exit codes: 0 ok, 1 findings, 2 bad input or usage.
+nowhere else; the stages take and return objects. Exit codes: 0 ok, 1 findings, 2 bad input or usage
+(or the machine in the way: disk full, read-only, permission denied), 3 a bug in plainnotice (with
+its traceback).
 
 Each command imports the stages it runs inside its function, so a command loads only what it needs.
 """
@@ -10,10 +12,11 @@ import argparse
 import json
 import signal
 import sys
+import traceback
 from pathlib import Path
 
 from generator import __version__
-from generator.errors import Finding, InputError, display_path
+from generator.errors import EnvironmentProblem, Finding, InputError, display_path, environment_problem
 
 DEFAULT_INVENTORY = "data_inventory.yml"
 
@@ -21,6 +24,9 @@ DEFAULT_INVENTORY = "data_inventory.yml"
 def _print_problems(err: InputError, fmt: str = "text") -> None:
     if fmt == "json":
         print(json.dumps({"ok": False, "errors": [p.as_dict() for p in err.problems], "findings": []}, indent=2))
+    elif isinstance(err, EnvironmentProblem):  # one line each: the path, what happened, what to do
+        for p in err.problems:
+            print(p, file=sys.stderr)
     else:
         for p in err.problems:
             print(p, file=sys.stderr)
@@ -35,6 +41,10 @@ def _print_findings(findings: list[Finding]) -> None:
 
 def _print_mkdocs_log(level: str, message: str) -> None:
     print(f"mkdocs: {level}: {message}", file=sys.stderr)
+
+
+def _print_waiting(lock: Path) -> None:
+    print(f"waiting for another plainnotice run to finish (it holds {display_path(lock)}) ...", file=sys.stderr)
 
 
 def _plural(n: int, word: str) -> str:
@@ -89,12 +99,14 @@ def cmd_render(args) -> int:
     from generator.inventory.parse import load_inventory
     from generator.notice.render import render_all
     from generator.notice.templates import default_templates
-    from generator.notice.write import write_pages
+    from generator.site.output import render_target, write_pages
 
+    templates = default_templates(args.inventory, args.templates)
+    target = render_target(args.out, args.inventory, templates)  # before any work
     inv = load_inventory(args.inventory)
-    rendered = render_all(inv, default_templates(args.inventory, args.templates))
+    rendered = render_all(inv, templates)
     _print_notes(rendered.notes)
-    written = write_pages(rendered, args.out)
+    written = write_pages(rendered, target, on_wait=_print_waiting)
     print(f"wrote {len(written)} files to {args.out}: {', '.join(written)}")
     return 0
 
@@ -125,12 +137,17 @@ def cmd_score(args) -> int:
 def cmd_build(args) -> int:
     from generator.notice.templates import default_templates
     from generator.pipeline import BuildStopped, prepare
-    from generator.site.build import build_site
+    from generator.site.build import SiteFindings, build_site, plan_build
     from generator.site.config import read_raw_config
 
     templates = default_templates(args.inventory, args.templates)
-    # a missing or unreadable mkdocs.yml is reported before the inventory work, not after it
-    raw = read_raw_config(Path(args.config_file).resolve())
+    # a missing or unreadable mkdocs.yml, or a site or docs folder plainnotice may not write, is
+    # reported before the inventory work, not after it
+    config_file = Path(args.config_file).resolve()
+    raw = read_raw_config(config_file)
+    plan = plan_build(
+        config_file, args.site_dir, raw=raw, inventory=args.inventory, templates=templates, allow_hosts=args.allow_host, on_log=_print_mkdocs_log
+    )
     try:
         prep = prepare(args.inventory, templates)
     except BuildStopped as stop:
@@ -145,7 +162,12 @@ def cmd_build(args) -> int:
     for lang, lr in (prep.report.languages.items() if prep.report else ()):
         if lr.formula is None:
             print(f"{lang}: not scored: its profile names no validated readability formula.", file=sys.stderr)
-    target = build_site(prep.site, args.config_file, args.site_dir, raw=raw, on_log=_print_mkdocs_log)
+    try:
+        target = build_site(plan, prep.site, on_log=_print_mkdocs_log, on_wait=_print_waiting)
+    except SiteFindings as stop:
+        _print_findings(stop.findings)
+        print(f"{_plural(len(stop.findings), 'error finding')}: the site would load from another host; the previous site is unchanged.", file=sys.stderr)
+        return 1
     langs = f" in {len(prep.site.languages)} languages" if len(prep.site.languages) > 1 else ""
     print(f"Built {_plural(len(prep.site.pages), 'page')}{langs} into {display_path(target)}.")
     return 0
@@ -277,6 +299,13 @@ def build_parser() -> argparse.ArgumentParser:
     _add_templates(p)
     p.add_argument("-f", "--config-file", default="mkdocs.yml", help="MkDocs config (default: %(default)s)")
     p.add_argument("--site-dir", default=None, help="output folder (default: site_dir from mkdocs.yml, else site)")
+    p.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="HOST",
+        help="a host the site may load files from (repeatable; *.example.com for subdomains); also the plugin option allow_hosts",
+    )
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("zensical", help="validate, render, check; write the docs folder and zensical.yml for Zensical")
@@ -310,6 +339,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return args
 
 
+#: The exit code of a bug in plainnotice (a traceback): never 1, which means findings.
+BUG = 3
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     try:
@@ -322,6 +355,21 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # the machine in the way (disk full, read-only ...): a message; anything else is a bug
+        problem = environment_problem(exc, "", f"running 'plainnotice {args.command}'")
+        if problem is None:
+            return _bug()
+        _print_problems(problem, args.format)
+        return 2
+    except Exception:
+        return _bug()
+
+
+def _bug() -> int:
+    """A bug in plainnotice: the traceback, and an exit code that is not "findings"."""
+    traceback.print_exc()
+    print(f"plainnotice {__version__}: this is a bug, not a problem with your files; please report it with the traceback above.", file=sys.stderr)
+    return BUG
 
 
 if __name__ == "__main__":  # pragma: no cover

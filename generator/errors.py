@@ -1,6 +1,8 @@
 """Locations and the two kinds of trouble the tool reports.
 
 * ``InputError``: the inventory (or a command line) is wrong. Exit code 2.
+* ``EnvironmentProblem``: the machine is in the way (disk full, read-only, permission denied, busy
+  mount). Exit code 2, one line naming the path and what to do (:func:`environment_problem`).
 * ``Finding``: the inventory is valid but something is missing or hard to read. Exit code 1
   when any finding is at level "error".
 
@@ -11,6 +13,7 @@ This module imports nothing else of plainnotice: every stage may use it.
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -60,6 +63,40 @@ class InputError(Exception):
             problems = [problems]
         self.problems = sorted(problems, key=lambda p: (p.loc.file, p.loc.line, p.loc.col, p.message))
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class EnvironmentProblem(InputError):
+    """The machine, not the input, stopped the run: each problem is one line (no separate fix)."""
+
+
+#: errno -> (what happened, what to do). Anything else from the operating system is a bug (a traceback).
+_ENVIRONMENT_ERRNOS = {
+    errno.ENOSPC: ("no space left on the device", "free some space, or choose a folder on another disk, then run again"),
+    errno.EDQUOT: ("the disk quota is used up", "free some space, or choose a folder on another disk, then run again"),
+    errno.EROFS: ("the file system is read-only", "choose a folder on a writable disk, or remount it read-write"),
+    errno.EACCES: ("permission denied", "make the folder writable for this user, or choose another folder"),
+    errno.EPERM: ("the operation is not permitted", "make the folder writable for this user, or choose another folder"),
+    errno.EBUSY: ("the folder is busy (a mount point, or in use)", "choose a folder that is not a mount point, or stop what holds it"),
+    errno.EXDEV: ("the folder is on another file system than its parent", "choose a folder that is not a mount point"),
+    errno.EIO: ("an input/output error", "check the disk, then run again"),
+    errno.EMFILE: ("too many open files", "raise the limit (ulimit -n), then run again"),
+    errno.ENFILE: ("too many open files on the system", "close some programs, then run again"),
+    errno.ENAMETOOLONG: ("a file name is too long", "choose a shorter folder path"),
+    errno.EMLINK: ("too many links", "choose another folder"),
+}
+
+
+def environment_problem(exc: OSError, path: str | Path, action: str, kept: str = "") -> EnvironmentProblem | None:
+    """An :class:`EnvironmentProblem` for an operating-system error that is about the machine (disk
+    full, read-only, permission, busy, ...), naming the path (the error's own, else ``path``) and
+    what to do; ``kept`` says what was left as it was. None for any other error (a bug)."""
+    if not isinstance(exc, OSError) or exc.errno not in _ENVIRONMENT_ERRNOS:
+        return None
+    what, todo = _ENVIRONMENT_ERRNOS[exc.errno]
+    name = errno.errorcode.get(exc.errno, str(exc.errno))
+    where = exc.filename or path
+    tail = f"; {kept}" if kept else ""
+    return EnvironmentProblem(Problem(Loc(str(where)), f"{what} ({name}) while {action}: {todo}{tail}"))
 
 
 class Detail:

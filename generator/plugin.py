@@ -48,6 +48,8 @@ class PlainNoticeConfig(Config):
     inventory = c.File(exists=False, default="data_inventory.yml")
     templates = c.Optional(c.Dir(exists=False))
     check = c.Type(bool, default=True)
+    # hosts the site may load files from (the no-other-host check of `plainnotice build`)
+    allow_hosts = c.ListOfItems(c.Type(str), default=[])
     enabled = c.Type(bool, default=True)
 
 

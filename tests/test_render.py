@@ -17,7 +17,7 @@ from generator.notice.escape import md_escape, safe_url, title_safe
 from generator.notice.render import PAGES, render
 from generator.notice.languages import PACKAGE_TEMPLATES
 from generator.notice.values import Values
-from generator.notice.write import RENDER_MARKER
+from generator.site.folders import DOCS_MARKER as RENDER_MARKER
 from generator.errors import InputError
 from generator.inventory.load import load_text
 from generator.inventory.fields import Text
@@ -290,17 +290,30 @@ def test_compiled_templates_are_cached_per_filter_calling_convention(monkeypatch
 
 
 def test_cli_render_writes_pages_and_replaces_them_atomically(tmp_path, capsys):
+    import hashlib
+    import json
+
     from generator.cli import main
 
     out = tmp_path / "pages"
     assert main(["render", "-i", str(REFERENCE), "--templates", str(STUBS), "--out", str(out)]) == 0
-    assert sorted(p.name for p in out.iterdir()) == [RENDER_MARKER, "changes.md", "cookies.md", "index.md", "notice.md"]
+    listing = out / (RENDER_MARKER + ".json")
+    assert sorted(p.name for p in out.iterdir()) == [RENDER_MARKER, listing.name, "changes.md", "cookies.md", "index.md", "notice.md"]
     assert (out / "notice.md").read_text(encoding="utf-8") == (GOLDEN / "notice.md").read_text(encoding="utf-8")
     assert "wrote 4 files" in capsys.readouterr().out
-    (out / "stale.md").write_text("old", encoding="utf-8")
+    marker = json.loads(listing.read_text(encoding="utf-8"))
+    assert marker["files"]["notice.md"] == hashlib.sha256((out / "notice.md").read_bytes()).hexdigest()
+    # a page of ours from an earlier run that is no longer rendered goes; a file of yours stays
+    (out / "retired.md").write_text("old page", encoding="utf-8")
+    marker["files"]["retired.md"] = hashlib.sha256(b"old page").hexdigest()
+    listing.write_text(json.dumps(marker), encoding="utf-8")
+    (out / "yours.md").write_text("mine", encoding="utf-8")
+    inode = (out / "yours.md").stat().st_ino
     assert main(["render", "-i", str(REFERENCE), "--templates", str(STUBS), "--out", str(out)]) == 0
-    assert not (out / "stale.md").exists()
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".pages.")]  # no temp folders left
+    assert not (out / "retired.md").exists()
+    assert (out / "yours.md").read_text(encoding="utf-8") == "mine" and (out / "yours.md").stat().st_ino == inode
+    assert "yours.md" not in json.loads(listing.read_text(encoding="utf-8"))["files"]
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".") and p.name != ".plainnotice-lock"] == []  # no temp folders left
 
 
 def test_cli_render_keeps_old_pages_when_the_inventory_is_bad(tmp_path):

@@ -244,6 +244,14 @@ def lists_our_plugin(raw: dict) -> bool:
     return any(_plugin_name(p) == PLUGIN_NAME for p in _plugins(raw))
 
 
+def plugin_options(raw: dict) -> dict:
+    """The options of the plainnotice plugin in mkdocs.yml ({} when it is not listed or has none)."""
+    for entry in _plugins(raw):
+        if isinstance(entry, dict) and _plugin_name(entry) == PLUGIN_NAME and isinstance(entry[PLUGIN_NAME], dict):
+            return entry[PLUGIN_NAME]
+    return {}
+
+
 def plugins_without_ours(raw: dict) -> list:
     """The ``plugins`` list of mkdocs.yml without plainnotice (an absent key means MkDocs' default)."""
     return [p for p in _plugins(raw) if _plugin_name(p) != PLUGIN_NAME]

@@ -9,6 +9,7 @@ it (``INHERIT: mkdocs.yml``) adds it, and is removed when the server stops.
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import yaml
@@ -38,9 +39,12 @@ def serve_site(config_file: Path, raw: dict, inventory: str | Path, templates: s
         os.environ[SERVE_TEMPLATES_ENV] = str(Path(templates).resolve())
     serve_config = config_file
     if not lists_our_plugin(raw):
-        serve_config = config_file.parent / f".plainnotice-serve-{os.getpid()}.yml"
+        # a unique name (not the PID: two containers can share one), removed when the server stops
+        fd, name = tempfile.mkstemp(prefix=".plainnotice-serve-", suffix=".yml", dir=config_file.parent)
+        serve_config = Path(name)
         plugins = plugins_with_ours(raw, os.environ[SERVE_INVENTORY_ENV], str(templates) if templates else None)
-        serve_config.write_text(yaml.safe_dump({"INHERIT": config_file.name, "plugins": plugins}), encoding="utf-8")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(yaml.safe_dump({"INHERIT": config_file.name, "plugins": plugins}))
     try:
         serve(config_file=str(serve_config), livereload=True, dev_addr=dev_addr)
     except (ConfigurationError, Abort) as exc:
