@@ -89,7 +89,13 @@ def cmd_schema(args) -> int:
 
     text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
     if args.out:
-        Path(args.out).write_text(text, encoding="utf-8")
+        try:
+            Path(args.out).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            problem = environment_problem(exc, args.out, "writing the schema")
+            if problem is None:
+                raise
+            raise problem from None
     else:
         sys.stdout.write(text)
     return 0
@@ -356,7 +362,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except OSError as exc:  # the machine in the way (disk full, read-only ...): a message; anything else is a bug
-        problem = environment_problem(exc, "", f"running 'plainnotice {args.command}'")
+        problem = environment_problem(exc, exc.filename or f"plainnotice {args.command}", f"running 'plainnotice {args.command}'")
         if problem is None:
             return _bug()
         _print_problems(problem, args.format)

@@ -88,13 +88,14 @@ _ENVIRONMENT_ERRNOS = {
 
 def environment_problem(exc: OSError, path: str | Path, action: str, kept: str = "") -> EnvironmentProblem | None:
     """An :class:`EnvironmentProblem` for an operating-system error that is about the machine (disk
-    full, read-only, permission, busy, ...), naming the path (the error's own, else ``path``) and
+    full, read-only, permission, busy, ...), naming ``path`` (the folder or file being written:
+    the error's own file name may be a temporary or a source file; given no path, that name) and
     what to do; ``kept`` says what was left as it was. None for any other error (a bug)."""
     if not isinstance(exc, OSError) or exc.errno not in _ENVIRONMENT_ERRNOS:
         return None
     what, todo = _ENVIRONMENT_ERRNOS[exc.errno]
     name = errno.errorcode.get(exc.errno, str(exc.errno))
-    where = exc.filename or path
+    where = path or exc.filename or "?"
     tail = f"; {kept}" if kept else ""
     return EnvironmentProblem(Problem(Loc(str(where)), f"{what} ({name}) while {action}: {todo}{tail}"))
 
