@@ -11,6 +11,9 @@ as ``plainnotice build`` (:func:`generator.pipeline.prepare`); both apply the sa
 * ``on_pre_page``: every page's date is the notice's effective date (reproducible sitemaps).
 * ``on_nav``, ``on_page_context``: each page in its own language (:mod:`generator.site.config`):
   UI words, ``<html lang>``, site name, and a navigation of that language's pages.
+* ``on_config`` and ``on_post_page`` also keep the no-other-host promise (:mod:`generator.site.hosts`):
+  a setting or a page that loads from a host not in ``allow_hosts`` stops the build, and so does a
+  Markdown extension that would turn inventory text into markup.
 * ``on_serve``: ``mkdocs serve`` also watches the inventory and the templates folder.
 
 Options (all optional)::
@@ -21,6 +24,7 @@ Options (all optional)::
           templates: templates            # default: templates/ next to the inventory, if it exists
           check: true                     # run the readability gate; false only renders
           enabled: true                   # e.g. !ENV [PLAINNOTICE_PLUGIN, true]
+          allow_hosts: []                 # hosts the site may load files from (plainnotice build too)
 """
 
 from __future__ import annotations
@@ -37,7 +41,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from generator.errors import InputError
 from generator.notice.templates import default_templates
 from generator.pipeline import BuildStopped, Prepared, prepare
-from generator.site.config import configure, language_nav, localize_page, page_nav, set_page_date
+from generator.site.config import configure, language_nav, localize_page, page_nav, refused_extensions, set_page_date
+from generator.site.hosts import check_config, check_page, own_hosts
 from generator.site.serve import SERVE_INVENTORY_ENV, SERVE_TEMPLATES_ENV
 
 log = get_plugin_logger("plainnotice")  # "mkdocs.plugins.plainnotice"
@@ -60,6 +65,7 @@ class PlainNoticePlugin(BasePlugin[PlainNoticeConfig]):
         self.prep: Prepared | None = None
         self.inventory: Path | None = None
         self.templates: Path | None = None
+        self.allow: tuple[str, ...] = ()
 
     def on_config(self, config):
         if not self.config.enabled:
@@ -78,8 +84,23 @@ class PlainNoticePlugin(BasePlugin[PlainNoticeConfig]):
         if warnings:
             n = len(warnings)
             log.warning(f"{n} warning{'s' if n != 1 else ''} (not blocking); 'plainnotice check' lists them.")
+        problems = refused_extensions(config, str(config.config_file_path))
+        if problems:
+            raise PluginError("plainnotice: " + str(InputError(problems)))
+        self.allow = tuple(self.config.allow_hosts) + own_hosts(config)
+        findings = check_config(config, str(config.config_file_path), self.allow)
+        if findings:
+            raise PluginError("plainnotice: the site would load from another host:\n" + "\n".join(str(f) for f in findings))
         configure(config, self.prep.site)
         return config
+
+    def on_post_page(self, output, page, config):
+        """A page that would load from another host stops the build before it is written."""
+        if self.prep is not None:
+            findings = check_page(output, page.file.dest_uri, self.allow)
+            if findings:
+                raise PluginError("plainnotice: the site would load from another host:\n" + "\n".join(str(f) for f in findings))
+        return output
 
     def on_files(self, files: Files, config) -> Files:
         if self.prep is None:

@@ -326,3 +326,14 @@ def test_md_escape_round_trips_through_markdown(value):
 
 def test_title_safe_has_no_angle_brackets_or_entities():
     assert title_safe("a<b>&amp;c & d") == "a\u2039b\u203a\uff06amp;c & d"
+
+
+def test_escape_keeps_markdown_extension_syntax_literal():
+    """~ ^ = $ anywhere, ':' before a word or '/', '@' starting a word: numeric entities, so
+    pymdownx tilde/caret/mark/emoji/magiclink and arithmatex's $ find nothing (tested with the real
+    build in test_site_hosts.py); a colon before a space and '@' inside an address stay as typed."""
+    from generator.notice.escape import md_escape
+
+    assert md_escape("a ~~b~~ ^c^ ==d== $e$") == "a &#126;&#126;b&#126;&#126; &#94;c&#94; &#61;&#61;d&#61;&#61; &#36;e&#36;"
+    assert md_escape("say :smile: at https://x") == "say &#58;smile: at https&#58;//x"
+    assert md_escape("Note: a@b @c") == "Note: a@b &#64;c"

@@ -19,6 +19,14 @@ HTML_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&#
 #: source map, :mod:`.sourcemap`); inventory text can never contain them.
 MARK_OPEN, MARK_MID, MARK_CLOSE = "\ue000", "\ue001", "\ue002"
 MARKERS = re.compile("[\ue000-\ue002]")
+#: Characters Markdown extensions MkDocs users enable read as markup, written as numeric entities
+#: wherever they are: ``~`` (pymdownx.tilde: ~~struck~~, H~2~O), ``^`` (pymdownx.caret), ``=``
+#: (pymdownx.mark ==x==, smartsymbols =/=) and ``$`` (arithmatex). ``@`` too where it starts a word
+#: (magiclink's @mentions); inside an e-mail address it stays.
+EXTENSION_ENTITIES = frozenset("~^=$")
+#: ``:`` is written as an entity when a word or a ``/`` follows it (pymdownx.emoji :smile:,
+#: magiclink's bare https://...), and left alone before a space ("Note: ...").
+_COLON_OPENS = re.compile(r"[\w/+\-]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 _SPACE = re.compile(r"\s+")
 _ENTITY_LIKE = re.compile(r"&(?=#?[0-9A-Za-z]+;?)")
@@ -39,6 +47,10 @@ def md_escape(value: str) -> str:
     * ``\\ ` * _ [ ] ( ) # + - . ! |`` get a backslash;
     * any other ASCII punctuation at the start (``=``, ``?``, ``~``, ``:`` ...) becomes a numeric
       entity, so a value at the start of a line cannot open a block (setext heading, details, fence);
+    * ``~ ^ = $`` anywhere, ``:`` before a word or ``/`` and ``@`` after a space become numeric
+      entities, so Markdown
+      extensions (pymdownx tilde, caret, mark, emoji, magiclink, smartsymbols' ``=/=``) find no
+      markup in them (:data:`EXTENSION_ENTITIES`);
     * whitespace (including newlines) collapses to single spaces; control characters are removed.
     """
     text = clean_text(value)
@@ -48,8 +60,12 @@ def md_escape(value: str) -> str:
             out.append(HTML_ENTITIES[ch])
         elif ch in MD_ESCAPED:
             out.append("\\" + ch)
-        elif i == 0 and ch.isascii() and not ch.isalnum():
+        elif (i == 0 and ch.isascii() and not ch.isalnum()) or ch in EXTENSION_ENTITIES:
             out.append(f"&#{ord(ch)};")
+        elif ch == ":" and _COLON_OPENS.match(text, i + 1):
+            out.append("&#58;")
+        elif ch == "@" and not text[i - 1].isalnum():
+            out.append("&#64;")
         else:
             out.append(ch)
     return "".join(out)

@@ -36,7 +36,7 @@ from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 from mkdocs.plugins import BasePlugin
 
 from generator.errors import InputError, Loc, Problem, environment_problem
-from generator.site.config import configure, language_nav, localize_page, page_nav, plugin_options, plugins_without_ours, read_raw_config, set_page_date
+from generator.site.config import configure, language_nav, localize_page, page_nav, plugin_options, plugins_without_ours, read_raw_config, refused_extensions, set_page_date
 from generator.site.content import SiteContent
 from generator.site.folders import DOCS_MARKER, LIST_SUFFIX, SITE_MARKER, Target, bookkeeping, check_merge, check_replace, file_hash, guard, list_bytes, locate, marker_bytes, walk
 from generator.site.hosts import check_built, check_config, own_hosts
@@ -186,6 +186,9 @@ def plan_build(
     check_replace(site)
     check_merge(docs, set(DOCS_FILES), "build")
     config = _load(config_file, raw, site, docs, on_log)
+    refused = refused_extensions(config, str(config_file))
+    if refused:
+        raise InputError(refused)
     allow = _allow_hosts(raw, allow_hosts) + own_hosts(config)
     return BuildPlan(config_file, raw, site, docs, config, allow)
 

@@ -171,6 +171,32 @@ def _ordered(lang: SiteLanguage) -> list[str]:
     return [lang.prefix + p for p in ours]
 
 
+#: Markdown extensions that turn inventory text into markup where no escape can stop them, with why.
+#: The others plainnotice knows of are escaped against (:func:`generator.notice.escape.md_escape`:
+#: pymdownx.tilde, caret, mark, emoji, critic, keys, magiclink; smarty and betterem change nothing).
+REFUSED_EXTENSIONS = {
+    "pymdownx.smartsymbols": "it turns plain text into symbols and markup (1st -> 1<sup>st</sup>, 1/4 -> \u00bc, c/o -> \u2105, (c) -> \u00a9)",
+    "pymdownx.arithmatex": "it reads the parentheses plainnotice escapes with a backslash, and $...$, as math",
+}
+
+
+def refused_extensions(config: MkDocsConfig, config_file: str) -> list[Problem]:
+    """A problem for each Markdown extension in mkdocs.yml that would make inventory text markup."""
+    names = [e if isinstance(e, str) else "" for e in config.get("markdown_extensions") or []]
+    out = []
+    for name in names:
+        short = name.removeprefix("markdown.extensions.")
+        if short in REFUSED_EXTENSIONS:
+            out.append(
+                Problem(
+                    Loc(config_file),
+                    f"the Markdown extension {name} would turn text from the inventory into markup: {REFUSED_EXTENSIONS[short]}",
+                    f"remove {name} from markdown_extensions (the notice's text must show as written)",
+                )
+            )
+    return out
+
+
 def _nav(config: MkDocsConfig, content: SiteContent) -> list:
     """Reading order when mkdocs.yml has no ``nav``: summary, full notice, cookies, changes, then
     any other pages in docs_dir (alphabetically), instead of MkDocs' alphabetical default. With
