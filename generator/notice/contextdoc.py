@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from generator.inventory.fields import shape
 from generator.inventory.model import Inventory
 from generator.notice.context import CONTEXT_DOC
+from generator.notice import limits
 from generator.notice.filters import FILTERS, REMOVED_FILTERS
 from generator.notice.render import PAGES
 from generator.notice.values import PROPERTIES
@@ -107,6 +108,21 @@ def doc_context() -> str:
     lines += [
         "",
         f"Removed Jinja filters (they would skip the escape): {', '.join(f'`{n}`' for n in REMOVED_FILTERS)}.",
+        "A filter given a value it cannot take (`{{ \"x\"|date }}`) is a template error naming the template file and line.",
+        "",
+        "## Limits",
+        "",
+        "A template that asks for more than this is an error naming the template file and line (exit code 2):",
+        "",
+        f"* `range()`: at most 100,000 items a call (Jinja's sandbox), {limits.MAX_RANGE_STEPS:,} for all the calls of a page;",
+        f"* `\"x\" * n`, `[...] * n`: at most {limits.MAX_REPEAT:,} items; `a ** b`: at most {limits.MAX_POWER_BITS:,} bits;",
+        f"* a number given to a filter, a function or a method (`center(n)`, `lipsum(n)`): at most {limits.MAX_NUMBER_ARG:,};",
+        f"  a width or precision in a format string (`\"%5d\"`, `\"{{:>5}}\"`): at most {limits.MAX_FORMAT_WIDTH:,};",
+        f"* a page: at most {limits.MAX_PAGE_CHARS // (1024 * 1024)} MiB;",
+        "* a macro or an include that calls itself without end stops at Python's recursion limit.",
+        "",
+        "Templates stay inside their folder: a file in it that is a symbolic link to a file outside it is refused",
+        "(the templates folder itself may be a link).",
         "",
         "## The inventory model",
         "",

@@ -3,15 +3,21 @@
 Every filter escapes what it prints and keeps the source map: a value from the inventory stays
 marked with its place. Jinja filters that would skip the escape are removed (:data:`REMOVED_FILTERS`);
 Jinja's string filters keep a value's origin (:data:`KEEP_SRC_FILTERS`).
+
+A filter given a value it cannot take (``{{ "x"|date }}``) raises :class:`FilterArgumentError`, a
+template error naming the template file and line; any other exception from here is a bug.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
+from collections.abc import Iterable, Mapping
 from enum import Enum
 from typing import Callable
 
 import jinja2
+from jinja2.exceptions import FilterArgumentError
 from markupsafe import Markup
 from pydantic import BaseModel
 
@@ -20,6 +26,40 @@ from generator.inventory.vocab import CcpaCategory, LegalBasis, SpecialCategoryB
 from generator.notice.escape import HTML_ENTITIES, MD_ESCAPED, md_escape, safe_url, title_safe
 from generator.notice.sourcemap import around, mark
 from generator.notice.values import Src, SrcDate, finalize
+
+
+def _kind(value) -> str:
+    """What a value is, in a template writer's words."""
+    if value is None:
+        return "none"
+    if isinstance(value, bool):
+        return f"the boolean {value}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        text = str(value)
+        return f"the text {text[:40]!r}" + ("..." if len(text) > 40 else "")
+    if isinstance(value, BaseModel):
+        return f"a {type(value).__name__} entry"
+    if isinstance(value, Mapping):
+        return "a mapping"
+    if isinstance(value, Iterable):
+        return "a list"
+    return f"a {type(value).__name__}"
+
+
+def _refuse(name: str, what: str, value) -> FilterArgumentError:
+    return FilterArgumentError(f"the filter '{name}' takes {what}, not {_kind(value)}")
+
+
+def _need_text(name: str, value, what: str = "text") -> None:
+    if not isinstance(value, str):
+        raise _refuse(name, what, value)
+
+
+def _need_list(name: str, value) -> None:
+    if isinstance(value, (str, Mapping)) or not isinstance(value, Iterable):
+        raise _refuse(name, "a list", value)
 
 
 @jinja2.pass_environment
@@ -78,6 +118,10 @@ def f_date(env, value, months=None) -> Markup:
     names: "1 November 2026" in that order."""
     if value is None:
         return Markup("")
+    if not isinstance(value, _dt.date):
+        raise _refuse("date", "a date", value)
+    if months not in (None, "iso") and (not isinstance(months, (list, tuple)) or len(months) != 12 or not all(isinstance(m, str) for m in months)):
+        raise _refuse("date", '"iso" or the 12 month names as its argument', months)
     if months == "iso":
         text = value.isoformat()
     elif months:
@@ -113,6 +157,7 @@ def f_country(env, code) -> Markup:
 
 def f_anchor(value, prefix: str = "") -> str:
     """``d.id|anchor("data-")``: an id safe for ``{: #... }`` and URLs (lowercase letters, digits, -)."""
+    _need_text("anchor", prefix, "text as its prefix")
     slug = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-") or "x"
     return Markup(re.sub(r"[^a-z0-9-]", "", prefix) + slug)
 
@@ -121,6 +166,10 @@ def f_anchor(value, prefix: str = "") -> str:
 def f_andjoin(env, items, last: str | None = None, sep: str = ", ") -> Markup:
     """``items|andjoin``: "a, b and c" with the language's list pattern (the profile's ``and``:
     "a, b und c"); ``items|andjoin("plus")`` uses that word instead. Each item is escaped."""
+    _need_list("andjoin", items)
+    if last is not None:
+        _need_text("andjoin", last, "text as the last word")
+    _need_text("andjoin", sep, "text as the separator")
     parts = [f_t(env, i) for i in items]
     if last is None:
         return env.grammar.join(parts, "and")
@@ -134,12 +183,15 @@ def f_andjoin(env, items, last: str | None = None, sep: str = ", ") -> Markup:
 @jinja2.pass_environment
 def f_orjoin(env, items) -> Markup:
     """``items|orjoin``: "a, b or c" with the language's list pattern (the profile's ``or``)."""
+    _need_list("orjoin", items)
     return env.grammar.join([f_t(env, i) for i in items], "or")
 
 
 @jinja2.pass_environment
 def f_join(env, items, sep: str = "") -> Markup:
     """``items|join(", ")``: like Jinja's join, but every item is escaped as text."""
+    _need_list("join", items)
+    _need_text("join", sep, "text as the separator")
     glue = "".join(HTML_ENTITIES.get(c, "\\" + c if c in MD_ESCAPED else c) for c in str(sep).replace("\n", " "))
     return Markup(glue).join(f_t(env, i) for i in items)
 
@@ -149,6 +201,8 @@ def f_ccpa_name(env, item) -> Markup:
     """``d|ccpa_name``: the statute's name for data entry ``d``'s CCPA category
     (``CcpaCategory.statute_name``), mapped to the entry's ``ccpa_category`` in the inventory."""
     if isinstance(item, BaseModel):
+        if "ccpa_category" not in type(item).model_fields:
+            raise _refuse("ccpa_name", "a data entry (or a CCPA category)", item)
         category = item.ccpa_category
         if category is None:
             return Markup("")
@@ -178,6 +232,7 @@ def f_article(env, value) -> Markup:
 @jinja2.pass_environment
 def f_by_id(env, ids, section: str = "data") -> list:
     """``d.inferred_from|by_id("data")``: the objects (data entries, purposes or parties) with these ids."""
+    _need_list("by_id", ids)
     if section not in ("data", "purposes", "parties"):
         return []
     items = getattr(env.values.inv, section)

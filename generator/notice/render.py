@@ -24,6 +24,7 @@ from pathlib import Path
 
 import jinja2
 from jinja2 import TemplateNotFound
+from jinja2.exceptions import FilterArgumentError
 
 from generator.errors import InputError, Loc, Problem
 from generator.inventory.datafiles import PACKAGE_DIR
@@ -31,6 +32,7 @@ from generator.inventory.model import Inventory
 from generator.notice.context import build_context
 from generator.notice.escape import title_safe
 from generator.notice.grammar import Grammar
+from generator.notice.limits import MAX_PAGE_CHARS, LimitError
 from generator.notice.pages import Page, Rendered, RenderResult
 from generator.notice.profile import load_profile
 from generator.notice.sandbox import make_environment
@@ -46,8 +48,9 @@ PAGES: dict[str, tuple[str, str | None]] = {
     "changes.md": ("changes.md.j2", None),
 }
 
-#: Errors a template can cause in its own expressions ({{ 1 + "a" }}, {% for x in 5 %}).
-_EXPRESSION_ERRORS = (TypeError, ValueError, AttributeError, KeyError, IndexError)
+#: Errors a template can cause in its own expressions ({{ 1 + "a" }}, {% for x in 5 %}, a range
+#: over the sandbox's limit, a float too large).
+_EXPRESSION_ERRORS = (TypeError, ValueError, AttributeError, KeyError, IndexError, OverflowError, ZeroDivisionError)
 
 # --------------------------------------------------------------------------------------------
 # Post-processing
@@ -96,16 +99,21 @@ def render(inv: Inventory, templates: str | Path | None = None, lang: str | None
     lang = choose_language(inv, templates, lang)
     profile = load_profile(lang, templates)
     values = Values(inv, lang)
-    loader = TemplateLoader(template_dirs(templates, lang))
+    loader = TemplateLoader(template_dirs(templates, lang), templates)
     env = make_environment(loader, values, Grammar(profile))
     context = build_context(inv, values, lang)
     pages: dict[str, Page] = {}
     for path, (name, layer) in PAGES.items():
+        env.ranges.reset()
         with recording() as registry:
             try:
-                marked = env.get_template(name).render(dict(context, page=path))
+                marked = _render_page(env.get_template(name), dict(context, page=path), loader, name)
             except jinja2.TemplateError as exc:
                 raise InputError(template_problem(exc, loader, name)) from None
+            except RecursionError as exc:
+                raise InputError(template_problem(exc, loader, name, "the template calls itself without end (a macro or an include that never stops)")) from None
+            except MemoryError as exc:
+                raise InputError(template_problem(exc, loader, name, "the template needs more memory than there is")) from None
             except _EXPRESSION_ERRORS as exc:
                 if _raised_by_our_code(exc):
                     raise  # a bug in plainnotice, not in the template
@@ -125,6 +133,48 @@ def render_all(inv: Inventory, templates: str | Path | None = None) -> Rendered:
     return Rendered(results, override_notes(inv, templates))
 
 
+def _render_page(template: jinja2.Template, context: dict, loader: TemplateLoader, name: str) -> str:
+    """The page, piece by piece, stopped with an error naming the template and line that is
+    writing when the page grows over :data:`~generator.notice.limits.MAX_PAGE_CHARS`."""
+    pieces, size = [], 0
+    stream = template.generate(context)
+    for piece in stream:
+        size += len(piece)
+        if size > MAX_PAGE_CHARS:
+            where = _writing(stream) or Loc(loader.used[name].path if name in loader.used else name)
+            stream.close()
+            raise InputError(
+                Problem(
+                    where,
+                    f"the page {name[: -len('.j2')]} grows over {MAX_PAGE_CHARS // (1024 * 1024)} MiB here (a loop that does not end, or prints too much)",
+                    "make the template print less",
+                )
+            )
+        pieces.append(piece)
+    return "".join(pieces)
+
+
+def _writing(stream) -> Loc | None:
+    """The template file and line a running render is at: the innermost template generator
+    (blocks are ``yield from``, includes a local ``gen``), mapped back to the template's lines."""
+    gen, found = stream, None
+    for _ in range(1000):
+        if getattr(gen, "gi_yieldfrom", None) is not None:
+            gen = gen.gi_yieldfrom
+            continue
+        frame = getattr(gen, "gi_frame", None)
+        if frame is None:
+            break
+        template = frame.f_globals.get("__jinja_template__")
+        if template is not None and template.filename:
+            found = Loc(template.filename, template.get_corresponding_lineno(frame.f_lineno))
+        inner = frame.f_locals.get("gen")
+        if inner is None or inner is gen or getattr(inner, "gi_frame", None) is None:
+            break
+        gen = inner
+    return found
+
+
 def _raised_by_our_code(exc: BaseException) -> bool:
     """True when the innermost frame of the traceback is plainnotice's own Python code (a filter,
     the context, the sandbox), not the template, Jinja or the standard library."""
@@ -140,8 +190,9 @@ def _raised_by_our_code(exc: BaseException) -> bool:
 # --------------------------------------------------------------------------------------------
 
 
-def template_problem(exc: BaseException, loader: TemplateLoader, name: str) -> Problem:
-    """Turn a template error into a Problem naming the template file and line."""
+def template_problem(exc: BaseException, loader: TemplateLoader, name: str, message: str | None = None) -> Problem:
+    """Turn a template error into a Problem naming the template file and line (``message``
+    replaces the exception's own)."""
     file, line = "", 0
     if isinstance(exc, jinja2.TemplateSyntaxError):
         file = exc.filename or ""
@@ -155,7 +206,13 @@ def template_problem(exc: BaseException, loader: TemplateLoader, name: str) -> P
         src = loader.used.get(name)
         file = src.path if src else name
     kind = type(exc).__name__
+    if message is not None:
+        return Problem(Loc(file, line), message, "fix the template; docs/templates.md lists the variables, filters and limits")
     message = getattr(exc, "message", None) or str(exc)
+    if isinstance(exc, LimitError):
+        return Problem(Loc(file, line), f"the template asks for too much work: {message}", "make the template do less (docs/templates.md lists the limits)")
+    if isinstance(exc, FilterArgumentError):
+        return Problem(Loc(file, line), message, "docs/templates.md says what each filter takes")
     if isinstance(exc, TemplateNotFound):
         return Problem(Loc(file, line), f"template not found: {exc.name}", "check the name in {% include %} / {% extends %}, or restore the file")
     if isinstance(exc, jinja2.exceptions.SecurityError):

@@ -21,14 +21,32 @@ from generator.errors import Loc
 from generator.notice.cache import cache_dir
 from generator.notice.filters import FILTERS, KEEP_SRC_FILTERS, REMOVED_FILTERS, keep_src
 from generator.notice.grammar import Grammar
+from generator.notice.limits import RangeBudget, bounded_filter, check_arguments, check_binop, check_brace_format
 from generator.notice.values import PROPERTIES, Src, SrcDate, Values, finalize
 
 
 class Sandbox(SandboxedEnvironment):
-    """Sandboxed Jinja environment that wraps inventory values on every attribute access."""
+    """Sandboxed Jinja environment that wraps inventory values on every attribute access and
+    bounds the work a template may ask for (:mod:`.limits`)."""
 
     values: Values
     grammar: Grammar | None
+    ranges: RangeBudget
+    intercepted_binops = frozenset(["*", "**", "%"])
+
+    def call_binop(self, context, operator, left, right):
+        check_binop(operator, left, right)
+        return super().call_binop(context, operator, left, right)
+
+    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 (Jinja's signature)
+        check_arguments(args, kwargs, f"{getattr(__obj, '__name__', 'a function')}()")
+        return super().call(__context, __obj, *args, **kwargs)
+
+    def wrap_str_format(self, value):
+        fmt = super().wrap_str_format(value)
+        if fmt is not None:
+            check_brace_format(getattr(value, "__self__", None))
+        return fmt
 
     def is_safe_attribute(self, obj, attr, value) -> bool:
         if isinstance(obj, (Src, SrcDate)):
@@ -61,6 +79,7 @@ def _bytecode_cache(env: Sandbox) -> jinja2.BytecodeCache | None:
     not), so the folder is named after those: a plainnotice that changes a filter never runs
     code compiled for the old one."""
     calls = sorted((kind, name, str(getattr(f, "jinja_pass_arg", ""))) for kind, table in (("f", env.filters), ("t", env.tests)) for name, f in table.items())
+    calls.append(("binops", ",".join(sorted(env.intercepted_binops)), ",".join(sorted(env.intercepted_unops))))
     folder = cache_dir() / "jinja" / hashlib.sha1(repr(calls).encode()).hexdigest()[:16]
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -92,6 +111,9 @@ def make_environment(loader: BaseLoader, values: Values, grammar: Grammar | None
     for name in KEEP_SRC_FILTERS:
         env.filters[name] = keep_src(env.filters[name])
     env.filters.update(FILTERS)
+    env.filters = {name: bounded_filter(name, f) for name, f in env.filters.items()}
+    env.ranges = RangeBudget(env.globals["range"])
+    env.globals["range"] = env.ranges
     env.tests["contains"] = lambda seq, item: seq is not None and str(item) in [str(x) for x in seq]
     env.bytecode_cache = _bytecode_cache(env)
     return env

@@ -65,10 +65,15 @@ def choose_language(inv: Inventory, templates: str | Path | None, lang: str | No
 
 
 class TemplateLoader(BaseLoader):
-    """Looks a template name up in the user's folders first, then the package's; records what it used."""
+    """Looks a template name up in the user's folders first, then the package's; records what it used.
 
-    def __init__(self, dirs: list[Path]):
+    Templates stay inside their folder: a file in the user's folder ``root`` that is a symbolic
+    link (or lies under a linked folder) to somewhere outside it is refused. ``root`` itself may
+    be a link: it is the folder the user chose."""
+
+    def __init__(self, dirs: list[Path], root: str | Path | None = None):
         self.dirs = dirs
+        self.root = Path(root) if root is not None else None
         self.used: dict[str, TemplateSource] = {}
 
     def find(self, name: str) -> Path | None:
@@ -76,8 +81,22 @@ class TemplateLoader(BaseLoader):
         for d in self.dirs:
             path = d.joinpath(*parts)
             if path.is_file():
+                if self.root is not None and (d == self.root or self.root in d.parents):
+                    self._inside(path)
                 return path
         return None
+
+    def _inside(self, path: Path) -> None:
+        root = self.root.resolve()
+        real = path.resolve()
+        if root not in real.parents:
+            raise InputError(
+                Problem(
+                    Loc(str(path)),
+                    f"the template is a symbolic link to {real}, outside the templates folder {root}",
+                    "copy the file into the templates folder instead of linking to it",
+                )
+            )
 
     def get_source(self, environment, template):
         path = self.find(template)
