@@ -178,3 +178,22 @@ def test_a_read_only_file_system_for_real(proj, capsys, command):
         assert os.listdir(ro / "site") == []
     finally:
         subprocess.run(["umount", str(ro)], check=True)
+
+
+def test_a_build_stopped_while_writing_docs_is_not_taken_for_your_edit(proj, monkeypatch, capsys):
+    """docs_dir's list holds the old and the new hash of each page while pages are replaced, so a
+    build stopped half-way (here: the disk fills at the second page) is followed by one that works."""
+    real, calls = os.replace, {"n": 0}
+
+    def flaky(src, dst):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real(src, dst)
+
+    monkeypatch.setattr("os.replace", flaky)
+    assert main(["build"]) == 2
+    monkeypatch.setattr("os.replace", real)
+    capsys.readouterr()
+    assert main(["build"]) == 0, capsys.readouterr().err
+    assert "Fernway notice, new" in (proj / "site" / "index.html").read_text(encoding="utf-8")
