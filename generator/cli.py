@@ -182,24 +182,27 @@ def cmd_build(args) -> int:
 def cmd_zensical(args) -> int:
     from generator.notice.templates import default_templates
     from generator.pipeline import BuildStopped, prepare
-    from generator.site.build import write_docs
-    from generator.site.config import docs_dir, read_raw_config
-    from generator.site.zensical import docs_files, write_zensical_config
+    from generator.site.config import read_raw_config
+    from generator.site.folders import check_merge
+    from generator.site.output import DOCS_FILES, docs_target
+    from generator.site.zensical import FAVICON, config_target, write_zensical
 
     config_file = Path(args.config_file).resolve()
     raw = read_raw_config(config_file)
+    templates = default_templates(args.inventory, args.templates)
+    # the docs folder and the config file are checked before the inventory work, as for build
+    docs, _, _ = docs_target(config_file, raw, args.inventory, templates)
+    check_merge(docs, set(DOCS_FILES) | {FAVICON}, "zensical")
+    out = config_target(config_file, args.out, args.inventory)
     try:
-        prep = prepare(args.inventory, default_templates(args.inventory, args.templates))
+        prep = prepare(args.inventory, templates)
     except BuildStopped as stop:
         _print_findings(stop.findings)
         n = sum(1 for f in stop.findings if f.level == "error")
         print(f"{_plural(n, 'error finding')}: nothing was written.", file=sys.stderr)
         return 1
-    docs = docs_dir(config_file, raw)
-    files = docs_files(raw, prep.site)
-    write_docs(docs, files)
-    out = write_zensical_config(raw, prep.site, config_file, config_file.parent / args.out)
-    print(f"Wrote {_plural(len(files), 'file')} into {display_path(docs)} and {display_path(out)}.")
+    files = write_zensical(raw, prep.site, config_file, docs, out, on_wait=_print_waiting)
+    print(f"Wrote {_plural(len(files), 'file')} into {display_path(docs.path)} and {display_path(out)}.")
     print(f"Build with: zensical build -f {display_path(out)}")
     return 0
 

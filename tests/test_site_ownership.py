@@ -119,6 +119,16 @@ RENDER_CASES = [
 ]
 
 
+ZENSICAL_CASES = [
+    ("out-is-mkdocs-yml", None, ["zensical", "--out", "mkdocs.yml"], "is the MkDocs config"),
+    ("out-is-the-inventory", None, ["zensical", "--out", "data_inventory.yml"], "is the inventory"),
+    ("out-is-a-file-of-yours", None, ["zensical", "--out", "keep/mine.txt"], "plainnotice did not write it"),
+    ("out-is-empty", None, ["zensical", "--out", ""], "an empty path"),
+    ("docs-dir-dot", lambda p: _edit_config(p, "docs_dir: pages", "docs_dir: ."), ["zensical"], "holds other files"),
+    ("docs-dir-yours", lambda p: _edit_config(p, "docs_dir: pages", "docs_dir: keep"), ["zensical"], "did not write"),
+]
+
+
 def _yours_at_our_name(p: Path) -> None:
     """After `render --out pages` (which writes pages only), a file of yours named like an export."""
     assert main(["render", "--out", "pages"]) == 0
@@ -150,6 +160,19 @@ def test_build_refuses_a_folder_it_may_not_write_and_changes_nothing(proj, case,
 @pytest.mark.parametrize("case", RENDER_CASES, ids=[c[0] for c in RENDER_CASES])
 def test_render_refuses_a_folder_it_may_not_write_and_changes_nothing(proj, case, capsys):
     _run_case(proj, case[1], case[2], case[3], capsys)
+
+
+@pytest.mark.parametrize("case", ZENSICAL_CASES, ids=[c[0] for c in ZENSICAL_CASES])
+def test_zensical_refuses_a_file_or_folder_it_may_not_write_and_changes_nothing(proj, case, capsys):
+    _run_case(proj, case[1], case[2], case[3], capsys)
+
+
+def test_zensical_keeps_your_pages_and_rewrites_only_its_own_config(proj, capsys):
+    (proj / "pages" / "mine.md").write_text("# Mine\n", encoding="utf-8")
+    for _ in range(2):
+        assert main(["zensical"]) == 0, capsys.readouterr().err
+    assert (proj / "pages" / "mine.md").read_text(encoding="utf-8") == "# Mine\n"
+    assert (proj / "zensical.yml").read_text(encoding="utf-8").startswith("# Written by `plainnotice zensical`")
 
 
 @pytest.mark.skipif(not IS_ROOT or not shutil.which("mount"), reason="needs root to mount a tmpfs")

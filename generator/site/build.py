@@ -37,14 +37,12 @@ from mkdocs.plugins import BasePlugin
 
 from generator.errors import InputError, Loc, Problem, environment_problem
 from generator.site.config import configure, language_nav, localize_page, page_nav, plugin_options, plugins_without_ours, read_raw_config, refused_extensions, set_page_date
-from generator.site.content import SiteContent
+from generator.site.content import STYLESHEET, SiteContent
 from generator.site.folders import DOCS_MARKER, LIST_SUFFIX, SITE_MARKER, Target, bookkeeping, check_merge, check_replace, file_hash, guard, list_bytes, locate, marker_bytes, walk
 from generator.site.hosts import check_built, check_config, own_hosts
-from generator.site.output import DOCS_FILES, write_docs
+from generator.site.output import DOCS_FILES, docs_target, write_docs
 from generator.site.swap import locked, new_temp, public_mode, swap
 
-#: Our stylesheet in the built site (the theme layer's, :data:`generator.site.config.THEME_DIR`).
-STYLESHEET = "assets/plainnotice.css"
 
 #: Test hook: seconds to sleep while MkDocs writes pages (used to kill a build mid-way in tests).
 PAUSE_ENV = "PLAINNOTICE_TEST_PAUSE_IN_MKDOCS"
@@ -136,12 +134,6 @@ def _mkdocs_log(on_log: Callable[[str, str], None] | None) -> Iterator[_MkDocsLo
         mk_log.propagate = old_propagate
 
 
-def _custom_dir(config_file: Path, raw: dict) -> Path | None:
-    theme = raw.get("theme")
-    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
-    return (config_file.parent / str(custom)) if custom else None
-
-
 def _allow_hosts(raw: dict, extra: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     """The hosts of the plugin option ``allow_hosts`` in mkdocs.yml, and those given on the command line."""
     hosts = list(extra)
@@ -173,13 +165,7 @@ def plan_build(
     else:
         value = raw.get("site_dir", "site")
         site = locate("" if value is None else value, project, "site folder", f"{config_file} (site_dir)", SITE_MARKER, "site_dir: site")
-    value = raw.get("docs_dir", "docs")
-    docs = locate("" if value is None else value, project, "docs folder", f"{config_file} (docs_dir)", DOCS_MARKER, "docs_dir: pages")
-    custom = _custom_dir(config_file, raw)
-    keep = [(project, "the project folder (where mkdocs.yml is)"), (Path.cwd(), "the working folder")]
-    keep += [(p, what) for p, what in ((custom, "the theme's custom_dir"), (inventory, "the inventory"), (templates, "the templates folder")) if p]
-    inside_custom = [(custom, "the theme's custom_dir")] if custom else []
-    guard(docs, keep, inside_custom)
+    docs, keep, inside_custom = docs_target(config_file, raw, inventory, templates)
     if site.path == docs.path or docs.path in site.path.parents:
         raise InputError(Problem(Loc(str(config_file)), f"the site folder {site.path} is inside docs_dir {docs.path}", "put site_dir next to docs_dir"))
     guard(site, keep + [(docs.path, "the docs folder (docs_dir)")], inside_custom)

@@ -21,11 +21,12 @@ from generator.errors import InputError, Loc, Problem, environment_problem
 from generator.notice import export
 from generator.notice.pages import Rendered, RenderResult
 from generator.notice.render import PAGES
+from generator.site.content import STYLESHEET
 from generator.site.folders import DOCS_MARKER, LIST_SUFFIX, Merge, Target, bookkeeping, check_merge, data_hash, file_hash, guard, locate, list_bytes, marker_bytes
 from generator.site.swap import file_mode, link_or_copy, locked, new_temp, public_mode, swap
 
 #: The files ``build`` writes into the docs folder, known before anything is rendered.
-DOCS_FILES = frozenset(PAGES) | {export.GPC_PATH, export.INVENTORY_PATH, export.DPV_PATH}
+DOCS_FILES = frozenset(PAGES) | {export.GPC_PATH, export.INVENTORY_PATH, export.DPV_PATH, STYLESHEET}
 RENDER_FILES = frozenset(PAGES)
 
 
@@ -119,8 +120,27 @@ def _previous(merge: Merge, writes: set[str]) -> set[str]:
 
 
 # --------------------------------------------------------------------------------------------
-# The docs folder of plainnotice build
+# The docs folder of plainnotice build (and zensical)
 # --------------------------------------------------------------------------------------------
+
+
+def _custom_dir(config_file: Path, raw: dict) -> Path | None:
+    theme = raw.get("theme")
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    return (config_file.parent / str(custom)) if custom else None
+
+
+def docs_target(config_file: Path, raw: dict, inventory=None, templates=None) -> tuple[Target, list, list]:
+    """mkdocs.yml's docs folder, checked before any work (:func:`.folders.locate`, :func:`.folders.guard`),
+    and what the site folder must keep clear of: (target, folders to keep, folders to stay out of)."""
+    value = raw.get("docs_dir", "docs")
+    docs = locate("" if value is None else value, config_file.parent, "docs folder", f"{config_file} (docs_dir)", DOCS_MARKER, "docs_dir: pages")
+    custom = _custom_dir(config_file, raw)
+    keep = [(config_file.parent, "the project folder (where mkdocs.yml is)"), (Path.cwd(), "the working folder")]
+    keep += [(p, what) for p, what in ((custom, "the theme's custom_dir"), (inventory, "the inventory"), (templates, "the templates folder")) if p]
+    inside = [(custom, "the theme's custom_dir")] if custom else []
+    guard(docs, keep, inside)
+    return docs, keep, inside
 
 
 def write_docs(target: Target, files: dict[str, bytes]) -> None:

@@ -21,10 +21,15 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
+from typing import Callable
 from urllib.parse import unquote
 
 import yaml
 
+from generator.errors import InputError, Loc, Problem, environment_problem
+from generator.site.folders import Target
+from generator.site.output import write_docs
+from generator.site.swap import locked
 from generator.site.config import PLUGIN_NAME, THEME_DIR, _nav, _plugin_name, _plugins, docs_dir, theme_language
 from generator.site.content import STYLESHEET, SiteContent
 
@@ -38,6 +43,7 @@ DEFAULT_CONFIG = "zensical.yml"
 FAVICON = "assets/favicon.svg"
 _SVG_DATA = "data:image/svg+xml,"
 
+_OURS = b"# Written by `plainnotice zensical` from "
 HEADER = (
     "# Written by `plainnotice zensical` from {mkdocs} and the inventory; do not edit it, edit those and run\n"
     "# `plainnotice zensical` again. Build with: zensical build -f {name}   (docs/site.md, \"Zensical\")\n"
@@ -95,6 +101,46 @@ def zensical_config(raw: dict, content: SiteContent, config_file: Path) -> dict:
         exts.append(TABLES_EXTENSION)
     cfg["markdown_extensions"] = exts
     return cfg
+
+
+def config_target(config_file: Path, out: str | Path, inventory: str | Path | None = None) -> Path:
+    """The config file to write (``--out``, in mkdocs.yml's folder), checked before any work: a new
+    file, or one this command wrote (it starts with :data:`HEADER`); never mkdocs.yml, the inventory,
+    a folder or a link."""
+    path = config_file.parent / str(out)
+    fix = f"give a new file name, for example --out {DEFAULT_CONFIG}"
+    if not str(out).strip() or path.is_symlink() or path.is_dir():
+        what = "an empty path" if not str(out).strip() else ("a symbolic link" if path.is_symlink() else "a folder")
+        raise InputError(Problem(Loc(str(path)), f"the Zensical config to write is {what}", fix))
+    real = path.parent.resolve() / path.name
+    for keep, what in ((config_file, "the MkDocs config"), (inventory, "the inventory")):
+        if keep is not None and real == Path(keep).resolve():
+            raise InputError(Problem(Loc(str(path)), f"the Zensical config to write is {what}", fix))
+    if real.exists():
+        with open(real, "rb") as f:
+            head = f.read(len(_OURS))
+        if head != _OURS:
+            raise InputError(Problem(Loc(str(path)), "the file exists and plainnotice did not write it (it does not start with its header)", fix))
+    return real
+
+
+def write_zensical(
+    raw: dict, content: SiteContent, config_file: Path, docs: Target, out: Path, on_wait: Callable[[Path], None] | None = None
+) -> dict[str, bytes]:
+    """Under the lock of the docs folder and the config's folder: the docs folder
+    (:func:`docs_files`, kept as :func:`.output.write_docs` keeps it), then the config. The files written."""
+    files = docs_files(raw, content)
+    try:
+        with locked([docs.path, out], on_wait):
+            config_target(config_file, out)
+            write_docs(docs, files)
+            write_zensical_config(raw, content, config_file, out)
+    except OSError as exc:
+        problem = environment_problem(exc, docs.path, "writing the docs folder and the Zensical config")
+        if problem is None:
+            raise
+        raise problem from None
+    return files
 
 
 def write_zensical_config(raw: dict, content: SiteContent, config_file: Path, out: Path) -> Path:
