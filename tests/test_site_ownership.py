@@ -277,3 +277,16 @@ def test_mkdocs_checks_the_real_site_folder(proj):
     assert plan.config["site_dir"] == str(proj / "public")
     assert plan.config["docs_dir"] == str(proj / "pages")
     assert not (proj / "public").exists()  # planning writes nothing
+
+
+def test_a_new_output_folder_is_readable_like_any_new_folder(tmp_path, monkeypatch):
+    """render --out made its folder 0700 (mkdtemp's mode) on main; a published folder is not private."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(REFERENCE, tmp_path / "data_inventory.yml")
+    old = os.umask(0o022)
+    try:
+        assert main(["render", "--out", "pages"]) == 0
+    finally:
+        os.umask(old)
+    assert (tmp_path / "pages").stat().st_mode & 0o777 == 0o755
+    assert (tmp_path / "pages" / "index.md").stat().st_mode & 0o777 == 0o644

@@ -38,7 +38,7 @@ from mkdocs.plugins import BasePlugin
 from generator.errors import InputError, Loc, Problem, environment_problem
 from generator.site.config import configure, language_nav, localize_page, page_nav, plugin_options, plugins_without_ours, read_raw_config, refused_extensions, set_page_date
 from generator.site.content import STYLESHEET, SiteContent
-from generator.site.folders import DOCS_MARKER, LIST_SUFFIX, SITE_MARKER, Target, bookkeeping, check_merge, check_replace, file_hash, guard, list_bytes, locate, marker_bytes, walk
+from generator.site.folders import LIST_SUFFIX, SITE_MARKER, Target, bookkeeping, check_merge, check_replace, file_hash, guard, list_bytes, locate, marker_bytes, walk
 from generator.site.hosts import check_built, check_config, own_hosts
 from generator.site.output import DOCS_FILES, docs_target, write_docs
 from generator.site.swap import locked, new_temp, public_mode, swap

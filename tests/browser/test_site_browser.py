@@ -137,8 +137,12 @@ def test_summary_reads_without_javascript(browser, reference_server):
 
 
 def test_print_unfolds_collapsed_parts(browser, tmp_path):
+    from generator.site.folders import DOCS_MARKER, marker_bytes
+
     project = make_project(tmp_path / "print")
     (project / "pages").mkdir(exist_ok=True)
+    # the docs folder as `plainnotice init` makes it (with its marker), plus a page of yours
+    (project / "pages" / DOCS_MARKER).write_bytes(marker_bytes(DOCS_MARKER))
     (project / "pages" / "folded.md").write_text(
         '# Folded\n\n??? note "More detail"\n\n    This text is folded away on screen.\n', encoding="utf-8"
     )
