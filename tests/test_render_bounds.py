@@ -20,6 +20,8 @@ from generator.cli import main
 from generator.errors import InputError
 from generator.inventory.parse import load_inventory
 from generator.notice.filters import FILTERS
+from generator.notice.grammar import Grammar
+from generator.notice.profile import load_profile
 from generator.notice.render import _raised_by_our_code, render
 from generator.notice.sandbox import make_environment
 from generator.notice.templates import TemplateLoader
@@ -156,7 +158,7 @@ def test_no_wrong_argument_to_one_of_our_filters_is_a_bug(inv):
     error the renderer reports as a template error (a Jinja TemplateError such as
     FilterArgumentError, or an error raised outside plainnotice's code) -- never another
     exception from our own code, which is a traceback."""
-    env = make_environment(TemplateLoader([]), Values(inv, "en"))
+    env = make_environment(TemplateLoader([]), Values(inv, "en"), Grammar(load_profile("en", None)))
     models = [inv.purposes[0], inv.data[0], inv.organization, inv.notice.effective_date]
     bugs = []
     for name in FILTERS:
