@@ -170,6 +170,7 @@ def test_a_language_without_templates_is_refused_naming_it_and_what_ships(tmp_pa
     args = [command, str(inv)] + (["--out", str(tmp_path / "out")] if command == "render" else [])
     if command == "build":
         shutil.copy(Path(__file__).resolve().parents[1] / "mkdocs.yml", tmp_path / "mkdocs.yml")
+        (tmp_path / "site_overrides").mkdir()  # its custom_dir: MkDocs now checks mkdocs.yml first, before the inventory work
         args += ["-f", str(tmp_path / "mkdocs.yml")]
     assert main(args) == 2
     err = capsys.readouterr().err
