@@ -3,7 +3,8 @@
 Every field has a description: the JSON Schema (``plainnotice schema``) and the format reference
 (``docs/inventory-format.md``) are generated from them. Unknown keys are errors (``extra="forbid"``).
 Cross-references (data -> parties, purposes -> data, ...) are filled in by :mod:`.resolve`, so
-later stages get objects, not ids; :func:`generator.inventory.parse.parse` is the way in.
+later stages get objects, not ids; :func:`generator.inventory.parse.parse` is the way in. The entries
+(data, purposes, parties) are in :mod:`.entries`; this module has the rest and the whole.
 """
 
 from __future__ import annotations
@@ -14,12 +15,16 @@ from typing import Any, Optional
 from pydantic import Field, PrivateAttr, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from generator.inventory.fields import Bool, Country, Email, Id, Int, Lang, Num, Period, Phone, Strict, Text, Url, check_email
+from generator.inventory.entries import AutomatedDecision, DataItem, Party, Purpose, Receipt, Retention
+from generator.inventory.fields import Bool, Country, Email, Id, Int, Lang, Num, Phone, Strict, Text, Url, check_email
 from generator.inventory.load import Document
-from generator.inventory.vocab import (
-    CcpaCategory, CookieKind, CookieParty, Jurisdiction, LegalBasis, Metric, PartyRole, Region,
-    RequestKind, RequiredBy, SpecialCategoryBasis, TransferSafeguard,
-)
+from generator.inventory.vocab import CookieKind, CookieParty, Jurisdiction, Metric, Region, RequestKind
+
+__all__ = [
+    "AiSystem", "Authority", "AutomatedDecision", "Change", "Children", "Contact", "Controls", "Cookie", "DataItem",
+    "Inventory", "Notice", "Organization", "Party", "Purpose", "Readability", "ReadabilityTarget", "Receipt",
+    "Representative", "RequestMethod", "Requests", "Retention", "Security", "SUPPORTED_FORMATS", "json_schema",
+]
 
 SUPPORTED_FORMATS = (1,)
 
@@ -70,7 +75,10 @@ class Organization(Strict):
         default_factory=list, description="Representatives in the EU or UK (Art. 27)."
     )
     supervisory_authority: Optional[Authority] = Field(
-        None, description="Your lead EU supervisory authority, where people can complain (Art. 13(2)(d))."
+        None,
+        description="An EU supervisory authority people can complain to about you, usually the one where you are "
+        "established (Art. 13(2)(d), 77). The notice names it as one place to complain, besides the authority where "
+        "people live or work. Asked for (eu_gdpr) when you are established in the EEA.",
     )
 
 
@@ -123,191 +131,6 @@ class Notice(Strict):
         default_factory=list,
         description="Loyalty programs or other financial incentives tied to personal data (CCPA 1798.125(b); 11 CCR 7016).",
     )
-
-
-class Retention(Strict):
-    """How long data is kept (GDPR Art. 13(2)(a); CCPA 1798.100(a)(3)): a period or the criteria."""
-
-    period: Optional[Period] = Field(None, description="'<number> <days|weeks|months|years>', e.g. '2 years'.")
-    criteria: Optional[Text] = Field(None, description="If there is no fixed period: what decides how long.")
-    after: Optional[Text] = Field(None, description="When the period starts, e.g. 'you close your account'.")
-    reason: Optional[Text] = Field(None, description="Why it is kept that long, e.g. 'tax law requires it'.")
-
-    @model_validator(mode="after")
-    def _one(self):
-        if self.period is None and self.criteria is None:
-            raise PydanticCustomError(
-                "retention_missing", "a retention needs 'period' (e.g. '2 years') or 'criteria' (free text)"
-            )
-        if self.period is not None and self.criteria is not None:
-            raise PydanticCustomError(
-                "retention_both", "give either 'period' or 'criteria', not both"
-            )
-        return self
-
-
-class DataItem(Strict):
-    """One kind of personal data you collect (GDPR Art. 14(1)(d); CCPA 1798.110(c)(1))."""
-
-    id: Id = Field(description="Short id used to refer to this entry, e.g. contact.")
-    name: Text = Field(description="Name people understand, e.g. 'Contact details'.")
-    examples: list[Text] = Field(default_factory=list, description="Examples of what it includes.")
-    ccpa_category: Optional[CcpaCategory] = Field(
-        None, description="CCPA category (Civ. Code 1798.140(v)). Required for us_ca."
-    )
-    sensitive: Bool = Field(
-        False, description="Special-category data (GDPR Art. 9) or sensitive personal information (CCPA 1798.140(ae))."
-    )
-    special_category: Optional[Bool] = Field(
-        None,
-        description="Whether it is special-category data under GDPR Art. 9(1) (health, genetic or biometric data for "
-        "identification, racial or ethnic origin, beliefs, union membership, sex life or orientation). Defaults to "
-        "`sensitive`. Set false for data that is sensitive only under the CCPA, such as precise location or account log-ins.",
-    )
-    special_category_basis: Optional[SpecialCategoryBasis] = Field(
-        None, description="The Art. 9(2) condition for special-category data."
-    )
-    sensitive_use_limited: Bool = Field(
-        True,
-        description="true if sensitive data is used only for the purposes 11 CCR 7027(m) permits; "
-        "false means you need controls.limit_sensitive_url.",
-    )
-    sources: list[str] = Field(
-        min_length=1,
-        description="Where it comes from: you, your_device, inferred, public_sources, or a party id.",
-    )
-    inferred_from: list[Id] = Field(default_factory=list, description="Data ids this is worked out from.")
-    required: Bool = Field(False, description="Whether people must give it (Art. 13(2)(e)).")
-    required_by: Optional[RequiredBy] = Field(
-        None, description="Why it is required: law, contract or entering_contract (Art. 13(2)(e))."
-    )
-    if_not_provided: Optional[Text] = Field(None, description="What happens if people do not give it.")
-    retention: Retention = Field(description="How long it is kept.")
-    shared_with: list[Id] = Field(default_factory=list, description="Party ids that receive it.")
-    sold: Optional[Bool] = Field(None, description="Sold, as CCPA 1798.140(ad) defines selling. Required for us_ca.")
-    shared_for_ads: Optional[Bool] = Field(
-        None, description="Shared for cross-context behavioral advertising (CCPA 1798.140(ah)). Required for us_ca."
-    )
-    sold_to: list[Id] = Field(default_factory=list, description="Party ids it is sold to.")
-    shared_for_ads_with: list[Id] = Field(default_factory=list, description="Party ids it is shared with for ads.")
-
-    _purposes: list = PrivateAttr(default_factory=list)
-    _recipients: list = PrivateAttr(default_factory=list)
-    _source_parties: list = PrivateAttr(default_factory=list)
-    _inferred_from: list = PrivateAttr(default_factory=list)
-
-    @property
-    def purposes(self) -> list["Purpose"]:
-        """Purposes that use this data."""
-        return self._purposes
-
-    @property
-    def recipients(self) -> list["Party"]:
-        """Parties in `shared_with`."""
-        return self._recipients
-
-    @property
-    def source_parties(self) -> list["Party"]:
-        """Parties named in `sources`."""
-        return self._source_parties
-
-    @property
-    def from_person(self) -> bool:
-        """True when all of it comes from the person (Art. 13), False when some does not (Art. 14)."""
-        return all(s in ("you", "your_device") for s in self.sources)
-
-
-class AutomatedDecision(Strict):
-    """A decision made by automated means with legal or similar effect (GDPR Art. 22, 13(2)(f))."""
-
-    what: Optional[Text] = Field(None, description="What the system decides. Required for eu_gdpr/uk_gdpr (Art. 13(2)(f)).")
-    logic: Optional[Text] = Field(
-        None, description="Meaningful information about the logic involved. Required for eu_gdpr/uk_gdpr (Art. 13(2)(f))."
-    )
-    effect: Optional[Text] = Field(
-        None,
-        description="The significance and consequences for the person. Required for eu_gdpr/uk_gdpr (Art. 13(2)(f)).",
-    )
-    human_review: Optional[Text] = Field(
-        None,
-        description="How to get a person to review the decision. Required for eu_gdpr/uk_gdpr (Art. 22(3)).",
-    )
-
-
-class Purpose(Strict):
-    """Why you use data (GDPR Art. 13(1)(c); CCPA 1798.110(c)(3))."""
-
-    id: Id = Field(description="Short id, e.g. accounts.")
-    name: Text = Field(description="The purpose in a few words.")
-    description: Optional[Text] = Field(None, description="What you do, in one or two plain sentences.")
-    data: list[Id] = Field(min_length=1, description="Data ids used for this purpose.")
-    legal_basis: Optional[LegalBasis] = Field(None, description="GDPR Art. 6(1) basis. Required for eu_gdpr/uk_gdpr.")
-    legitimate_interest: Optional[Text] = Field(
-        None, description="The interest pursued, when legal_basis is legitimate_interests (Art. 13(1)(d))."
-    )
-    withdraw: Optional[Text] = Field(
-        None, description="How to withdraw consent, when legal_basis is consent (Art. 13(2)(c))."
-    )
-    object: Optional[Text] = Field(
-        None, description="How to object, for legitimate_interests or public_task (Art. 21)."
-    )
-    profiling: Bool = Field(False, description="The purpose involves profiling (Art. 4(4)).")
-    automated_decision: Optional[AutomatedDecision] = Field(
-        None, description="An automated decision with legal or similarly significant effect (Art. 22)."
-    )
-
-    _data: list = PrivateAttr(default_factory=list)
-
-    @property
-    def data_items(self) -> list[DataItem]:
-        """The DataItem objects named in `data`."""
-        return self._data
-
-
-class Party(Strict):
-    """Someone else who receives data from you or gives you data (GDPR Art. 13(1)(e); CCPA 1798.110(c)(4))."""
-
-    id: Id = Field(description="Short id, e.g. payments.")
-    name: Text = Field(description="Name of the company, or the kind of recipient.")
-    role: PartyRole = Field(description="What the party is to you.")
-    purpose: Optional[Text] = Field(None, description="Why they get the data.")
-    country: Optional[Country] = Field(None, description="Country where they process data (ISO 3166-1 alpha-2).")
-    countries: Optional[list[Country]] = Field(None, description="Countries, when there are several.")
-    privacy_policy: Optional[Url] = Field(None, description="Link to their privacy policy.")
-    transfer_safeguard: Optional[TransferSafeguard] = Field(
-        None, description="How a transfer outside the EEA/UK is protected (Art. 45-49)."
-    )
-    safeguard_copy: Optional[Text] = Field(
-        None, description="How to get a copy of the safeguard (Art. 13(1)(f)). Default: ask us."
-    )
-
-    _data: list = PrivateAttr(default_factory=list)
-    _supplied: list = PrivateAttr(default_factory=list)
-
-    @model_validator(mode="after")
-    def _where(self):
-        if self.country is None and not self.countries:
-            raise PydanticCustomError(
-                "party_country", "a party needs 'country' (one ISO code) or 'countries' (a list)"
-            )
-        if self.country is not None and self.countries:
-            raise PydanticCustomError("party_country_both", "give either 'country' or 'countries', not both")
-        return self
-
-    @property
-    def all_countries(self) -> list[str]:
-        """Country codes: `country` as a one-item list, or `countries`."""
-        return [self.country] if self.country else list(self.countries or [])
-
-    @property
-    def data_items(self) -> list[DataItem]:
-        """Data shared with this party."""
-        return self._data
-
-    @property
-    def data_from(self) -> list[DataItem]:
-        """Data this party gives us (entries that name it in `sources`)."""
-        return self._supplied
 
 
 class Security(Strict):
@@ -363,9 +186,19 @@ class Requests(Strict):
     """How people exercise their rights (GDPR Art. 12; CCPA 1798.130)."""
 
     methods: list[RequestMethod] = Field(min_length=1, description="Ways to send a request.")
-    response_days: Int = Field(ge=1, le=90, description="Days within which you answer (GDPR: 30; CCPA: 45).")
+    response_days: Optional[Int] = Field(
+        None,
+        ge=1,
+        le=90,
+        description="Days within which you aim to answer. Not printed: the notice states each law's own time limit "
+        "(GDPR Art. 12(3), UK GDPR Art. 12A, CCPA 1798.130(a)(2)).",
+    )
     verification: Optional[Text] = Field(None, description="How you check who is asking (11 CCR 7060).")
-    authorized_agents: Bool = Field(False, description="Whether an authorized agent can ask for someone (11 CCR 7063).")
+    authorized_agents: Bool = Field(
+        False,
+        description="Whether an authorized agent can ask for someone (11 CCR 7063). The California section states "
+        "the regulation's rule for agents either way: Californians may always use one.",
+    )
     appeal: Optional[Text] = Field(None, description="How to appeal if you refuse a request.")
     online_only: Optional[Bool] = Field(
         None,
@@ -418,10 +251,14 @@ class Cookie(Strict):
 class Children(Strict):
     """Children's data (GDPR Art. 8; CCPA 1798.120(c))."""
 
-    minimum_age: Int = Field(ge=0, le=21, description="Youngest age allowed to use the service.")
-    statement: Text = Field(description="What you do about children's data.")
-    sells_or_shares_under_16: Bool = Field(
-        False, description="You knowingly sell or share data of consumers under 16 (CCPA 1798.120(c))."
+    minimum_age: Optional[Int] = Field(
+        None, ge=0, le=21, description="Youngest age allowed to use the service. 0 or left out: no minimum age is stated."
+    )
+    statement: Optional[Text] = Field(None, description="What you do about children's data.")
+    sells_or_shares_under_16: Optional[Bool] = Field(
+        None,
+        description="Whether you sell or share personal information of consumers you actually know are under 16 "
+        "(CCPA 1798.120(c); 11 CCR 7011(e)(1)(G)). false: you have no such knowledge. Required for us_ca.",
     )
 
 
@@ -459,13 +296,21 @@ class Inventory(Strict):
     )
     organization: Organization = Field(description="Who you are.")
     notice: Notice = Field(description="About the notice itself: title, date, jurisdictions and languages.")
-    data: list[DataItem] = Field(min_length=1, description="What you collect. Each entry is one kind of data.")
+    data: list[DataItem] = Field(
+        min_length=1,
+        description="What you collect. Each entry is one kind of data. For us_ca: everything you collected in the "
+        "last 12 months, as the California section says (CCPA 1798.110(c); 11 CCR 7011(e)(1)(A)).",
+    )
     purposes: list[Purpose] = Field(min_length=1, description="Why you use it.")
     parties: list[Party] = Field(default_factory=list, description="Who else gets data, or gives you data.")
     security: Optional[Security] = Field(None, description="How you protect data.")
     requests: Optional[Requests] = Field(None, description="How people send privacy requests.")
     controls: Controls = Field(default_factory=Controls, description="Settings and signals.")
-    cookies: list[Cookie] = Field(default_factory=list, description="Cookies and similar technologies.")
+    cookies: list[Cookie] = Field(
+        default_factory=list,
+        description="Cookies and similar technologies. `[]` says you use none; left out, the notice says nothing "
+        "about cookies.",
+    )
     children: Optional[Children] = Field(None, description="Children's data.")
     ai_systems: list[AiSystem] = Field(default_factory=list, description="AI systems people interact with.")
     changes: list[Change] = Field(default_factory=list, description="Changes to the notice, newest first.")
@@ -487,6 +332,21 @@ class Inventory(Strict):
     @property
     def jurisdiction_set(self) -> set[str]:
         return {j.value for j in self.notice.jurisdictions}
+
+    @property
+    def cookies_stated(self) -> bool:
+        """True when the file has a `cookies` key (``[]`` says there are none); False when it is left out."""
+        return "cookies" in self.model_fields_set
+
+    @property
+    def parties_stated(self) -> bool:
+        """True when the file has a `parties` key (``[]`` says no one else gets or gives data)."""
+        return "parties" in self.model_fields_set
+
+    @property
+    def changes_stated(self) -> bool:
+        """True when the file has a `changes` key (``[]`` says there are none yet)."""
+        return "changes" in self.model_fields_set
 
     @property
     def gdpr(self) -> bool:

@@ -8,6 +8,7 @@ that name nothing, duplicate ids and cookies, and language maps that do not matc
 from __future__ import annotations
 
 from generator.errors import Problem
+from generator.inventory.entries import WAYS, Receipt
 from generator.inventory.fields import Text, field_path, walk
 from generator.inventory.load import Document
 from generator.inventory.model import Inventory
@@ -71,12 +72,18 @@ def resolve(inv: Inventory, doc: Document) -> list[Problem]:
                     "use one of those, or add the party under 'parties'",
                 )
             )
-        for field in ("shared_with", "sold_to", "shared_for_ads_with"):
+        ways: dict[str, list] = {}  # party id -> [party, ways], in the order of WAYS
+        for way, field in WAYS.items():
             for j, pid in enumerate(getattr(d, field)):
                 party = ref(("data", i, field, j), pid, parties, "parties")
-                if party is not None and field == "shared_with":
-                    d._recipients.append(party)
-                    party._data.append(d)
+                if party is not None:
+                    entry = ways.setdefault(pid, [party, []])
+                    if way not in entry[1]:
+                        entry[1].append(way)
+        for party, got in ways.values():
+            receipt = Receipt(d, party, tuple(got))
+            d._receipts.append(receipt)
+            party._receipts.append(receipt)
         for j, did in enumerate(d.inferred_from):
             target = ref(("data", i, "inferred_from", j), did, data, "data")
             if target is d:

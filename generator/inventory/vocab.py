@@ -123,6 +123,17 @@ class PartyRole(_Doc):
     public_authority = "public_authority", "A regulator, court, police or tax office."
 
 
+class PartyKind(_Doc):
+    """Who a party is, so the notice can describe it in words that fit (GDPR Art. 13(1)(e) asks for
+    recipients or categories of recipients; a recipient can be a person, GDPR Art. 4(9))."""
+
+    company = "company", "One company or other organisation."
+    companies = "companies", "Several companies or organisations of one kind, e.g. 'Parcel carriers'."
+    public_body = "public_body", "A public body: a regulator, court, police, tax office or other authority."
+    individual = "individual", "One person, e.g. a self-employed adviser."
+    individuals = "individuals", "People, e.g. 'The other user in a sale' or 'Your doctors'."
+
+
 class TransferSafeguard(_Doc):
     """How a transfer outside the EEA/UK is protected: GDPR Art. 45 (adequacy), 46 (appropriate
     safeguards), 47 (binding corporate rules), 49 (derogations)."""

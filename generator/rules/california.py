@@ -125,6 +125,38 @@ def _ca_gpc(inv) -> Iterator[Hit]:
 
 @rule(
     RULES,
+    "ca.sensitive_use_stated",
+    ca("Cal. Civ. Code 1798.121; 11 CCR 7011(e)(1)(K), 7014(g)"),
+    "whether sensitive personal information is used for more than the purposes 11 CCR 7027(m) permits",
+    "add 'sensitive_use_limited: true' if you use it only for the purposes 11 CCR 7027(m) lists, else 'sensitive_use_limited: false'",
+)
+def _ca_sensitive_stated(inv) -> Iterator[Hit]:
+    for i, d in enumerate(inv.data):
+        if _ca_sensitive(d) and d.sensitive_use_limited is None:
+            yield Hit(
+                first_written(inv, ("data", i, "sensitive"), ("data", i, "ccpa_category"), ("data", i)),
+                f"data '{d.id}' is sensitive personal information, but the inventory does not say whether you use it only for the permitted purposes",
+            )
+
+
+@rule(
+    RULES,
+    "ca.under_16",
+    ca("Cal. Civ. Code 1798.120(c); 11 CCR 7011(e)(1)(G)"),
+    "whether the business knowingly sells or shares personal information of consumers under 16",
+    "add 'sells_or_shares_under_16: false' (or true) under children",
+)
+def _ca_under_16(inv) -> Iterator[Hit]:
+    children = inv.children
+    if children is None or children.sells_or_shares_under_16 is None:
+        yield Hit(
+            first_written(inv, ("children",), jurisdiction_path(inv, "us_ca")),
+            "the inventory does not say whether you sell or share personal information of consumers you know are under 16",
+        )
+
+
+@rule(
+    RULES,
     "ca.limit_sensitive",
     ca("Cal. Civ. Code 1798.121, 1798.135(a); 11 CCR 7014, 7027(m)"),
     "the 'Limit the Use of My Sensitive Personal Information' link, where sensitive data is used beyond the permitted purposes",
@@ -134,7 +166,7 @@ def _ca_limit(inv) -> Iterator[Hit]:
     if inv.controls.limit_sensitive_url is not None:
         return
     for i, d in enumerate(inv.data):
-        if _ca_sensitive(d) and not d.sensitive_use_limited:
+        if _ca_sensitive(d) and d.sensitive_use_limited is False:
             yield Hit(
                 first_written(inv, ("data", i, "sensitive_use_limited"), ("data", i)),
                 f"data '{d.id}' is sensitive personal information used beyond the permitted purposes, and there is no 'Limit the Use' link",
@@ -169,7 +201,7 @@ def _ca_methods(inv) -> Iterator[Hit]:
         yield Hit(
             jurisdiction_path(inv, "us_ca"),
             "the inventory has no 'requests' section, so the notice cannot say how Californians send requests",
-            "add requests.methods (e.g. a web form and an e-mail address) and requests.response_days",
+            "add requests.methods (e.g. a web form and an e-mail address)",
         )
         return
     for i, m in enumerate(req.methods):

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from generator.rules.engine import Hit, Rule, eu, rule
-from generator.rules.gdpr import representative_hits, transfer_hits
+from generator.inventory.geography import eea
+from generator.rules.gdpr import established_in, representative_hits, transfer_hits
 
 RULES: list[Rule] = []
 
@@ -28,10 +29,17 @@ def _eu_transfers(inv) -> Iterator[Hit]:
     "eu.supervisory_authority",
     eu("Art. 13(2)(d), 14(2)(e), 77"),
     "the supervisory authority people can complain to",
-    "add organization.supervisory_authority with the name and website of your lead authority",
+    "add organization.supervisory_authority with the name and website of the authority in your country",
 )
 def _authority(inv) -> Iterator[Hit]:
-    """EU only: under the UK GDPR the authority is always the ICO, so the notice names it without a field."""
+    """Asked only of a controller established in the EEA: it has an authority of its own country to
+    name. Art. 13(2)(d) asks for the right to complain, which the notice always states (Art. 77: in
+    particular where the person lives or works, or where the problem happened); a controller with no
+    EEA establishment has no authority of its own to name. EU only: under the UK GDPR the authority is
+    always the ICO, so the notice names it without a field."""
+    where, _ = established_in(inv)
+    if where is not None and not (where & set(eea())):
+        return
     if inv.organization.supervisory_authority is None:
         yield Hit(("organization",), "the inventory does not name the supervisory authority for EU complaints")
 

@@ -151,6 +151,22 @@ def _special_category(inv) -> Iterator[Hit]:
 
 @rule(
     RULES,
+    "gdpr.required",
+    gdpr("Art. 13(2)(e)"),
+    "for data people give you: whether they must give it",
+    "add 'required: true' (with 'required_by:' and 'if_not_provided:') or 'required: false'",
+)
+def _required(inv) -> Iterator[Hit]:
+    """Asked only of data the person gives (`you` in sources): Art. 13(2)(e) is about data "collected
+    from the data subject"; Art. 14 has no such point. Without an answer the notice says nothing, so
+    nothing is printed from a default."""
+    for i, d in enumerate(inv.data):
+        if d.given_by_person and d.required is None:
+            yield Hit(("data", i), f"data '{d.id}' comes from the person, but the inventory does not say whether they must give it")
+
+
+@rule(
+    RULES,
     "gdpr.if_not_provided",
     gdpr("Art. 13(2)(e)"),
     "whether people must give the data, and what happens if they do not",
@@ -181,17 +197,11 @@ def _data_source(inv) -> Iterator[Hit]:
     "gdpr.recipients",
     gdpr("Art. 13(1)(e), 14(1)(e)"),
     "the recipients of the data",
-    "list the party in the data's shared_with as well",
+    "add 'provider:' with the id of that company under parties",
 )
 def _recipients(inv) -> Iterator[Hit]:
-    for i, d in enumerate(inv.data):
-        for key in ("sold_to", "shared_for_ads_with"):
-            for j, pid in enumerate(getattr(d, key)):
-                if pid not in d.shared_with:
-                    yield Hit(
-                        ("data", i, key, j),
-                        f"'{pid}' receives data '{d.id}' (in {key}) but is not in its shared_with, so the recipients list would miss it",
-                    )
+    """The recipients of a kind of data are everyone in its shared_with, sold_to and
+    shared_for_ads_with; the notice lists them all. A third-party cookie's recipient is its provider."""
     for i, c in enumerate(inv.cookies):
         if c.party.value == "third" and not c.provider:
             yield Hit(

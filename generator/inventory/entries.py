@@ -1,0 +1,307 @@
+"""The inventory's entries: each kind of data, each purpose, each party (one class per mapping).
+
+A field whose absence the law cares about is three-valued: ``True``, ``False`` or ``None`` (not
+stated). ``None`` never stands for an answer: the notice says nothing about it, and where a listed
+jurisdiction needs the fact, a completeness rule (:mod:`generator.rules`) reports it.
+
+Who gets a kind of data is everyone in ``shared_with``, ``sold_to`` and ``shared_for_ads_with``;
+:class:`Receipt` says how each one gets it. :mod:`.resolve` fills in these cross-references.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from pydantic import Field, PrivateAttr, model_validator
+from pydantic_core import PydanticCustomError
+
+from generator.inventory.fields import Bool, Country, Id, Period, Strict, Text, Url
+from generator.inventory.vocab import CcpaCategory, LegalBasis, PartyKind, PartyRole, RequiredBy, SpecialCategoryBasis, TransferSafeguard
+
+#: How a party gets a kind of data, in the order notices list them: the inventory key that says so.
+WAYS = {"shared": "shared_with", "sold": "sold_to", "ads": "shared_for_ads_with"}
+
+
+@dataclass(frozen=True, eq=False)
+class Receipt:
+    """One party getting one kind of data: ``ways`` are the keys of :data:`WAYS` that say how
+    (``shared``: in ``shared_with``; ``sold``: in ``sold_to``; ``ads``: in ``shared_for_ads_with``)."""
+
+    data: "DataItem"
+    party: "Party"
+    ways: tuple[str, ...]
+
+    @property
+    def sold(self) -> bool:
+        return "sold" in self.ways
+
+    @property
+    def ads(self) -> bool:
+        return "ads" in self.ways
+
+    @property
+    def shared(self) -> bool:
+        return "shared" in self.ways
+
+
+class Retention(Strict):
+    """How long data is kept (GDPR Art. 13(2)(a); CCPA 1798.100(a)(3)): a period or the criteria."""
+
+    period: Optional[Period] = Field(None, description="'<number> <days|weeks|months|years>', e.g. '2 years'.")
+    criteria: Optional[Text] = Field(None, description="If there is no fixed period: what decides how long.")
+    after: Optional[Text] = Field(None, description="When the period starts, e.g. 'you close your account'.")
+    reason: Optional[Text] = Field(None, description="Why it is kept that long, e.g. 'tax law requires it'.")
+
+    @model_validator(mode="after")
+    def _one(self):
+        if self.period is None and self.criteria is None:
+            raise PydanticCustomError(
+                "retention_missing", "a retention needs 'period' (e.g. '2 years') or 'criteria' (free text)"
+            )
+        if self.period is not None and self.criteria is not None:
+            raise PydanticCustomError(
+                "retention_both", "give either 'period' or 'criteria', not both"
+            )
+        return self
+
+
+class DataItem(Strict):
+    """One kind of personal data you collect (GDPR Art. 14(1)(d); CCPA 1798.110(c)(1))."""
+
+    id: Id = Field(description="Short id used to refer to this entry, e.g. contact.")
+    name: Text = Field(
+        description="Name people understand, e.g. 'Contact details'. A noun phrase: the notice shows it as a label, "
+        "a heading and a table cell, never inside a sentence."
+    )
+    examples: list[Text] = Field(default_factory=list, description="Examples of what it includes.")
+    ccpa_category: Optional[CcpaCategory] = Field(
+        None, description="CCPA category (Civ. Code 1798.140(v)). Required for us_ca."
+    )
+    sensitive: Bool = Field(
+        False, description="Special-category data (GDPR Art. 9) or sensitive personal information (CCPA 1798.140(ae))."
+    )
+    special_category: Optional[Bool] = Field(
+        None,
+        description="Whether it is special-category data under GDPR Art. 9(1) (health, genetic or biometric data for "
+        "identification, racial or ethnic origin, beliefs, union membership, sex life or orientation). Defaults to "
+        "`sensitive`. Set false for data that is sensitive only under the CCPA, such as precise location or account log-ins.",
+    )
+    special_category_basis: Optional[SpecialCategoryBasis] = Field(
+        None, description="The Art. 9(2) condition for special-category data."
+    )
+    sensitive_use_limited: Optional[Bool] = Field(
+        None,
+        description="For sensitive personal information under the CCPA: true if you use it only for the purposes "
+        "11 CCR 7027(m) permits; false if you use it for more, and then you need controls.limit_sensitive_url. "
+        "Left out: not stated (for us_ca a completeness rule asks for it, 11 CCR 7011(e)(1)(K)).",
+    )
+    sources: list[str] = Field(
+        min_length=1,
+        description="Where it comes from: you, your_device, inferred, public_sources, or a party id.",
+    )
+    inferred_from: list[Id] = Field(default_factory=list, description="Data ids this is worked out from.")
+    required: Optional[Bool] = Field(
+        None,
+        description="For data the person gives you (`you` in sources): whether they must give it (GDPR Art. 13(2)(e)). "
+        "Left out: not stated, and the notice says nothing about it (for eu_gdpr/uk_gdpr a completeness rule asks "
+        "for it). Not asked of data you get another way.",
+    )
+    required_by: Optional[RequiredBy] = Field(
+        None, description="Why it is required: law, contract or entering_contract (Art. 13(2)(e))."
+    )
+    if_not_provided: Optional[Text] = Field(None, description="What happens if people do not give it.")
+    retention: Retention = Field(description="How long it is kept.")
+    shared_with: list[Id] = Field(
+        default_factory=list,
+        description="Party ids that receive it, other than those in sold_to and shared_for_ads_with (the notice "
+        "lists all three as recipients, each labelled by how the party gets it).",
+    )
+    sold: Optional[Bool] = Field(
+        None,
+        description="Sold, as CCPA 1798.140(ad) defines selling, now or in the last 12 months. false: not sold now "
+        "and not in the last 12 months. Required for us_ca; left out, the notice says nothing about selling.",
+    )
+    shared_for_ads: Optional[Bool] = Field(
+        None,
+        description="Shared for cross-context behavioral advertising (CCPA 1798.140(ah)), now or in the last 12 "
+        "months. false: not shared so now and not in the last 12 months. Required for us_ca; left out, the notice "
+        "says nothing about it.",
+    )
+    sold_to: list[Id] = Field(default_factory=list, description="Party ids it is sold to.")
+    shared_for_ads_with: list[Id] = Field(default_factory=list, description="Party ids it is shared with for ads.")
+
+    _purposes: list = PrivateAttr(default_factory=list)
+    _receipts: list = PrivateAttr(default_factory=list)
+    _source_parties: list = PrivateAttr(default_factory=list)
+    _inferred_from: list = PrivateAttr(default_factory=list)
+
+    @property
+    def purposes(self) -> list["Purpose"]:
+        """Purposes that use this data."""
+        return self._purposes
+
+    @property
+    def receipts(self) -> list[Receipt]:
+        """Everyone who gets it and how (:class:`Receipt`), in the order of shared_with, sold_to, shared_for_ads_with."""
+        return self._receipts
+
+    @property
+    def recipients(self) -> list["Party"]:
+        """Parties that get it: shared_with, sold_to and shared_for_ads_with together, each once."""
+        return [r.party for r in self._receipts]
+
+    @property
+    def source_parties(self) -> list["Party"]:
+        """Parties named in `sources`."""
+        return self._source_parties
+
+    @property
+    def from_person(self) -> bool:
+        """True when all of it comes from the person (Art. 13), False when some does not (Art. 14)."""
+        return all(s in ("you", "your_device") for s in self.sources)
+
+    @property
+    def special(self) -> bool:
+        """Special-category data under GDPR Art. 9(1): `special_category`, which defaults to `sensitive`."""
+        return self.special_category if self.special_category is not None else self.sensitive
+
+    @property
+    def ca_sensitive(self) -> bool:
+        """Sensitive personal information under CCPA 1798.140(ae): `sensitive`, or that CCPA category."""
+        return self.sensitive or (self.ccpa_category is not None and self.ccpa_category.value == "sensitive_personal_information")
+
+    @property
+    def recipients_stated(self) -> bool:
+        """True when the file lists this entry's recipients (shared_with, sold_to or shared_for_ads_with is
+        written, even as ``[]``): only then can the notice say that no one else gets it."""
+        return bool({"shared_with", "sold_to", "shared_for_ads_with"} & self.model_fields_set)
+
+    @property
+    def collected_from_person(self) -> bool:
+        """True when some of it is collected from the person (`you` or `your_device`: GDPR Art. 13)."""
+        return any(s in ("you", "your_device") for s in self.sources)
+
+    @property
+    def given_by_person(self) -> bool:
+        """True when the person gives some of it (`you` in sources): Art. 13(2)(e) asks whether they must."""
+        return "you" in self.sources
+
+
+class AutomatedDecision(Strict):
+    """A decision made by automated means with legal or similar effect (GDPR Art. 22, 13(2)(f))."""
+
+    what: Optional[Text] = Field(None, description="What the system decides. Required for eu_gdpr/uk_gdpr (Art. 13(2)(f)).")
+    logic: Optional[Text] = Field(
+        None, description="Meaningful information about the logic involved. Required for eu_gdpr/uk_gdpr (Art. 13(2)(f))."
+    )
+    effect: Optional[Text] = Field(
+        None,
+        description="The significance and consequences for the person. Required for eu_gdpr/uk_gdpr (Art. 13(2)(f)).",
+    )
+    human_review: Optional[Text] = Field(
+        None,
+        description="How to get a person to review the decision. Required for eu_gdpr/uk_gdpr (Art. 22(3)).",
+    )
+
+
+class Purpose(Strict):
+    """Why you use data (GDPR Art. 13(1)(c); CCPA 1798.110(c)(3))."""
+
+    id: Id = Field(description="Short id, e.g. accounts.")
+    name: Text = Field(
+        description="The purpose in a few words: a noun phrase such as 'Bookings and reminders' or 'Fraud checks'. "
+        "The notice shows it as a label or heading, never inside a sentence."
+    )
+    description: Optional[Text] = Field(None, description="What you do, in one or two plain sentences.")
+    data: list[Id] = Field(min_length=1, description="Data ids used for this purpose.")
+    legal_basis: Optional[LegalBasis] = Field(None, description="GDPR Art. 6(1) basis. Required for eu_gdpr/uk_gdpr.")
+    legitimate_interest: Optional[Text] = Field(
+        None, description="The interest pursued, when legal_basis is legitimate_interests (Art. 13(1)(d))."
+    )
+    withdraw: Optional[Text] = Field(
+        None,
+        description="How to withdraw consent, when legal_basis is consent or the purpose uses data under explicit "
+        "consent (Art. 9(2)(a)) (Art. 13(2)(c)).",
+    )
+    object: Optional[Text] = Field(
+        None, description="How to object, for legitimate_interests or public_task (Art. 21)."
+    )
+    profiling: Bool = Field(False, description="The purpose involves profiling (Art. 4(4)).")
+    automated_decision: Optional[AutomatedDecision] = Field(
+        None, description="An automated decision with legal or similarly significant effect (Art. 22)."
+    )
+
+    _data: list = PrivateAttr(default_factory=list)
+
+    @property
+    def data_items(self) -> list[DataItem]:
+        """The DataItem objects named in `data`."""
+        return self._data
+
+
+class Party(Strict):
+    """Someone else who receives data from you or gives you data (GDPR Art. 13(1)(e); CCPA 1798.110(c)(4))."""
+
+    id: Id = Field(description="Short id, e.g. payments.")
+    name: Text = Field(
+        description="Name of the company, or the kind of recipient (a noun phrase, e.g. 'Parcel carriers'). "
+        "Shown as a label and a heading, never inside a sentence."
+    )
+    role: PartyRole = Field(description="What the party is to you.")
+    kind: Optional[PartyKind] = Field(
+        None,
+        description="Who the party is: company, companies, public_body, individual or individuals. The notice "
+        "describes the party with it. Left out: public_body for role public_authority, otherwise the notice "
+        "uses words that fit any kind.",
+    )
+    purpose: Optional[Text] = Field(None, description="Why they get the data.")
+    country: Optional[Country] = Field(None, description="Country where they process data (ISO 3166-1 alpha-2).")
+    countries: Optional[list[Country]] = Field(None, description="Countries, when there are several.")
+    privacy_policy: Optional[Url] = Field(None, description="Link to their privacy policy.")
+    transfer_safeguard: Optional[TransferSafeguard] = Field(
+        None, description="How a transfer outside the EEA/UK is protected (Art. 45-49)."
+    )
+    safeguard_copy: Optional[Text] = Field(
+        None, description="How to get a copy of the safeguard (Art. 13(1)(f)). Default: ask us."
+    )
+
+    _receipts: list = PrivateAttr(default_factory=list)
+    _supplied: list = PrivateAttr(default_factory=list)
+
+    @model_validator(mode="after")
+    def _where(self):
+        if self.country is None and not self.countries:
+            raise PydanticCustomError(
+                "party_country", "a party needs 'country' (one ISO code) or 'countries' (a list)"
+            )
+        if self.country is not None and self.countries:
+            raise PydanticCustomError("party_country_both", "give either 'country' or 'countries', not both")
+        return self
+
+    @property
+    def all_countries(self) -> list[str]:
+        """Country codes: `country` as a one-item list, or `countries`."""
+        return [self.country] if self.country else list(self.countries or [])
+
+    @property
+    def receipts(self) -> list[Receipt]:
+        """The data this party gets and how (:class:`Receipt`), in inventory order."""
+        return self._receipts
+
+    @property
+    def data_items(self) -> list[DataItem]:
+        """Data this party gets: shared with it, sold to it or shared with it for ads."""
+        return [r.data for r in self._receipts]
+
+    @property
+    def data_from(self) -> list[DataItem]:
+        """Data this party gives us (entries that name it in `sources`)."""
+        return self._supplied
+
+    @property
+    def kind_or_derived(self) -> Optional[str]:
+        """``kind``, or ``public_body`` for role public_authority, else None (not known)."""
+        if self.kind is not None:
+            return self.kind.value
+        return "public_body" if self.role == PartyRole.public_authority else None
