@@ -15,8 +15,47 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 TEMPLATES = REPO / "generator" / "templates"
-#: the profiles whose tables come from CLDR (English keeps its ISO table and its own list style)
+#: the profiles whose tables come from CLDR (English keeps its own list style; its country table is
+#: CLDR's too, curated: english_country_table)
 CLDR_LANGUAGES = ("de", "fr", "es", "it", "nl", "pl")
+
+#: English CLDR names that read badly in a notice (abbreviated for menus), and what it prints instead.
+EN_LABELS = {
+    "CD": "Democratic Republic of the Congo",
+    "CG": "Republic of the Congo",
+    "HK": "Hong Kong",
+    "MO": "Macao",
+    "MM": "Myanmar",
+    "PS": "Palestinian Territories",
+    "UM": "United States Minor Outlying Islands",
+    "VI": "United States Virgin Islands",
+    "VC": "Saint Vincent and the Grenadines",
+    "GS": "South Georgia and the South Sandwich Islands",
+}
+#: English names that take "the" in running text ("data goes to the United States").
+EN_THE = frozenset("AE AX BQ BS CC CD CF CG CK DO FK FO GB GM IO KM KY MH MP MV NL PH PN PS SB SC TC TF UM US VG VI".split())
+EN_HEADER = (
+    "# Country names in English: CLDR {cldr} (Unicode CLDR, Unicode License v3; read through Babel {babel}), curated:\n"
+    "# no menu abbreviations (St., &, \"Congo - Kinshasa\"), and a third column for running text (\"the United States\").\n"
+    "# One line per ISO 3166-1 code of generator/data/countries.tsv. Written by tests/cldr_tables.py; do not edit by hand.\n"
+)
+
+
+def english_country_table() -> str:
+    """English names: CLDR's short names read better than ISO 3166's formal ones ("Russia", not
+    "Russian Federation"; no inverted "Congo, The Democratic Republic of the"), but CLDR abbreviates
+    for menus and has no articles; EN_LABELS and EN_THE curate that."""
+    import babel
+    from babel import Locale
+    from babel.core import get_cldr_version
+
+    cldr = Locale("en").territories
+    lines = [EN_HEADER.format(cldr=get_cldr_version(), babel=babel.__version__)]
+    for code in iso_codes():
+        label = EN_LABELS.get(code) or cldr.get(code, code)
+        label = label.replace(" & ", " and ").replace("St. ", "Saint ").replace("U.S. ", "United States ")
+        lines.append(f"{code}\t{label}\t{'the ' if code in EN_THE else ''}{label}\n")
+    return "".join(lines)
 HEADER = (
     "# Country names in {name}: CLDR {cldr} (Unicode CLDR, Unicode License v3; read through Babel {babel}).\n"
     "# One line per ISO 3166-1 code of generator/data/countries.tsv. Written by tests/cldr_tables.py; do not edit by hand.\n"
@@ -71,6 +110,7 @@ def plurals(lang: str) -> dict:
 
 
 if __name__ == "__main__":
+    (TEMPLATES / "en" / "countries.tsv").write_text(english_country_table(), encoding="utf-8")
     for lang in CLDR_LANGUAGES:
         (TEMPLATES / lang / "countries.tsv").write_text(country_table(lang), encoding="utf-8")
         print(lang, grammar(lang), file=sys.stderr)

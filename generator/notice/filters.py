@@ -146,10 +146,11 @@ def f_period(env, value) -> Markup:
 
 
 @jinja2.pass_environment
-def f_country(env, code) -> Markup:
-    """``code|country``: the country's name in the page's language, from its profile (English:
-    the ISO 3166-1 short name, US -> United States; German: Vereinigte Staaten)."""
-    name = env.grammar.country(str(code))
+def f_country(env, code, form: str = "label") -> Markup:
+    """``code|country``: the country's name in the page's language for a label or a table cell, from
+    its profile (US -> United States; German: Vereinigte Staaten); ``code|country("text")``: the
+    form for running text, where the table has one (English: US -> the United States)."""
+    name = env.grammar.country(str(code), "text" if form == "text" else "label")
     if isinstance(code, Src):
         return mark(name, code.loc, code.field)
     return Markup(md_escape(name))

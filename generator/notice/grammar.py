@@ -32,19 +32,24 @@ class Grammar:
         self.profile = profile
         self.lang = profile.lang
         self._countries: dict[str, str] | None = None
+        self._countries_text: dict[str, str] | None = None
 
     def missing(self, what: str) -> InputError:
         """A template uses a table the profile does not have: the profile must say it."""
         return InputError(Problem(Loc(self.profile.file), f"the profile of '{self.lang}' has no {what}, and a template needs it", "add it to the profile (docs/languages.md)"))
 
     # countries -----------------------------------------------------------------------------
-    def country(self, code: str) -> str:
-        """The country's name in this language; the code itself when the table lacks it."""
+    def country(self, code: str, form: str = "label") -> str:
+        """The country's name in this language; the code itself when the table lacks it.
+        ``form="text"``: the name as it stands in a sentence ("the United States"), where the table
+        has a third column; else the label form."""
         if self._countries is None:
             self._countries = self.profile.countries()
+            self._countries_text = self.profile.countries(form="text")
             if not self._countries:
                 raise self.missing("country names (grammar.countries)")
-        return self._countries.get(code, code)
+        table = self._countries_text if form == "text" else self._countries
+        return table.get(code, code)
 
     # lists ---------------------------------------------------------------------------------
     def join(self, parts: list, kind: str = "and") -> Markup:

@@ -87,23 +87,29 @@ class Profile:
         """Every formula the language is scored with, the gate's first."""
         return ((self.formula,) if self.formula else ()) + tuple(f for f in self.also if f != self.formula)
 
-    def countries(self) -> dict[str, str]:
-        """Country code -> name in this language (empty when the profile has no table)."""
+    def countries(self, form: str = "label") -> dict[str, str]:
+        """Country code -> name in this language (empty when the profile has no table).
+        ``form="text"``: the form for running text, the table's optional third column ("the
+        United States"); the label where there is none."""
         if self.countries_file == "geography":
             return iso_countries()
         if not self.countries_file:
             return {}
-        return _country_table(str(Path(self.folder) / self.countries_file))
+        labels, text = _country_table(str(Path(self.folder) / self.countries_file))
+        return text if form == "text" else labels
 
 
 @lru_cache(maxsize=None)
-def _country_table(path: str) -> dict[str, str]:
-    out = {}
+def _country_table(path: str) -> tuple[dict[str, str], dict[str, str]]:
+    """A country table: code, name, and optionally the name as it stands in a sentence."""
+    labels, text = {}, {}
     for line in Path(path).read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
-            code, _, name = line.partition("\t")
-            out[code.strip()] = name.strip()
-    return out
+            code, _, rest = line.partition("\t")
+            name, _, in_text = rest.partition("\t")
+            labels[code.strip()] = name.strip()
+            text[code.strip()] = (in_text or name).strip()
+    return labels, text
 
 
 def profile_path(lang: str, templates: str | Path | None = None) -> Path | None:
