@@ -18,6 +18,9 @@ HTML_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&#
 #: Private-use characters that bracket a printed inventory value in the running render (the
 #: source map, :mod:`.sourcemap`); inventory text can never contain them.
 MARK_OPEN, MARK_MID, MARK_CLOSE = "\ue000", "\ue001", "\ue002"
+#: Private-use characters of a template line mark (:mod:`.sourcemap`): where template text starts.
+LINE_OPEN, LINE_MID, LINE_CLOSE = "\ue003", "\ue005", "\ue004"
+MARKERS = re.compile("[\ue000-\ue005]")
 MARKERS = re.compile("[\ue000-\ue002]")
 #: Characters Markdown extensions MkDocs users enable read as markup, written as numeric entities
 #: wherever they are: ``~`` (pymdownx.tilde: ~~struck~~, H~2~O), ``^`` (pymdownx.caret), ``=``
@@ -32,9 +35,15 @@ _SPACE = re.compile(r"\s+")
 _ENTITY_LIKE = re.compile(r"&(?=#?[0-9A-Za-z]+;?)")
 
 
+_LINE_BREAK = re.compile(r"(?<=[^\W_]|[)\]])[ \t]*\r?\n\s*(?=\S)")
+
+
 def clean_text(value: str) -> str:
-    """One line of visible text: controls and marker characters out, whitespace runs to one space."""
-    value = MARKERS.sub("\ufffd", str(value))
+    """One line of visible text: controls and marker characters out, whitespace runs to one space.
+    A line break after a word ends a line of a list such as a postal address, so it becomes ", "
+    ("Marktplein 1\\n2999 Lindeveld" -> "Marktplein 1, 2999 Lindeveld"); after punctuation, a space."""
+    value = MARKERS.sub("\ufffd", str(value)).strip()
+    value = _LINE_BREAK.sub(", ", value)
     value = _SPACE.sub(" ", value)  # newlines inside a value must never start a new block
     value = _CONTROL.sub("", value)
     return value.strip()

@@ -25,6 +25,15 @@ class Span:
 
 
 @dataclass(frozen=True)
+class TemplatePoint:
+    """Template text from line ``line`` of template ``template`` starts at ``markdown[offset]``."""
+
+    offset: int
+    template: str  # the template's name, e.g. "notice/rights.md.j2"
+    line: int
+
+
+@dataclass(frozen=True)
 class TemplateSource:
     """A template as it was used: its name, the file it was read from, and its text."""
 
@@ -43,6 +52,7 @@ class Page:
     layer: str | None = None  # "summary", "full" or None (pages not gated by readability)
     spans: list[Span] = field(default_factory=list)
     template: str = ""  # name of the top template that produced the page
+    points: list[TemplatePoint] = field(default_factory=list)  # where each template line's text starts
 
 
 @dataclass

@@ -22,6 +22,7 @@ from generator.notice.cache import cache_dir
 from generator.notice.filters import FILTERS, KEEP_SRC_FILTERS, REMOVED_FILTERS, keep_src
 from generator.notice.grammar import Grammar
 from generator.notice.limits import RangeBudget, bounded_filter, check_arguments, check_binop, check_brace_format
+from generator.notice.sourcemap import LINE_MARKS_VERSION, LineMarks
 from generator.notice.values import PROPERTIES, Src, SrcDate, Values, finalize
 
 
@@ -76,10 +77,11 @@ def _bytecode_cache(env: Sandbox) -> jinja2.BytecodeCache | None:
     writable. Same cache folder as the readability tables.
 
     Compiled code depends on how each filter and test is called (with the environment or
-    not), so the folder is named after those: a plainnotice that changes a filter never runs
-    code compiled for the old one."""
+    not) and on how template lines are marked (``LINE_MARKS_VERSION``), so the folder is named
+    after those: a plainnotice that changes a filter never runs code compiled for the old one."""
     calls = sorted((kind, name, str(getattr(f, "jinja_pass_arg", ""))) for kind, table in (("f", env.filters), ("t", env.tests)) for name, f in table.items())
     calls.append(("binops", ",".join(sorted(env.intercepted_binops)), ",".join(sorted(env.intercepted_unops))))
+    calls.append(("marks", LINE_MARKS_VERSION, ""))
     folder = cache_dir() / "jinja" / hashlib.sha1(repr(calls).encode()).hexdigest()[:16]
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -103,6 +105,7 @@ def make_environment(loader: BaseLoader, values: Values, grammar: Grammar | None
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
+        extensions=[LineMarks],
     )
     env.values = values
     env.grammar = grammar

@@ -2,7 +2,9 @@
 
 A sentence mostly inside one inventory value (a span of the page's source map) is reported at
 the inventory's ``file:line:column``, moved to the words concerned; any other sentence at the
-template ``file:line:column`` where its literal words are written.
+template line that wrote its words (the page's template points, :mod:`generator.notice.sourcemap`),
+at the column where those words start. Without template points (a page made by other code) the
+template place is found by searching the templates for the sentence's literal words.
 """
 
 from __future__ import annotations
@@ -91,6 +93,31 @@ class Sources:
         return Loc(loc.file, line, col)
 
     # templates -----------------------------------------------------------------------------
+    def point_loc(self, page: Page, offset: int, find_words: list[str]) -> Loc | None:
+        """The template line that wrote Markdown offset ``offset`` of ``page`` (its template points),
+        at the column of ``find_words`` on that line; None without points."""
+        points = getattr(page, "points", None)
+        if not points:
+            return None
+        k = bisect.bisect_right([p.offset for p in points], offset) - 1
+        if k < 0:
+            return None
+        point = points[k]
+        t = self.result.templates.get(point.template)
+        if t is None:
+            return None
+        lines = t.source.splitlines()
+        text = lines[point.line - 1] if 0 < point.line <= len(lines) else ""
+        masked = _JINJA.sub(lambda m: "\x00" * len(m.group()), text)
+        col = len(text) - len(text.lstrip()) + 1
+        rx = _words_regex(find_words[:3])
+        m = rx.search(masked) if rx is not None else None
+        if m is None and find_words:
+            m = _words_regex(find_words[:1]).search(masked)
+        if m is not None:
+            col = m.start() + 1
+        return Loc(display_path(t.path), point.line, col)
+
     def _template_index(self):
         """Per template: its words (Jinja tags become breaks), their offsets, and where each word is."""
         if self._templates is None:
@@ -148,12 +175,15 @@ class Sources:
         by_id: dict[int, object] = {}
         chunks: list[list[str]] = []
         current: list[str] = []
+        starts: dict[int, int] = {}  # id of a chunk -> Markdown offset of its first word
         first_span_words: dict[int, list[str]] = {}
         total = 0
         for m in WORD.finditer(text, start, end):
             total += 1
             sp = self.span_at(page, unit.source_offset(m.start())) if page.spans else None
             if sp is None:
+                if not current:
+                    starts[id(current)] = unit.source_offset(m.start())
                 current.append(m.group())
                 continue
             key = id(sp)
@@ -173,4 +203,8 @@ class Sources:
                 sp = by_id[key]
                 return self.inventory_loc(sp, first_span_words[key]), sp.field
         chunks.sort(key=len, reverse=True)
+        if chunks:
+            loc = self.point_loc(page, starts[id(chunks[0])], chunks[0])
+            if loc is not None:
+                return loc, ""
         return self.template_loc(page, chunks), ""
