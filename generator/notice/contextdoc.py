@@ -14,6 +14,7 @@ from enum import Enum
 
 from pydantic import BaseModel
 
+from generator.inventory.entries import Receipt
 from generator.inventory.fields import shape
 from generator.inventory.model import Inventory
 from generator.notice.context import CONTEXT_DOC
@@ -73,6 +74,37 @@ def doc_context() -> str:
         "Templates cannot call methods on inventory values (`d.name.upper()` fails; `d.name|upper` works).",
         "Booleans print as yes/no, numbers as digits, dates as YYYY-MM-DD (use the `date` filter).",
         "Printing a whole object or list is an error: print its fields.",
+        "",
+        "## Writing inventory text",
+        "",
+        "The notice prints inventory text in three ways, and the text should be written for its place:",
+        "",
+        "- **Names are noun phrases, shown as labels.** A data entry's `name`, a purpose's `name` and a party's",
+        "  `name` appear as headings, table cells and list items (\"Why we use it: Bookings and reminders;",
+        "  Fraud checks\"), never inside a sentence. Write a short noun phrase (\"Fraud checks\", \"Parcel",
+        "  carriers\"), not a clause (\"to stop fraud\", \"we send parcels\"). Capitals are fine: every name",
+        "  starts a label.",
+        "- **Descriptions and instructions are whole sentences.** `description`, `withdraw`, `object`,",
+        "  `if_not_provided`, `retention.criteria`, `human_review` and the like are printed after a label and",
+        "  may end with a full stop; the notice never adds a second one.",
+        "- **Fragments made for a slot.** `retention.after` follows \"<period> after\" (\"2 years after *you",
+        "  close your account*\"); `notice.audience` follows \"Who it is for:\".",
+        "",
+        "A yes/no the law cares about (`required`, `sold`, `shared_for_ads`, `sensitive_use_limited`,",
+        "`children.sells_or_shares_under_16`) is not stated until you write it: left out, the notice says",
+        "nothing about it, and `plainnotice validate` (and `check`) report it where a listed law needs it.",
+        "The same holds for the `cookies` key (`cookies: []` says you use none) and for recipients (an entry",
+        "says \"No one\" gets it only when its `shared_with`, `sold_to` or `shared_for_ads_with` is written).",
+        "",
+        "## Sentences in templates",
+        "",
+        "Every fixed sentence in a template either states what the law gives everyone it applies to, with a",
+        "Jinja comment right above it naming the article (`{# GDPR Art. 12(3) ... #}`), or is printed only",
+        "when an inventory field says it (the comment names the field). Facts from the inventory go into",
+        "labelled lists and tables, with list items separated by `; ` so that each is read and scored on",
+        "its own. Country names: `code|country` in a label or table (\"United States\"), `code|country(\"text\")`",
+        "in a sentence (\"the United States\"). Do not apply string filters (`capitalize`, `title`, `truncate`",
+        "...) to a macro's output: template text carries line marks for the source map.",
         "",
         "## Anchors",
         "",
@@ -149,6 +181,19 @@ def doc_context() -> str:
             attr = getattr(cls, prop, None)
             doc = " ".join(((attr.__doc__ if isinstance(attr, property) else "") or "").split())
             lines.append(f"| `{prop}` | (computed) | {doc} |")
+    lines += [
+        "",
+        "### Receipt",
+        "",
+        " ".join((Receipt.__doc__ or "").split()).replace("``", "`"),
+        "",
+        "| Attribute | Type | Meaning |",
+        "|---|---|---|",
+        "| `data` | DataItem | The kind of data. |",
+        "| `party` | Party | Who gets it. |",
+        "| `ways` | list of text | `shared`, `sold`, `ads`: how the party gets it. |",
+        "| `shared`, `sold`, `ads` | true or false | Whether `ways` has that way. |",
+    ]
     return "\n".join(lines) + "\n"
 
 

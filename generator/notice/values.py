@@ -71,12 +71,15 @@ class SrcList(list):
 
 #: Properties (not fields) templates may read, per model class name.
 PROPERTIES = {
-    "DataItem": ("purposes", "recipients", "source_parties", "from_person"),
+    "DataItem": (
+        "purposes", "receipts", "recipients", "recipients_stated", "special", "ca_sensitive", "source_parties", "from_person",
+        "collected_from_person", "given_by_person",
+    ),
     "Purpose": ("data_items",),
-    "Party": ("all_countries", "data_items", "data_from"),
+    "Party": ("all_countries", "receipts", "data_items", "data_from", "kind_or_derived"),
     "Cookie": ("provider_party",),
     "AiSystem": ("data_items",),
-    "Inventory": ("gdpr",),
+    "Inventory": ("gdpr", "cookies_stated", "parties_stated", "changes_stated"),
 }
 
 
