@@ -123,11 +123,13 @@ def cmd_check(args) -> int:
     from generator.notice.templates import default_templates
     from generator.readability.formats import format_check
     from generator.readability.gate import check
+    from generator.rules import check_completeness
 
     inv = load_inventory(args.inventory)
     rendered = render_all(inv, default_templates(args.inventory, args.templates))
     _print_notes(rendered.notes)
-    report = check(rendered, inv, max_grade=args.max_grade, layer=args.layer, strict=args.strict)
+    missing = check_completeness(inv)  # a CI that runs only `check` must not pass a notice missing a legal fact
+    report = check(rendered, inv, max_grade=args.max_grade, layer=args.layer, strict=args.strict, completeness=missing)
     sys.stdout.write(format_check(report, args.format))
     return 0 if report.ok else 1
 
@@ -289,7 +291,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="pages", help="output folder (default: %(default)s)")
     p.set_defaults(func=cmd_render)
 
-    p = sub.add_parser("check", help="readability gate on the rendered notice")
+    p = sub.add_parser("check", help="readability gate on the rendered notice, and the completeness rules")
     _add_inventory(p)
     _add_templates(p)
     p.add_argument("--format", choices=["text", "json", "github", "junit", "sarif"], default="text")

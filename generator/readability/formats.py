@@ -17,7 +17,8 @@ from generator import __version__
 from generator.errors import Finding
 from generator.readability.formulas import METRIC_LABELS, METRICS, WORDS_PER_MINUTE
 from generator.readability.gate import READABILITY_RULES
-from generator.readability.report import CheckReport
+from generator.readability.report import CheckReport, is_completeness
+from generator.rules import RULES as COMPLETENESS_RULES
 from generator.readability.score import FileScore
 
 INFO_URI = "https://github.com/plainnotice/plainnotice"
@@ -71,12 +72,21 @@ def check_text(report: CheckReport) -> str:
     if report.findings:
         lines.append("")
     for f in report.findings:
-        lines.append(f"{f.loc}: {f.level}: {f.message} [{f.rule} {_rule_name(f)}]")
+        if is_completeness(f):
+            lines.append(f"{f.loc}: {f.level}: {f.message} [{f.citation}] [{f.rule}]")
+        else:
+            lines.append(f"{f.loc}: {f.level}: {f.message} [{f.rule} {_rule_name(f)}]")
         if f.fix:
             lines.append(f"  fix: {f.fix}")
     n_err, n_warn = len(report.errors), len(report.warnings)
+    n_missing = sum(1 for f in report.missing if f.level == "error")
     lines.append("")
-    if n_err:
+    if n_missing:
+        lines.append(
+            f"{n_err} error(s), {n_warn} warning(s): the check failed; {n_missing} of the errors "
+            f"{'is a missing legal item' if n_missing == 1 else 'are missing legal items'} (plainnotice validate lists them)."
+        )
+    elif n_err:
         lines.append(f"{n_err} error(s), {n_warn} warning(s): the readability check failed.")
     else:
         lines.append(f"readability check passed; {n_warn} warning(s).")
@@ -119,7 +129,7 @@ def github_annotation(f: Finding) -> str:
         props.append(f"line={f.loc.line}")
         if f.loc.col:
             props.append(f"col={f.loc.col}")
-    props.append(f"title={gh_escape_property(f.rule + ' ' + _rule_name(f))}")
+    props.append(f"title={gh_escape_property(f.rule + ' ' + (f.citation if is_completeness(f) else _rule_name(f)))}")
     message = f.message + (f"\nfix: {f.fix}" if f.fix else "")
     return f"::{kind} {','.join(props)}::{gh_escape_data(message)}"
 
@@ -158,7 +168,7 @@ def check_junit(report: CheckReport) -> str:
     for f in report.findings:
         case = ET.Element(
             "testcase",
-            classname=f"plainnotice.readability.{f.rule}",
+            classname=f"plainnotice.{'completeness' if is_completeness(f) else 'readability'}.{f.rule}",
             name=f"{f.loc}: {_rule_name(f) or f.rule}",
             file=f.loc.file,
         )
@@ -212,6 +222,23 @@ def check_sarif(report: CheckReport) -> str:
         }
         for r in READABILITY_RULES.values()
     ]
+    by_id = {r.id: r for r in COMPLETENESS_RULES}
+    for f in report.missing:  # the completeness rules that fired, after the readability rules
+        if f.rule in rule_ids or f.rule not in by_id:
+            continue
+        r = by_id[f.rule]
+        rule_ids.append(r.id)
+        rules.append(
+            {
+                "id": r.id,
+                "name": r.id,
+                "shortDescription": {"text": f"The notice must tell {r.asks}."},
+                "fullDescription": {"text": f"The notice must tell {r.asks} ({r.citation()}). Fix: {r.fix}."},
+                "help": {"text": r.fix},
+                "helpUri": f"{INFO_URI}/blob/main/docs/inventory-format.md#completeness-rules",
+                "defaultConfiguration": {"level": "error"},
+            }
+        )
     results = []
     for f in report.findings:
         result = {
@@ -222,7 +249,9 @@ def check_sarif(report: CheckReport) -> str:
             "locations": [_sarif_location(f.loc)],
         }
         detail = f.detail.as_dict() if f.detail is not None else {}
-        props = {k: v for k, v in detail.items() if k in ("layer", "layers", "page", "field", "sentence", "score", "words", "phrase", "suggestion", "language")}
+        props = {k: v for k, v in detail.items() if k in ("layer", "layers", "page", "field", "sentence", "score", "words", "phrase", "suggestion", "language", "jurisdictions")}
+        if f.citation:
+            props["citation"] = f.citation
         if props:
             result["properties"] = props
         results.append(result)

@@ -201,8 +201,11 @@ def _sentence_findings(
         if sp is not None:
             return sources.inventory_loc(sp, phrase_words), sp.field
         loc, fld = sentence_loc()
-        # template text: find the word and the words after it in the templates
+        # template text: the template line that wrote it, else search the templates for the words
         following = words(unit.text[a : s.end])[:6]
+        here = sources.point_loc(page, unit.source_offset(a), following)
+        if here is not None:
+            return here, ""
         return sources.template_loc(page, [following], None if fld else loc, None if fld else loc), ""
 
     base = unit.text[s.start : s.end]
@@ -288,14 +291,22 @@ def _sentence_findings(
 
 
 def check(
-    result: RenderResult | Rendered, inv: Inventory | None = None, *, max_grade: float | None = None, layer: str = "all", strict: bool = False
+    result: RenderResult | Rendered,
+    inv: Inventory | None = None,
+    *,
+    max_grade: float | None = None,
+    layer: str = "all",
+    strict: bool = False,
+    completeness: list[Finding] | tuple = (),
 ) -> CheckReport:
     """Score every layer of every language of ``result`` (one language's :class:`RenderResult`, or
     every language's :class:`Rendered`) and report sentences that break the rules.
 
     ``layer`` ("summary", "full" or "all") chooses which layers are gated; the others are scored
     but produce no findings. ``max_grade`` overrides the targets of every language scored with a
-    grade. ``strict`` makes every warning an error.
+    grade. ``strict`` makes every warning an error. ``completeness``: the completeness findings of
+    the inventory (:func:`generator.rules.check_completeness`), reported first, so a CI that runs
+    only ``plainnotice check`` cannot pass a notice that misses a legal fact.
     """
     if layer not in ("summary", "full", "all"):
         raise InputError(Problem(Loc("--layer"), f"unknown layer '{layer}'", "use summary, full or all"))
@@ -309,7 +320,7 @@ def check(
         languages[lang] = _check_language(res, inv, findings, max_grade, layer)
     save_cache()
     first = next(iter(languages.values()))
-    return CheckReport(first.layers, findings.sorted(), strict, languages)
+    return CheckReport(first.layers, list(completeness) + findings.sorted(), strict, languages)
 
 
 def _check_language(result: RenderResult, inv: Inventory | None, findings: _Findings, max_grade: float | None, layer: str) -> LanguageReport:

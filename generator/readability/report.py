@@ -15,6 +15,11 @@ from generator.readability.langformulas import FORMULAS
 LAYERS = ("summary", "full")
 
 
+def is_completeness(f: Finding) -> bool:
+    """True for a completeness rule's finding (ids like ``gdpr.legal_basis``; readability ids are ``RD001``...)."""
+    return "." in f.rule
+
+
 @dataclass(eq=False, repr=False)
 class Target:
     metric: str
@@ -125,6 +130,11 @@ class CheckReport:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def missing(self) -> list[Finding]:
+        """The completeness findings (a legal fact the notice must tell is missing), not readability."""
+        return [f for f in self.findings if is_completeness(f)]
 
     def as_dict(self) -> dict:
         return {
