@@ -1,9 +1,16 @@
 """Hypothesis strategies that build VALID inventories (as plain dicts), varied in every direction.
 
 ``inventories()`` draws a dict that ``generator.inventory.parse.parse`` accepts: 1-6 data entries, 1-5 purposes,
-0-4 parties, any non-empty subset of jurisdictions, one to three languages (free texts are then plain
-strings or language maps), and every optional field either present or absent. Texts mix letters with
-the characters that matter to HTML and Markdown, so renderers are exercised on awkward input.
+0-4 parties, any non-empty subset of jurisdictions (or the one given), one to three languages (free texts
+are then plain strings or language maps), and every optional field present, absent or (for lists) empty:
+the three-valued yes/no fields (``required``, ``sold``, ``shared_for_ads``, ``sensitive_use_limited``,
+``children.sells_or_shares_under_16``) are true, false or left out; ``cookies``, ``parties``, ``changes``
+and each entry's recipient lists are a list, ``[]`` or left out. Texts mix letters with the characters
+that matter to HTML and Markdown, so renderers are exercised on awkward input.
+
+``inventories(big=True)`` draws the longest lists the format allows in practice (up to 30 kinds of
+data, 20 purposes and 12 parties, every party getting every kind of data three ways, long names),
+for the guard that our own sentences pass the readability gate whatever the lists hold.
 
 ``to_yaml(d)`` dumps a drawn dict; ``to_model(d)`` goes through the real loader and model (with
 locations), which is how the tool reads a file.
@@ -22,6 +29,7 @@ from generator.inventory.vocab import (
     CcpaCategory,
     CookieKind,
     LegalBasis,
+    PartyKind,
     PartyRole,
     SpecialCategoryBasis,
     TransferSafeguard,
@@ -81,15 +89,35 @@ def _subset(draw, items: list, min_size: int = 0) -> list:
     return [i for i in items if i in picked]  # keep inventory order
 
 
+#: Every non-empty combination of jurisdictions.
+JURISDICTION_SETS = tuple([j for k, j in enumerate(JURISDICTIONS) if mask & (1 << k)] for mask in range(1, 8))
+
+
+def _list_or_absent(draw, d: dict, key: str, items: list) -> None:
+    """``items`` under ``key`` when there are any; else ``[]`` or nothing (both are valid, and mean different things)."""
+    if items:
+        d[key] = items
+    elif draw(st.booleans()):
+        d[key] = []
+
+
 @st.composite
-def inventories(draw) -> dict:
-    """A valid inventory as a plain dict (keys as in data_inventory.yml)."""
-    langs = list(draw(st.sampled_from(LANG_SETS)))
-    T = text_value(langs)
-    juris = _subset(draw, list(JURISDICTIONS), min_size=1)
-    n_data = draw(st.integers(1, 6))
-    n_purposes = draw(st.integers(1, 5))
-    n_parties = draw(st.integers(0, 4))
+def long_words(draw) -> str:
+    """A long name: several plain words (the longest labels a notice shows)."""
+    n = draw(st.integers(4, 9))
+    return " ".join(draw(st.sampled_from(["Customer", "account", "details", "for", "the", "booking", "records", "service", "partner", "network", "information", "history", "provider"])) for _ in range(n)).capitalize()
+
+
+@st.composite
+def inventories(draw, juris: list[str] | None = None, big: bool = False) -> dict:
+    """A valid inventory as a plain dict (keys as in data_inventory.yml). ``juris``: the
+    jurisdictions (default: any non-empty subset); ``big``: the longest lists (see the module)."""
+    langs = ["en"] if big else list(draw(st.sampled_from(LANG_SETS)))
+    T = text_value(langs) if not big else st.one_of(long_words(), words())
+    juris = list(juris) if juris is not None else _subset(draw, list(JURISDICTIONS), min_size=1)
+    n_data = draw(st.integers(20, 30)) if big else draw(st.integers(1, 6))
+    n_purposes = draw(st.integers(12, 20)) if big else draw(st.integers(1, 5))
+    n_parties = draw(st.integers(8, 12)) if big else draw(st.integers(0, 4))
     data_ids = [f"d{i}" for i in range(n_data)]
     party_ids = [f"party{i}" for i in range(n_parties)]
 
@@ -133,7 +161,7 @@ def inventories(draw) -> dict:
 
     data = []
     for i, did in enumerate(data_ids):
-        sources = _subset(draw, ["you", "your_device", "public_sources"] + party_ids)
+        sources = (["you", "your_device", "public_sources"] + party_ids) if big else _subset(draw, ["you", "your_device", "public_sources"] + party_ids)
         inferred_from = []
         if i > 0 and draw(st.booleans()):
             sources.append("inferred")
@@ -151,27 +179,30 @@ def inventories(draw) -> dict:
         _put(item, "ccpa_category", _maybe(draw, st.sampled_from([c.value for c in CcpaCategory])))
         if draw(st.booleans()):
             item["sensitive"] = True
+            _put(item, "special_category", _maybe(draw, st.booleans()))
             _put(item, "special_category_basis", _maybe(draw, st.sampled_from([c.value for c in SpecialCategoryBasis])))
-            _put(item, "sensitive_use_limited", _maybe(draw, st.booleans()))
+        _put(item, "sensitive_use_limited", _maybe(draw, st.booleans()))
         _put(item, "required", _maybe(draw, st.booleans()))
         _put(item, "required_by", _maybe(draw, st.sampled_from(["law", "contract", "entering_contract"])))
         _put(item, "if_not_provided", _maybe(draw, T))
-        shared = _subset(draw, party_ids)
-        if shared or draw(st.booleans()):
-            item["shared_with"] = shared
-        sold = _maybe(draw, st.booleans())
+        _list_or_absent(draw, item, "shared_with", list(party_ids) if big else _subset(draw, party_ids))
+        sold = True if big else _maybe(draw, st.booleans())
         _put(item, "sold", sold)
-        if sold and party_ids and draw(st.booleans()):
-            item["sold_to"] = _subset(draw, party_ids, min_size=1)
-        ads = _maybe(draw, st.booleans())
+        if sold and party_ids and (big or draw(st.booleans())):
+            item["sold_to"] = list(party_ids) if big else _subset(draw, party_ids, min_size=1)
+        elif draw(st.booleans()):
+            item["sold_to"] = []
+        ads = True if big else _maybe(draw, st.booleans())
         _put(item, "shared_for_ads", ads)
-        if ads and party_ids and draw(st.booleans()):
-            item["shared_for_ads_with"] = _subset(draw, party_ids, min_size=1)
+        if ads and party_ids and (big or draw(st.booleans())):
+            item["shared_for_ads_with"] = list(party_ids) if big else _subset(draw, party_ids, min_size=1)
+        elif draw(st.booleans()):
+            item["shared_for_ads_with"] = []
         data.append(item)
 
     purposes = []
     for i in range(n_purposes):
-        p: dict = {"id": f"p{i}", "name": draw(T), "data": _subset(draw, data_ids, min_size=1)}
+        p: dict = {"id": f"p{i}", "name": draw(T), "data": list(data_ids) if big else _subset(draw, data_ids, min_size=1)}
         _put(p, "description", _maybe(draw, T))
         basis = _maybe(draw, st.sampled_from([b.value for b in LegalBasis]))
         _put(p, "legal_basis", basis)
@@ -188,10 +219,11 @@ def inventories(draw) -> dict:
     parties = []
     for pid in party_ids:
         party: dict = {"id": pid, "name": draw(T), "role": draw(st.sampled_from([r.value for r in PartyRole]))}
+        _put(party, "kind", _maybe(draw, st.sampled_from([k.value for k in PartyKind])))
         if draw(st.booleans()):
             party["country"] = draw(st.sampled_from(COUNTRIES))
         else:
-            party["countries"] = _subset(draw, list(COUNTRIES), min_size=1)[:4]
+            party["countries"] = list(COUNTRIES) if big else _subset(draw, list(COUNTRIES), min_size=1)[:4]
         _put(party, "purpose", _maybe(draw, T))
         _put(party, "privacy_policy", _maybe(draw, urls))
         _put(party, "transfer_safeguard", _maybe(draw, st.sampled_from([s.value for s in TransferSafeguard])))
@@ -199,15 +231,14 @@ def inventories(draw) -> dict:
         parties.append(party)
 
     inv: dict = {"format": 1, "organization": org, "notice": notice, "data": data, "purposes": purposes}
-    if parties:
-        inv["parties"] = parties
+    _list_or_absent(draw, inv, "parties", parties)
     if draw(st.booleans()):
         security: dict = {"measures": draw(st.lists(T, min_size=1, max_size=3))}
         _put(security, "breach", _maybe(draw, T))
         inv["security"] = security
     if draw(st.booleans()):
         methods = []
-        for kind in _subset(draw, ["web", "email", "phone", "app", "post"], min_size=1):
+        for kind in (["web", "email", "phone", "app", "post"] if big else _subset(draw, ["web", "email", "phone", "app", "post"], min_size=1)):
             m: dict = {"kind": kind}
             if kind == "web":
                 m["url"] = draw(urls)
@@ -221,7 +252,8 @@ def inventories(draw) -> dict:
             else:
                 m["address"] = draw(T)
             methods.append(m)
-        req: dict = {"methods": methods, "response_days": draw(st.integers(1, 90))}
+        req: dict = {"methods": methods}
+        _put(req, "response_days", _maybe(draw, st.integers(1, 90)))
         _put(req, "verification", _maybe(draw, T))
         _put(req, "authorized_agents", _maybe(draw, st.booleans()))
         _put(req, "appeal", _maybe(draw, T))
@@ -247,10 +279,11 @@ def inventories(draw) -> dict:
         }
         _put(c, "provider", _maybe(draw, st.sampled_from(party_ids)) if party_ids else None)
         cookies.append(c)
-    if cookies:
-        inv["cookies"] = cookies
+    _list_or_absent(draw, inv, "cookies", cookies)
     if draw(st.booleans()):
-        children: dict = {"minimum_age": draw(st.integers(0, 21)), "statement": draw(T)}
+        children: dict = {}
+        _put(children, "minimum_age", _maybe(draw, st.integers(0, 21)))
+        _put(children, "statement", _maybe(draw, T))
         _put(children, "sells_or_shares_under_16", _maybe(draw, st.booleans()))
         inv["children"] = children
     ais = []
@@ -265,8 +298,7 @@ def inventories(draw) -> dict:
     if ais:
         inv["ai_systems"] = ais
     changes = sorted(draw(st.lists(dates, max_size=3, unique=True)), reverse=True)
-    if changes:
-        inv["changes"] = [{"date": d, "summary": draw(T)} for d in changes]
+    _list_or_absent(draw, inv, "changes", [{"date": d, "summary": draw(T)} for d in changes])
     return inv
 
 

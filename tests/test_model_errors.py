@@ -133,7 +133,7 @@ CASES = [
     (
         'unknown_key_close_to_another',
         [('    role: processor\n', '    role: processor\n    colour: blue\n')],
-        [('26:5', "unknown key 'colour' in parties[0]. Did you mean 'country'? Known keys: id, name, role, purpose, country, countries, privacy_policy, transfer_safeguard, safeguard_copy")],
+        [('26:5', "unknown key 'colour' in parties[0]. Did you mean 'country'? Known keys: id, name, role, kind, purpose, country, countries, privacy_policy, transfer_safeguard, safeguard_copy")],
     ),
     (
         'missing_required',
@@ -549,7 +549,8 @@ def test_cli_missing_file(tmp_path, capsys):
 
 def test_cli_valid_file(tmp_path, capsys):
     f = tmp_path / "inv.yml"
-    f.write_text(BASE, encoding="utf-8")
+    # complete: Art. 13(2)(e) asks whether the person must give the data they give (gdpr.required)
+    f.write_text(BASE.replace("    sources: [you]\n", "    sources: [you]\n    required: false\n"), encoding="utf-8")
     assert main(["validate", str(f)]) == 0
     assert capsys.readouterr().out.strip() == f"{f}: valid; complete for eu_gdpr."
 
@@ -589,5 +590,5 @@ def test_language_map_missing_a_language_in_a_fixture(tmp_path):
     with pytest.raises(InputError) as info:
         parse(load_text(text, "clinic.yml"))
     (p,) = info.value.problems
-    assert (p.loc.line, p.loc.col) == (58, 11)
+    assert (p.loc.line, p.loc.col) == (61, 11)
     assert p.message == "the texts for 'purposes[0].name' do not match notice.languages [de, en]: missing en"

@@ -12,7 +12,7 @@ import datetime as dt
 import json
 import pytest
 
-from conftest import COMPANIES, REFERENCE, variant
+from conftest import COMPANIES, NEW_FIXTURES, REFERENCE, SHIPPED, variant
 from generator.cli import main
 from generator.inventory.load import load_file, load_text
 from generator.inventory.parse import parse
@@ -67,12 +67,26 @@ RULE_CASES = [
         'special_category_flag',
         'clinic',
         [('    sources: [public_sources]\n', '    sources: [public_sources]\n    special_category: true\n')],
-        [('gdpr.special_category', '54:23', "data 'reviews' is special-category data but names no Art. 9(2) condition")],
+        [('gdpr.special_category', '57:23', "data 'reviews' is special-category data but names no Art. 9(2) condition")],
     ),
     (
         'special_category_false_is_respected',
         'ref',
         [('    special_category_basis: explicit_consent\n', '    special_category: false\n')],
+        [],
+    ),
+    (
+        'required',
+        'ref',
+        [('    required: true\n    if_not_provided: We cannot create your account or confirm your bookings.\n', '')],
+        [('gdpr.required', '41:5', "data 'contact' comes from the person, but the inventory does not say whether they must give it")],
+    ),
+    (
+        # Art. 13(2)(e) is about data the person gives: not asked of device, inferred or third-party data
+        'required_not_asked_of_other_data',
+        'ref',
+        [('    sources: [your_device]\n    required: false\n    if_not_provided: You can type a town name instead.\n', '    sources: [your_device]\n'),
+         ('    inferred_from: [bookings]\n    required: false\n', '    inferred_from: [bookings]\n')],
         [],
     ),
     (
@@ -88,16 +102,17 @@ RULE_CASES = [
         [('gdpr.data_source', '129:15', "data 'preferences' is inferred but does not say from which data")],
     ),
     (
-        'recipients_sold_to',
+        # recipients are shared_with, sold_to and shared_for_ads_with together: no need to repeat a buyer
+        'recipients_sold_to_is_enough',
         'clinic',
         [('    sources: [public_sources]\n', '    sources: [public_sources]\n    sold_to: [survey]\n')],
-        [('gdpr.recipients', '54:15', "'survey' receives data 'reviews' (in sold_to) but is not in its shared_with, so the recipients list would miss it")],
+        [],
     ),
     (
         'recipients_third_party_cookie',
         'clinic',
         [('    party: third\n    provider: survey\n', '    party: third\n')],
-        [('gdpr.recipients', '113:12', "third-party cookie 'survey_session' does not name the company that sets it")],
+        [('gdpr.recipients', '116:12', "third-party cookie 'survey_session' does not name the company that sets it")],
     ),
     (
         'eu_transfer_partial',
@@ -109,25 +124,25 @@ RULE_CASES = [
         'eu_transfer_none',
         'clinic',
         [('    country: US\n    transfer_safeguard: standard_contractual_clauses\n', '    country: IN\n')],
-        [('eu.transfers', '95:5', "party 'survey' (SurveyCo Inc.) receives data in India (IN), outside the EEA, without an EU adequacy decision (list checked 2026-11-23) and names no safeguard")],
+        [('eu.transfers', '98:5', "party 'survey' (SurveyCo Inc.) receives data in India (IN), outside the EEA, without an EU adequacy decision (list checked 2026-11-23) and names no safeguard")],
     ),
     (
         'eu_transfer_false_adequacy',
         'clinic',
         [('transfer_safeguard: standard_contractual_clauses', 'transfer_safeguard: adequacy_decision')],
-        [('eu.transfers', '99:25', "party 'survey' (SurveyCo Inc.) names an adequacy decision, but the EU list (checked 2026-11-23) does not cover this transfer: for United States it covers only companies certified under the EU-US Data Privacy Framework")],
+        [('eu.transfers', '102:25', "party 'survey' (SurveyCo Inc.) names an adequacy decision, but the EU list (checked 2026-11-23) does not cover this transfer: for United States it covers only companies certified under the EU-US Data Privacy Framework")],
     ),
     (
         'eu_transfer_uk_only_tool',
         'clinic',
         [('transfer_safeguard: standard_contractual_clauses', 'transfer_safeguard: uk_idta')],
-        [('eu.transfers', '99:25', "party 'survey' (SurveyCo Inc.) relies on uk_idta, which covers transfers from the UK only, not from the EU")],
+        [('eu.transfers', '102:25', "party 'survey' (SurveyCo Inc.) relies on uk_idta, which covers transfers from the UK only, not from the EU")],
     ),
     (
         'eu_transfer_dpf_outside_us',
         'clinic',
         [('    country: US\n    transfer_safeguard: standard_contractual_clauses', '    countries: [US, IN]\n    transfer_safeguard: eu_us_data_privacy_framework')],
-        [('eu.transfers', '99:25', "party 'survey' (SurveyCo Inc.) relies on the EU-US Data Privacy Framework, which covers US companies only, but also receives data in India (IN)")],
+        [('eu.transfers', '102:25', "party 'survey' (SurveyCo Inc.) relies on the EU-US Data Privacy Framework, which covers US companies only, but also receives data in India (IN)")],
     ),
     (
         'uk_transfer_none',
@@ -140,6 +155,13 @@ RULE_CASES = [
         'ref',
         [('  supervisory_authority:\n    name: Comissão Nacional de Proteção de Dados (CNPD)\n    url: https://www.cnpd.pt\n', '')],
         [('eu.supervisory_authority', '12:3', 'the inventory does not name the supervisory authority for EU complaints')],
+    ),
+    (
+        'supervisory_authority_only_asked_of_an_eea_establishment',
+        'ref',
+        [('Rua Augusta 100, 1100-053 Lisboa, Portugal', '500 Fifth Avenue, New York, NY 10110, United States'),
+         ('  supervisory_authority:\n    name: Comissão Nacional de Proteção de Dados (CNPD)\n    url: https://www.cnpd.pt\n', '')],
+        [('eu.representative', '14:12', 'you are established in US, outside the EU/EEA, and name no representative with region EU')],
     ),
     (
         'eu_representative',
@@ -226,6 +248,18 @@ RULE_CASES = [
         [('ca.gpc_statement', '260:3', 'the inventory does not say how you handle Global Privacy Control signals')],
     ),
     (
+        'ca_sensitive_use_stated',
+        'ref',
+        [('    sensitive_use_limited: true\n', '')],
+        [('ca.sensitive_use_stated', '81:16', "data 'allergy_notes' is sensitive personal information, but the inventory does not say whether you use it only for the permitted purposes")],
+    ),
+    (
+        'ca_under_16',
+        'ref',
+        [('  sells_or_shares_under_16: false\n', '')],
+        [('ca.under_16', '283:3', 'the inventory does not say whether you sell or share personal information of consumers you know are under 16')],
+    ),
+    (
         'ca_limit_sensitive',
         'us',
         [('  limit_sensitive_url: https://ledgerly.example.com/limit\n', '')],
@@ -291,6 +325,22 @@ RULE_CASES = [
 @pytest.mark.parametrize("name", sorted(FILES))
 def test_complete_inventories_have_no_findings(name):
     assert findings_for(FILES[name].read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.parametrize("path", NEW_FIXTURES + [SHIPPED], ids=lambda p: p.stem)
+def test_fixtures_and_the_shipped_example_are_complete(path):
+    assert findings_for(path.read_text(encoding="utf-8")) == []
+
+
+def test_the_format_contract_lacks_exactly_two_facts_a_law_needs():
+    """The shared format contract (the frozen reference without the two lines issue 11 added) loads
+    with no input error, and the new rules find exactly the two facts it does not state."""
+    contract = variant(("    sensitive_use_limited: true\n", "\n"), ("  sells_or_shares_under_16: false\n", "\n"))
+    got = [(f.rule, f.message) for f in findings_for(contract)]
+    assert got == [
+        ("ca.sensitive_use_stated", "data 'allergy_notes' is sensitive personal information, but the inventory does not say whether you use it only for the permitted purposes"),
+        ("ca.under_16", "the inventory does not say whether you sell or share personal information of consumers you know are under 16"),
+    ]
 
 
 def test_reference_validates_with_exit_0(capsys):
