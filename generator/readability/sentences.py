@@ -48,11 +48,14 @@ _CANDIDATE = re.compile(r"[.!?\u2026]+[\"'\u2019\u201d)\]]*(?=\s|$)|;(?=\s)")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 
 
-def _ends_sentence(text: str, m: re.Match, never: frozenset[str] | None = None) -> bool:
+def _ends_sentence(text: str, m: re.Match, never: frozenset[str] | None = None, semicolon_items: bool = False) -> bool:
     """Whether the candidate ``m`` ends a sentence. ``never``: a language's abbreviations that never
-    end one (None: English's, with its list of words that start a sentence)."""
+    end one (None: English's, with its list of words that start a sentence). ``semicolon_items``:
+    every semicolon ends one (Markdown: see :attr:`.textprep.Unit.semicolon_items`)."""
     after = text[m.end() :].lstrip()
     if not after:
+        return True
+    if semicolon_items and m.group()[0] == ";":
         return True
     if m.group()[0] == ";":  # two sentences, or the items of one: see CLAUSE_STARTERS_AFTER_SEMICOLON
         word = re.match(r"[\w'\u2019]+", after)
@@ -86,7 +89,7 @@ def sentences(unit: Unit, never: frozenset[str] | None = None) -> list[Sentence]
     for m in _CANDIDATE.finditer(text):
         if m.end() <= start:
             continue
-        if _ends_sentence(text, m, never):
+        if _ends_sentence(text, m, never, unit.semicolon_items):
             if text[start : m.end()].strip():
                 out.append(Sentence(unit, start, m.end()))
             start = m.end()
