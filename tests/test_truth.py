@@ -500,7 +500,7 @@ def test_uk_only_notice_cites_the_uk_gdpr_and_the_ico_not_eu_article_77():
     notice = result.pages["notice.md"].markdown
     assert "(UK GDPR Art. 6(1)(a))" in notice and "(GDPR Art." not in notice
     complain = _section(notice, "complain")
-    assert "Information Commissioner's Office" in complain and "where you usually live" not in complain
+    assert "Information Commissioner's Office" in complain and "where you live or work" not in complain
 
 
 def test_rights_name_only_the_bases_present():

@@ -159,21 +159,30 @@ class _Findings:
         )
 
 
-def _hard_only_for_prescribed_words(sources: Sources, page: Page, ms: Measured, target: Target, count, score) -> bool:
+def _hard_only_for_prescribed_words(sources: Sources, page: Page, ms: Measured, target: Target, count, score, legal_names: tuple[str, ...] = ()) -> bool:
     """True when the sentence passes its target, or is too short to be scored alone, once the law's
-    own words in it (printed from a :data:`PRESCRIBED_FIELDS` field) count as one easy word, like a name.
-    ``count`` and ``score``: the language's counter and formulas."""
-    if not page.spans:
-        return False
+    own words in it (printed from a :data:`PRESCRIBED_FIELDS` field, or one of the language's
+    ``legal_names``: the name of a law, a regulator or a defined term) count as one easy word, like a
+    name. ``count`` and ``score``: the language's counter and formulas."""
     s, unit = ms.sentence, ms.sentence.unit
     ranges: list[tuple[int, int]] = []
-    for i in range(s.start, s.end):
-        sp = sources.span_at(page, unit.source_offset(i))
-        if sp is not None and sp.field.endswith(PRESCRIBED_FIELDS) and unit.text[i] != " ":
-            if ranges and ranges[-1][1] >= i - s.start - 1:
-                ranges[-1] = (ranges[-1][0], i - s.start + 1)
-            else:
-                ranges.append((i - s.start, i - s.start + 1))
+    if page.spans:
+        for i in range(s.start, s.end):
+            sp = sources.span_at(page, unit.source_offset(i))
+            if sp is not None and sp.field.endswith(PRESCRIBED_FIELDS) and unit.text[i] != " ":
+                if ranges and ranges[-1][1] >= i - s.start - 1:
+                    ranges[-1] = (ranges[-1][0], i - s.start + 1)
+                else:
+                    ranges.append((i - s.start, i - s.start + 1))
+    if legal_names:
+        low = unit.text[s.start : s.end].lower().replace("\u2019", "'")
+        taken = [False] * len(low)
+        for name in legal_names:  # longest first
+            for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", low):
+                if not any(taken[m.start() : m.end()]):
+                    taken[m.start() : m.end()] = [True] * (m.end() - m.start())
+                    ranges.append((m.start(), m.end()))
+        ranges.sort()
     if not ranges:
         return False
     raw = unit.text[s.start : s.end]
@@ -222,7 +231,7 @@ def _sentence_findings(
     # sentence length and difficulty (scored text only: labels are not sentences)
     if target is not None and ms.scored and ms.counts.words:
         own = score(ms.counts)[target.metric]
-        hard = not target.passes(own) and not _hard_only_for_prescribed_words(sources, page, ms, target, count, score)
+        hard = not target.passes(own) and not _hard_only_for_prescribed_words(sources, page, ms, target, count, score, style.legal_names)
         long_ = ms.counts.words > LONG_SENTENCE
         if long_ or (hard and ms.counts.words >= MIN_WORDS_FOR_SENTENCE_SCORE):
             loc, fld = sentence_loc()
