@@ -23,6 +23,7 @@ import yaml
 from yaml.resolver import Resolver
 
 from generator.errors import InputError, Loc, Problem
+from generator.inventory.userfiles import TooLarge, read_limited
 
 #: Limits for pathological input. Each is far above what a real inventory needs: the reference
 #: inventory is 10 KB, 300 lines, nests 5 deep and has about 600 values; the 100x synthetic
@@ -288,28 +289,33 @@ def _reader_problem(file: str, text: str, exc) -> InputError:
 
 
 def load_file(path: str | Path) -> Document:
-    """Read and parse an inventory file."""
+    """Read and parse an inventory file (at most ``max_bytes`` of it, whatever the path is: see
+    :mod:`.userfiles`)."""
     path = Path(path)
     name = str(path)
+    limit = LIMITS["max_bytes"]
     try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise InputError(
-            Problem(Loc(name), "file not found", "give the path to your inventory, e.g. 'plainnotice validate data_inventory.yml'")
-        ) from None
-    except OSError as exc:
-        raise InputError(Problem(Loc(name), f"cannot read the file: {exc.strerror}", "check the path and permissions")) from None
-    if path.is_dir():
-        raise InputError(Problem(Loc(name), "this is a folder, not a file", "give the path to the inventory YAML file"))
-    if size > LIMITS["max_bytes"]:
+        raw = read_limited(path, limit)
+    except TooLarge as big:
+        mib = limit // (1024 * 1024)
+        if big.size is not None:
+            what = f"the file is {big.size / (1024 * 1024):.1f} MiB, larger than the {mib} MiB limit"
+        else:
+            what = f"more than {mib} MiB came from this device or pipe, over the {mib} MiB limit"
         raise InputError(
             Problem(
                 Loc(name),
-                f"the file is {size / (1024 * 1024):.1f} MiB, larger than the {LIMITS['max_bytes'] // (1024 * 1024)} MiB limit (limit: max_bytes)",
+                f"{what} (limit: max_bytes)",
                 "a real inventory is a few hundred KB at most; remove generated or pasted content",
             )
-        )
-    raw = path.read_bytes()
+        ) from None
+    except InputError as err:
+        (p,) = err.problems
+        if p.message == "file not found":
+            p = Problem(p.loc, p.message, "give the path to your inventory, e.g. 'plainnotice validate data_inventory.yml'")
+        elif p.message.startswith("this is a folder"):
+            p = Problem(p.loc, p.message, "give the path to the inventory YAML file")
+        raise InputError(p) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
