@@ -23,6 +23,7 @@ import yaml
 from yaml.resolver import Resolver
 
 from generator.errors import InputError, Loc, Problem
+from generator.inventory.chars import forbidden
 from generator.inventory.userfiles import TooLarge, read_limited
 
 #: Limits for pathological input. Each is far above what a real inventory needs: the reference
@@ -70,6 +71,7 @@ class Document:
     locs: dict = field(default_factory=dict)  # path -> Loc of the value
     key_locs: dict = field(default_factory=dict)  # path -> Loc of the key that introduces it
     text: str = ""
+    warnings: list = field(default_factory=list)  # Findings about a valid file (inventory.warnings)
 
     def loc(self, path: tuple) -> Loc:
         """Best location for ``path``: the value, else its key, else the nearest parent."""
@@ -393,6 +395,7 @@ class _Builder:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise self.problem(key_node.start_mark, "merge keys ('<<') are not supported", "write the keys out in full")
             key = key_node.value
+            self.check_chars(key_node)
             if key_node.tag != _STR:
                 # a key like 1 or true: keep its text so the "unknown key" message shows it
                 key = str(key_node.value)
@@ -409,8 +412,21 @@ class _Builder:
             out[key] = self.build(value_node, child)
         return out
 
+    def check_chars(self, node) -> None:
+        """Reject a character no text may contain (:func:`.chars.forbidden`), at its own place in
+        the file when it is written there as itself (else at the start of the value: an escape)."""
+        bad = forbidden(node.value)
+        if bad is None:
+            return
+        i, message, fix = bad
+        text = self.doc.text
+        at = text.find(node.value[i], node.start_mark.index, node.end_mark.index)
+        loc = _loc_at(self.file, text, at) if at >= 0 else _loc(self.file, node.start_mark)
+        raise InputError(Problem(loc, message, fix))
+
     def build_scalar(self, node) -> Any:
         if node.tag == _STR:
+            self.check_chars(node)
             return LocatedStr(node.value, _loc(self.file, node.start_mark))
         if node.tag not in _SCALAR_TAGS:
             raise self.problem(node.start_mark, f"unsupported YAML tag {_tag(node.tag)}", "remove the tag and write the value plainly")

@@ -16,7 +16,7 @@ from pydantic import Field, PrivateAttr, ValidationInfo, field_validator, model_
 from pydantic_core import PydanticCustomError
 
 from generator.inventory.entries import AutomatedDecision, DataItem, Party, Purpose, Receipt, Retention
-from generator.inventory.fields import Bool, Country, Email, Id, Int, Lang, Num, Phone, Strict, Text, Url, check_email
+from generator.inventory.fields import Bool, Country, Email, Id, Int, Lang, Name, Num, Phone, Strict, Text, Url, check_email
 from generator.inventory.load import Document
 from generator.inventory.vocab import CookieKind, CookieParty, Jurisdiction, Metric, Region, RequestKind
 
@@ -233,7 +233,7 @@ class Controls(Strict):
 class Cookie(Strict):
     """A cookie or similar technology (ePrivacy Directive Art. 5(3))."""
 
-    name: str = Field(min_length=1, description="The cookie's name as the browser shows it.")
+    name: Name = Field(min_length=1, description="The cookie's name as the browser shows it.")
     purpose: Text = Field(description="What it does.")
     kind: CookieKind = Field(description="essential, preferences, analytics or advertising.")
     duration: Text = Field(description="How long it lasts, e.g. '12 months' or 'until you close the browser'.")

@@ -24,6 +24,7 @@ _EXPECTED = {
     "int_from_float": "a whole number",
     "float_type": "a number",
     "float_parsing": "a number",
+    "finite_number": "a finite number",
     "bool_type": "true or false",
     "bool_parsing": "true or false",
     "list_type": "a list (items starting with '- ', or [a, b])",
@@ -162,6 +163,9 @@ def _problem(doc: Document, err: dict) -> Problem:
         "method_extra": f"remove '{ctx.get('other')}:'" if kind == "method_extra" else "",
         "bad_bound": "set the bound the metric uses",
         "bad_lang": "write a language code such as en, de, fr or pt-BR",
+        "invisible_text": "write the text in visible letters, or remove the key if it is optional",
+        "url_userinfo": f"remove '{ctx.get('user')}@': a link in a notice needs no user name or password" if kind == "url_userinfo" else "",
+        "long_period": "write the real period, or replace 'period' with 'criteria: <what decides it>'",
     }
     if kind == "text_type" and isinstance(value, (int, float, bool)):
         fixes["text_type"] = f"put it in quotes to keep it as text: '{value if not isinstance(value, bool) else str(value).lower()}'"

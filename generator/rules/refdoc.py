@@ -178,6 +178,17 @@ class _Ref:
         w("A map must have exactly the languages in `notice.languages`, no more and no fewer. "
           "Language codes look like `en`, `de` or `pt-BR`. Text is shown as text: it is never run as HTML or Markdown.")
         w("")
+        w("Any letter, emoji, tab or line break may stand in a text. These characters are refused, with their "
+          "line and column, because later steps would crash on them or the text would display differently from "
+          "what it says: control characters other than tab and line break (such as ESC), a lone surrogate "
+          "(`\"\\ud800\"` in a double-quoted string), Unicode non-characters (U+FFFE, U+FDD0 ...), the "
+          "bidirectional embeddings, overrides and isolates U+202A-U+202E and U+2066-U+2069, and tag characters "
+          "(U+E0000-U+E007F, except inside a flag emoji). Zero-width joiners and non-joiners stay: emoji "
+          "sequences and Persian or Indic words need them. A text made only of invisible characters (spaces, "
+          "U+200B ...) is empty. Cookie names are compared after Unicode normalisation (NFC) with invisible "
+          "characters removed, so `café` written two ways is one cookie listed twice. A web or e-mail address "
+          "whose domain mixes scripts (a Cyrillic `а` in a Latin name) is reported as a warning.")
+        w("")
         w("## Phone numbers")
         w("")
         w("Phone numbers are read with [phonenumbers](https://pypi.org/project/phonenumbers/) (the data of Google's "
@@ -260,7 +271,8 @@ class _Ref:
         w("## Limits")
         w("")
         w("plainnotice refuses files that no real inventory needs, before they can use up time or memory. "
-          "The message names the limit that was hit.")
+          "The message names the limit that was hit. At most `max_bytes` are read from any path, a device or a "
+          "pipe too; a pipe that delivers nothing for 10 seconds is an error, not a wait.")
         w("")
         w("| Limit | Value | What it counts |")
         w("|---|---|---|")
