@@ -13,8 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from pydantic import Field, PrivateAttr, model_validator
 from pydantic_core import PydanticCustomError
+
+from generator.inventory.decl import Field, PrivateAttr, model_validator
 
 from generator.inventory.fields import Bool, Country, Id, Period, Strict, Text, Url
 from generator.inventory.vocab import CcpaCategory, LegalBasis, PartyKind, PartyRole, RequiredBy, SpecialCategoryBasis, TransferSafeguard

@@ -18,10 +18,10 @@ import typing
 from dataclasses import dataclass
 from typing import Annotated, Any, Callable, Iterator
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict as _StrictType
 from pydantic_core import PydanticCustomError, core_schema
 
 from generator.errors import Loc
+from generator.inventory.decl import AfterValidator, Field, Model, StrictType
 from generator.inventory.chars import visible
 from generator.inventory.geography import countries, country_by_name
 
@@ -115,12 +115,20 @@ class Text:
         )
 
     @classmethod
-    def __get_pydantic_core_schema__(cls, source, handler):
+    def __core_schema__(cls) -> dict:
+        """How pydantic-core validates a Text (see :mod:`.decl`)."""
+        return core_schema.no_info_plain_validator_function(cls._validate)
+
+    @staticmethod
+    def __dump__(t: "Text"):
+        """A Text as plain data: the string, or the map of language -> string."""
+        return t.get() if not t.is_map else dict(t.values)
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source, handler):  # for the JSON Schema (pydantic)
         return core_schema.no_info_plain_validator_function(
             cls._validate,
-            serialization=core_schema.plain_serializer_function_ser_schema(
-                lambda t: t.get() if not t.is_map else dict(t.values)
-            ),
+            serialization=core_schema.plain_serializer_function_ser_schema(cls.__dump__),
         )
 
     @classmethod
@@ -328,9 +336,9 @@ def _check_lang(value: str) -> str:
 
 
 # true/false only (no "yes", 1 or "false" as text), whole numbers only (no "30" as text).
-Bool = Annotated[bool, _StrictType()]
-Int = Annotated[int, _StrictType()]
-Num = Annotated[float, _StrictType(), Field(allow_inf_nan=False)]
+Bool = Annotated[bool, StrictType()]
+Int = Annotated[int, StrictType()]
+Num = Annotated[float, StrictType(), Field(allow_inf_nan=False)]
 Lang = Annotated[str, AfterValidator(_check_lang), Field(json_schema_extra={"pattern": _LANG.pattern})]
 #: What the JSON Schema says of an id: the pattern and the '_' rule of ``_check_id`` in one.
 _ID_SCHEMA = r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$"
@@ -357,10 +365,9 @@ def period_days(period: str) -> int:
     return n * {"day": 1, "week": 7, "month": 30, "year": 365}[unit]
 
 
-class Strict(BaseModel):
-    """The base of every model class: unknown keys are errors; validators are built on first use."""
-
-    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True, validate_default=False, defer_build=True)
+class Strict(Model):
+    """The base of every model class: unknown keys are errors; the validator is built on first use
+    (:mod:`.decl`)."""
 
 
 # --------------------------------------------------------------------------------------------
@@ -416,7 +423,7 @@ def walk(obj: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
     """Every value in a model, depth first, with its path: the model itself, each field's value,
     each list item (private cross-references are not followed)."""
     yield path, obj
-    if isinstance(obj, BaseModel):
+    if isinstance(obj, Model):
         for name in type(obj).model_fields:
             yield from walk(getattr(obj, name), path + (name,))
     elif isinstance(obj, list):

@@ -12,8 +12,10 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any, Optional
 
-from pydantic import Field, PrivateAttr, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
+from pydantic_core.core_schema import ValidationInfo
+
+from generator.inventory.decl import Field, PrivateAttr, field_validator, model_validator, resolve_all
 
 from generator.inventory.entries import AutomatedDecision, DataItem, Party, Purpose, Receipt, Retention
 from generator.inventory.fields import Bool, Country, Email, Id, Int, Lang, Name, Num, Phone, Strict, Text, Url, check_email
@@ -352,3 +354,6 @@ class Inventory(Strict):
     def gdpr(self) -> bool:
         """True when the notice covers eu_gdpr or uk_gdpr."""
         return bool(self.jurisdiction_set & {"eu_gdpr", "uk_gdpr"})
+
+
+resolve_all(Inventory)  # every field's type, once: later readers of model_fields see types

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic_core import ValidationError
 
 from generator.errors import InputError, Loc, Problem
 from generator.inventory.fields import describe

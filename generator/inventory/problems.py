@@ -10,9 +10,9 @@ import difflib
 import re
 from typing import Any
 
-from pydantic import BaseModel
 
 from generator.errors import Loc, Problem
+from generator.inventory.decl import Model
 from generator.inventory.fields import describe, field_path, shape
 from generator.inventory.load import Document
 from generator.inventory.model import Inventory
@@ -38,17 +38,17 @@ _EXPECTED = {
 }
 
 
-def model_at(path: tuple) -> type[BaseModel] | None:
+def model_at(path: tuple) -> type[Model] | None:
     """The model class that validates the mapping at ``path`` (indexes are skipped)."""
     cls: Any = Inventory
     for step in path:
         if isinstance(step, int):
             continue
-        field = cls.model_fields.get(step) if isinstance(cls, type) and issubclass(cls, BaseModel) else None
+        field = cls.model_fields.get(step) if isinstance(cls, type) and issubclass(cls, Model) else None
         if field is None:
             return None
         cls = shape(field.annotation).base
-    return cls if isinstance(cls, type) and issubclass(cls, BaseModel) else None
+    return cls if isinstance(cls, type) and issubclass(cls, Model) else None
 
 
 def _where(path: tuple) -> str:

@@ -12,10 +12,10 @@ import datetime as _dt
 import sys
 from enum import Enum
 
-from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
 from generator.inventory import model as m
+from generator.inventory.decl import Model
 from generator.inventory.fields import Shape, Text, shape
 from generator.inventory.problems import MAX_PROBLEMS
 from generator.inventory.load import LIMIT_NOTES, LIMITS
@@ -42,11 +42,11 @@ def _cell(text: str) -> str:
 
 def _short(value) -> str:
     """A default model value in YAML flow style, showing only what differs from the keys' defaults."""
-    if isinstance(value, BaseModel):
+    if isinstance(value, Model):
         parts = []
         for k, f in type(value).model_fields.items():
             v = getattr(value, k)
-            if v == f.get_default(call_default_factory=True) and not isinstance(v, BaseModel):
+            if v == f.get_default(call_default_factory=True) and not isinstance(v, Model):
                 continue
             shown = _short(v)
             if shown != "{}":
@@ -63,13 +63,13 @@ class _Ref:
     """Walks the model and writes Markdown."""
 
     def __init__(self) -> None:
-        self.sections: list[tuple[str, type[BaseModel]]] = []  # (path, model)
+        self.sections: list[tuple[str, type[Model]]] = []  # (path, model)
         self.section_of: dict[type, str] = {}
         self.also: dict[type, list[str]] = {}  # other places a model is used
         self.enums: list[type[Enum]] = []
 
     # -- discovery -------------------------------------------------------------------------
-    def discover(self, cls: type[BaseModel], path: str) -> None:
+    def discover(self, cls: type[Model], path: str) -> None:
         if cls in self.section_of:
             self.also.setdefault(cls, []).append(path)
             return
@@ -77,7 +77,7 @@ class _Ref:
         self.sections.append((path, cls))
         for name, f in cls.model_fields.items():
             field = shape(f.annotation, f.metadata)
-            if isinstance(field.base, type) and issubclass(field.base, BaseModel):
+            if isinstance(field.base, type) and issubclass(field.base, Model):
                 key = name + ("[]" if field.is_list else "")
                 self.discover(field.base, f"{path}.{key}" if path else key)
             if isinstance(field.base, type) and issubclass(field.base, Enum) and field.base not in self.enums:
@@ -100,7 +100,7 @@ class _Ref:
         if isinstance(ann, type) and issubclass(ann, Enum):
             name = f"`{ann.__name__}`"
             return f"{name} [values](#{_anchor(ann.__name__)})"
-        if isinstance(ann, type) and issubclass(ann, BaseModel):
+        if isinstance(ann, type) and issubclass(ann, Model):
             path = self.section_of[ann]
             word = "mappings" if plural else "mapping"
             return f"{word}, see [{path}](#{_anchor(path)})"
@@ -123,7 +123,7 @@ class _Ref:
             value = f.default_factory()
             if isinstance(value, list):
                 return "`[]`" if not value else "`[" + ", ".join(str(v) for v in value) + "]`"
-            if isinstance(value, BaseModel):
+            if isinstance(value, Model):
                 return f"`{_short(value)}`"
             return f"`{value}`"  # pragma: no cover
         value = f.default
