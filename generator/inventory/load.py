@@ -20,23 +20,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.resolver import Resolver
 
 from generator.errors import InputError, Loc, Problem
 from generator.inventory.chars import forbidden
 from generator.inventory.userfiles import TooLarge, read_limited
-
-#: Limits for pathological input. Each is far above what a real inventory needs: the reference
-#: inventory is 10 KB, 300 lines, nests 5 deep and has about 600 values; the 100x synthetic
-#: inventory of the benchmark is 0.7 MB, 28,000 lines and 50,000 values. The pure-Python YAML
-#: reader handles about 20,000-40,000 values a second, so the node limit also bounds the time spent.
-LIMITS = {
-    "max_bytes": 4 * 1024 * 1024,  # 4 MiB of YAML, checked before reading
-    "max_lines": 100_000,  # lines, counted before parsing
-    "max_depth": 64,  # nested mappings/lists, checked while parsing
-    "max_nodes": 100_000,  # values, counted while parsing and again after expanding aliases
-    "max_aliases": 1_000,  # alias uses (*name): stops "billion laughs" bombs
-}
+from generator.inventory.yamlread import LIMITS, _compose, _LimitHit, _Loader  # noqa: F401 - LIMITS is read from here
 
 #: What each limit means, for messages and the format reference.
 LIMIT_NOTES = {
@@ -89,50 +77,6 @@ class Document:
         path = tuple(path)
         return self.key_locs.get(path) or self.loc(path)
 
-
-class _LimitHit(Exception):
-    def __init__(self, message: str, mark):
-        self.message = message
-        self.mark = mark
-
-
-class _Loader(yaml.SafeLoader):
-    """SafeLoader with YAML 1.2 booleans and a nesting-depth limit while composing."""
-
-    yaml_implicit_resolvers = {k: list(v) for k, v in Resolver.yaml_implicit_resolvers.items()}
-
-    def __init__(self, stream):
-        super().__init__(stream)
-        self._depth = 0
-        self._nodes = 0
-
-    def compose_node(self, parent, index):
-        self._depth += 1
-        self._nodes += 1
-        try:
-            if self._nodes > LIMITS["max_nodes"]:
-                raise _LimitHit(
-                    f"the file has more than {LIMITS['max_nodes']:,} values (limit: max_nodes)",
-                    self.peek_event().start_mark,
-                )
-            if self._depth > LIMITS["max_depth"]:
-                raise _LimitHit(
-                    f"the file nests more than {LIMITS['max_depth']} levels deep (limit: max_depth)",
-                    self.peek_event().start_mark,
-                )
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
-
-
-# YAML 1.2 core schema booleans: only true/false. "yes", "no", "on", "off" stay strings.
-for _first in list(_Loader.yaml_implicit_resolvers):
-    _Loader.yaml_implicit_resolvers[_first] = [
-        (tag, rx) for tag, rx in _Loader.yaml_implicit_resolvers[_first] if tag != "tag:yaml.org,2002:bool"
-    ]
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
 
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
@@ -205,13 +149,10 @@ def _load(text: str, file: str, inventory: bool) -> Document:
                 "a real inventory has a few thousand values; remove generated or pasted content",
             )
         )
-    try:
-        loader = _Loader(text)
-    except yaml.reader.ReaderError as exc:
-        raise _reader_problem(file, text, exc) from None
+    loader = None
     try:
         try:
-            root = loader.get_single_node()
+            loader, root = _compose(text)
         except _LimitHit as hit:
             fix = (
                 "flatten the structure; the inventory format needs about 5 levels"
@@ -275,7 +216,8 @@ def _load(text: str, file: str, inventory: bool) -> Document:
         doc.data = data
         return doc
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def _reader_problem(file: str, text: str, exc) -> InputError:
