@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import xml.etree.ElementTree as ET
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from generator import __version__
@@ -28,7 +28,9 @@ from generator.readability.formulas import METRIC_LABELS, METRICS, WORDS_PER_MIN
 from generator.readability.gate import READABILITY_RULES
 from generator.readability.report import CheckReport, is_completeness
 from generator.rules import RULES as COMPLETENESS_RULES
-from generator.readability.score import FileScore
+
+if TYPE_CHECKING:  # 'score' (and its HTML reader) is not imported by 'check'
+    from generator.readability.score import FileScore
 
 INFO_URI = "https://github.com/plainnotice/plainnotice"
 DOCS = "docs/readability.md"
@@ -160,6 +162,8 @@ def check_github(report: CheckReport) -> str:
 
 
 def check_junit(report: CheckReport) -> str:
+    import xml.etree.ElementTree as ET  # only this format needs it: not imported by every 'check'
+
     cases: list[ET.Element] = []
     failures = 0
     for label, pages, layer in _layers(report):
