@@ -89,6 +89,19 @@ def test_deep_nesting_is_refused_by_our_depth_limit_not_by_a_crash():
         assert "max_depth" in str(err.value.problems[0].message) or "YAML syntax error" in str(err.value.problems[0].message)
 
 
+def test_a_limit_is_hit_at_the_same_place_without_reading_twice():
+    """A limit the fast path hits is final: it is the one the pure-Python loader hits, at the same mark."""
+    texts = ["k:\n" + "- {a: 1}\n" * 40_000, "[" * 100 + "\n", "a:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 80)),
+             "- " * 70 + "x\n", "k:\n" + "- x\n" * 100_001]
+    for text in texts:
+        hits = []
+        for cls in (load._FastLoader, load._Loader):
+            with pytest.raises(load._LimitHit) as hit:
+                cls(text).get_single_node()
+            hits.append((hit.value.message, _marks(hit.value.mark)))
+        assert hits[0] == hits[1], text[:20]
+
+
 def test_errors_are_pythons_own(monkeypatch):
     """An error found on the fast path is reported as the pure-Python loader reports it."""
     for text in ("a: [1, 2\n", "a: b: c\n", "a: 1\na: 2\n", "a:\tb\n\tc: d\n", "[" * 200, "a: \"\\ud800\"\n"):

@@ -122,7 +122,9 @@ def _compose(text: str):
         loader = _FastLoader(text)
         try:
             return loader, loader.get_single_node()
-        except (yaml.YAMLError, _LimitHit, _Differs, RecursionError, UnicodeError):
+        except _LimitHit:
+            raise  # the same limit at the same place as the pure-Python loader (tests/test_load_fast.py)
+        except (yaml.YAMLError, _Differs, RecursionError, UnicodeError):
             pass  # read it again the slow way, for the error as PyYAML words it
     loader = _Loader(text)
     return loader, loader.get_single_node()
