@@ -56,6 +56,13 @@ class Authority(Strict):
 
     name: Text = Field(description="Name of the authority.")
     url: Optional[Url] = Field(None, description="The authority's website or complaint page.")
+    lead: Optional[Bool] = Field(
+        None,
+        description="true: it is your lead supervisory authority (GDPR Art. 56(1)): your main or only establishment "
+        "in the EEA is in its country and your processing is cross-border (Art. 4(23)). Not for a controller without "
+        "an EEA establishment, nor for processing on Art. 6(1)(c) or (e) (Art. 55(2)). Left out or false: the notice "
+        "names it as one authority people can complain to, never as 'lead'.",
+    )
 
 
 class Organization(Strict):
@@ -202,6 +209,12 @@ class Requests(Strict):
         "the regulation's rule for agents either way: Californians may always use one.",
     )
     appeal: Optional[Text] = Field(None, description="How to appeal if you refuse a request.")
+    complaint_methods: list[RequestMethod] = Field(
+        default_factory=list,
+        description="Ways to complain to you about your use of personal data, such as a complaint form that can be "
+        "filled in online and in other ways (DPA 2018 s.164A(2); UK GDPR Art. 13(2)(ca), 14(2)(da)). Asked for "
+        "uk_gdpr; the UK part of the notice lists them before the ICO.",
+    )
     online_only: Optional[Bool] = Field(
         None,
         description="true: you operate only online and have a direct relationship with people, so an e-mail address "
@@ -257,6 +270,11 @@ class Children(Strict):
         None, ge=0, le=21, description="Youngest age allowed to use the service. 0 or left out: no minimum age is stated."
     )
     statement: Optional[Text] = Field(None, description="What you do about children's data.")
+    information_society_service: Optional[Bool] = Field(
+        None,
+        description="true: you offer an online service directly to children and rely on consent for it (GDPR Art. "
+        "8(1)). The notice then lists the erasure ground for data collected that way (Art. 17(1)(f)).",
+    )
     sells_or_shares_under_16: Optional[Bool] = Field(
         None,
         description="Whether you sell or share personal information of consumers you actually know are under 16 "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from generator.rules.engine import Hit, Rule, rule, uk
+from generator.rules.engine import Hit, Rule, jurisdiction_path, rule, uk
 from generator.rules.gdpr import representative_hits, transfer_hits
 
 RULES: list[Rule] = []
@@ -26,6 +26,21 @@ def _uk_transfers(inv) -> Iterator[Hit]:
     used with the UK Addendum. Say so in the notice; use ``uk_idta``/``uk_addendum`` to be exact.
     """
     yield from transfer_hits(inv, "uk")
+
+
+@rule(
+    RULES,
+    "uk.complaints",
+    {"uk_gdpr": "DPA 2018 s.164A(2); UK GDPR Art. 13(2)(ca), 14(2)(da)"},
+    "how to complain to you (the notice lists it before the ICO)",
+    "add 'complaint_methods:' under requests, e.g. a complaint form that works online and offline (kind: web, email, post ...)",
+)
+def _complaints(inv) -> Iterator[Hit]:
+    """From 19 June 2026 people can complain to the controller (DPA 2018 s.164A(1)), the notice says so
+    (UK GDPR Art. 13(2)(ca)), and the controller must make it easy, "such as providing a complaint form
+    which can be completed electronically and by other means" (s.164A(2))."""
+    if inv.requests is None or not inv.requests.complaint_methods:
+        yield Hit(("requests",) if inv.requests is not None else jurisdiction_path(inv, "uk_gdpr"), "the inventory does not say how people can complain to you")
 
 
 @rule(
