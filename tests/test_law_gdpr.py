@@ -74,7 +74,7 @@ ERASE_CONSENT = "- you withdraw your consent, and we have no other legal basis t
 ERASE_OBJECT = "- you object, and we have no stronger legitimate reason to go on"
 RESTRICT_OBJECTION = "- you objected, while we check whose reasons weigh more"
 PORTABLE = "This right covers data you gave us that we use by computer because you agreed or for a contract with you."
-PORTABLE_FEASIBLE = "When this can be done technically, we send it to them directly."
+PORTABLE_FEASIBLE = "If we have the technical means, we send it to them directly."
 MARKETING = "If we use your data for direct marketing, you can object to that at any time. We then stop using it for marketing."
 
 
@@ -114,6 +114,35 @@ def test_each_right_follows_the_purposes_basis(basis, extra, objects, erases_con
         assert "None of the purposes in this notice rests on either." in port
     # Art. 7(3): withdrawal only for consent
     assert ("### Withdraw your consent" in rights) is (basis == "consent")
+
+
+def test_uk_objection_covers_recognised_legitimate_interests():
+    ea = "    legitimate_interest: Detecting and preventing crime.\n"
+    notice = _notice(shop("recognised_legitimate_interest", ea))
+    purpose = _section(notice, "purpose-delivery")
+    assert "- **Legal basis:** a recognised legitimate interest (UK GDPR Art. 6(1)(ea))" in purpose
+    assert "- **The recognised legitimate interest:** Detecting and preventing crime\\." in purpose
+    assert "- **To object:** use one of the [ways to ask](#how-to-ask)." in purpose
+    obj = _section(notice, "right-to-object")
+    assert "Where we use your data for a recognised legitimate interest, you can object at any time." in obj
+    assert OBJECT_21_1 in obj
+    assert ERASE_OBJECT in _section(notice, "right-to-erasure")
+    assert check_completeness(_inv(shop("recognised_legitimate_interest", ea))) == []
+    # the EU GDPR has no (ea)
+    (f,) = check_completeness(_inv(shop("recognised_legitimate_interest", ea, juris="[eu_gdpr, uk_gdpr]")))
+    assert f.rule == "eu.recognised_legitimate_interest"
+
+
+def test_three_objection_bases_are_one_list():
+    text = variant(
+        (SHOP_PURPOSE, "    data: [orders]\n    legal_basis: legitimate_interests\n    legitimate_interest: Records.\n"
+         "  - id: crime\n    name: Crime checks\n    data: [orders]\n    legal_basis: recognised_legitimate_interest\n"
+         "    legitimate_interest: Detecting crime.\n  - id: task\n    name: Public task\n    data: [orders]\n    legal_basis: public_task\n"
+         "    law: Some Act 2020\n"),
+        base=UK_SHOP,
+    )
+    obj = _section(_notice(text), "right-to-object")
+    assert "Where we use your data for our legitimate interests, a recognised legitimate interest or for a public task, you can object at any time." in obj
 
 
 def test_the_objection_names_each_purpose_with_its_own_way_or_the_ways_to_ask():
@@ -163,7 +192,7 @@ def test_answer_times_in_each_laws_own_words():
     assert "We answer without undue delay, and at the latest one month after we get your request." in eu
     assert "If requests are complex or many, we can take up to two more months." in eu
     # UK GDPR Art. 12A(2), (5): the month starts at the latest of request, ID information, fee; the clock stops
-    assert "The month starts when we have your request, and any information or fee we asked for." in uk
+    assert "The month starts when we get your request, and any information or fee we asked for." in uk
     assert "If we need you to tell us more about what you want from an access request, the time stops until you reply." in uk
     assert "time stops" not in eu and "The month starts" not in eu
     # UK GDPR Art. 15(1A), in the access right, UK only
@@ -198,7 +227,7 @@ def test_a_person_who_checks_every_result_means_art_22_does_not_apply():
     _, result = _pages(shop_decision("false", juris="[eu_gdpr, uk_gdpr]", review=False))
     notice = result.pages["notice.md"].markdown
     dec = _section(notice, "decision-delivery")
-    assert "A person checks every result and makes the decision. So the law's rules for decisions made by a computer alone do not apply (GDPR Art. 22(1); UK GDPR Art. 22A(1))." in dec
+    assert "A person checks every result and decides. So the law's rules for decisions made by a computer alone do not apply (GDPR Art. 22(1); UK GDPR Art. 22A(1))." in dec
     assert "Why the law allows it" not in dec and "computer makes this decision alone" not in dec
     assert "### Ask for a person to review a decision" not in notice
     assert "Decided by a computer" not in result.pages["index.md"].markdown
@@ -278,7 +307,7 @@ def test_the_shipped_example_has_a_person_check_every_fraud_flag():
     fraud = next(p for p in inv.purposes if p.id == "fraud")
     assert fraud.automated_decision.solely_automated is False
     dec = _section(result.pages["notice.md"].markdown, "decision-fraud")
-    assert "A person checks every result and makes the decision." in dec
+    assert "A person checks every result and decides." in dec
     # made solely automated again, on legitimate interests, it is a finding (Art. 22(2))
     text = SHIPPED.read_text(encoding="utf-8").replace("      solely_automated: false\n", "      solely_automated: true\n")
     assert [f.rule for f in check_completeness(_inv(text))] == ["eu.decision_exception"]
@@ -289,7 +318,7 @@ def test_the_shipped_example_has_a_person_check_every_fraud_flag():
 # ------------------------------------------------------------------------------------------------
 
 COMPLAIN_TO_US = "You can complain to us if you think we broke data protection law with your data. We confirm that we got your complaint within 30 days. Then, without undue delay, we look into it, tell you how it is going and tell you the outcome."
-EU_77 = "You can do this in particular in the EU country where you usually live or work, or where the problem happened."
+EU_77 = "You can do this in particular in the EU country where you live or work, or where the problem happened."
 
 
 def test_a_uk_only_notice_complains_to_us_first_then_to_the_ico():
@@ -423,3 +452,14 @@ def test_data_made_public_by_design_is_received_by_everyone_who_can_see_it():
 @pytest.mark.parametrize("name", sorted(ALL_FIXTURES))
 def test_every_fixture_is_complete_under_the_new_rules(name):
     assert check_completeness(_inv(ALL_FIXTURES[name].read_text(encoding="utf-8"))) == []
+
+
+def test_representatives_only_for_their_own_law():
+    # a UK-only notice never shows an EU representative, even if the inventory lists one
+    both = shop("contract", juris="[eu_gdpr, uk_gdpr]")
+    uk_only = variant(("jurisdictions: [eu_gdpr, uk_gdpr]", "jurisdictions: [uk_gdpr]"), base=both)
+    assert "### Our representative in the EU" in _notice(both)
+    notice = _notice(uk_only)
+    assert "### Our representative in the EU" not in notice and "### Our representative in the UK" in notice
+    # the UK part points to the complaint to us (DPA 2018 s.164A)
+    assert "You can also complain to us: [Complain](#complain) says how." in _section(notice, "ico")

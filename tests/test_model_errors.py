@@ -123,7 +123,7 @@ CASES = [
     (
         'unknown_key_suggest',
         [('    name: Contact details\n', '    nmae: Contact details\n')],
-        [('14:5', "unknown key 'nmae' in data[0]. Did you mean 'name'? Known keys: id, name, examples, ccpa_category, sensitive, special_category, special_category_basis, sensitive_use_limited, sources, inferred_from, required, required_by, if_not_provided, retention, shared_with, sold, shared_for_ads, sold_to, shared_for_ads_with")],
+        [('14:5', "unknown key 'nmae' in data[0]. Did you mean 'name'? Known keys: id, name, examples, ccpa_category, sensitive, special_category, special_category_basis, sensitive_use_limited, sources, public_source_names, observed_how, about_others, published_to, inferred_from, required, required_by, if_not_provided, retention, shared_with, sold, shared_for_ads, sold_to, shared_for_ads_with")],
     ),
     (
         'unknown_top_key',
@@ -178,7 +178,7 @@ CASES = [
     (
         'enum_given_list',
         [('    legal_basis: contract', '    legal_basis: [contract]')],
-        [('21:18', "'purposes[0].legal_basis' takes one of the allowed values, got a list. Allowed: consent, contract, legal_obligation, vital_interests, public_task, legitimate_interests")],
+        [('21:18', "'purposes[0].legal_basis' takes one of the allowed values, got a list. Allowed: consent, contract, legal_obligation, vital_interests, public_task, legitimate_interests, recognised_legitimate_interest")],
     ),
     (
         'empty_jurisdictions',
@@ -706,5 +706,5 @@ def test_language_map_missing_a_language_in_a_fixture(tmp_path):
     with pytest.raises(InputError) as info:
         parse(load_text(text, "clinic.yml"))
     (p,) = info.value.problems
-    assert (p.loc.line, p.loc.col) == (61, 11)
+    assert (p.loc.line, p.loc.col) == (62, 11)
     assert p.message == "the texts for 'purposes[0].name' do not match notice.languages [de, en]: missing en"

@@ -246,6 +246,25 @@ RULE_CASES = [
         [('eu.representative', '15:19', 'you are established in US, outside the EU/EEA, and name no representative with region EU'), ('eu.lead_authority', '29:11', 'you are not established in the EEA, so no authority is your lead supervisory authority')],
     ),
     (
+        'recognised_li_condition',
+        'uk',
+        [('    legal_basis: contract\n', '    legal_basis: recognised_legitimate_interest\n')],
+        [('uk.recognised_legitimate_interest', '33:18', "purpose 'delivery' relies on a recognised legitimate interest but does not say which")],
+    ),
+    (
+        # UK GDPR Art. 22B(4): no decision by computer alone on a recognised legitimate interest
+        'decision_recognised_interest',
+        'uk',
+        [('    legal_basis: contract\n', '    legal_basis: recognised_legitimate_interest\n    legitimate_interest: Detecting and preventing crime.\n    automated_decision: {solely_automated: true, what: Blocks orders., logic: Address checks., effect: No order., human_review: Email us.}\n')],
+        [('uk.decision_recognised_interest', '35:44', "the decision in purpose 'delivery' is made by computer alone and relies on a recognised legitimate interest")],
+    ),
+    (
+        'recognised_li_in_the_eu',
+        'ref',
+        [('    legal_basis: legitimate_interests\n    legitimate_interest: Protecting you', '    legal_basis: recognised_legitimate_interest\n    legitimate_interest: Protecting you')],
+        [('eu.recognised_legitimate_interest', '177:18', "purpose 'fraud' relies on a recognised legitimate interest, which is a UK basis only")],
+    ),
+    (
         'uk_complaints',
         'uk',
         [('  complaint_methods:\n    - {kind: email, address: help@mapleandpine.example}\n', '')],
@@ -390,13 +409,22 @@ def test_fixtures_and_the_shipped_example_are_complete(path):
     assert findings_for(path.read_text(encoding="utf-8")) == []
 
 
-def test_the_format_contract_lacks_exactly_two_facts_a_law_needs():
-    """The shared format contract (the frozen reference without the two lines issue 11 added) loads
-    with no input error, and the new rules find exactly the two facts it does not state."""
-    contract = variant(("    sensitive_use_limited: true\n", "\n"), ("  sells_or_shares_under_16: false\n", "\n"))
+def test_the_format_contract_lacks_exactly_the_facts_the_new_rules_ask():
+    """The shared format contract (the frozen reference without the lines issues 11 and 16 added)
+    loads with no input error, and the new rules find exactly the facts it does not state."""
+    contract = variant(
+        ("    sensitive_use_limited: true\n", "\n"),
+        ("  sells_or_shares_under_16: false\n", "\n"),
+        ("      solely_automated: false\n", ""),
+        ("    law: Portuguese VAT Code (Código do IVA), art. 52, and Commercial Code, art. 40\n", ""),
+        ('  complaint_methods: [{kind: web, url: "https://fernway.example/privacy/complaints"}, {kind: email, address: privacy@fernway.example}]\n', ""),
+    )
     got = [(f.rule, f.message) for f in findings_for(contract)]
     assert got == [
         ("ca.sensitive_use_stated", "data 'allergy_notes' is sensitive personal information, but the inventory does not say whether you use it only for the permitted purposes"),
+        ("gdpr.solely_automated", "the automated decision in purpose 'fraud' does not say whether a person takes part in it"),
+        ("gdpr.purpose_law", "purpose 'legal' relies on legal_obligation but does not name the law"),
+        ("uk.complaints", "the inventory does not say how people can complain to you"),
         ("ca.under_16", "the inventory does not say whether you sell or share personal information of consumers you know are under 16"),
     ]
 
@@ -457,7 +485,8 @@ def test_rules_run_only_for_listed_jurisdictions():
     assert {f.rule for f in as_ca} >= {"ca.category", "ca.sold_shared_stated", "ca.gpc_statement", "ca.do_not_track", "ca.verification"}
     assert all(f.rule.startswith("ca.") for f in as_ca)
     as_uk = findings_for(clinic.replace("jurisdictions: [eu_gdpr]", "jurisdictions: [eu_gdpr, uk_gdpr]"))
-    assert [f.rule for f in as_uk] == ["uk.representative"]  # established in Germany, no UK representative
+    # established in Germany, no UK representative; no way to complain to the clinic (DPA 2018 s.164A)
+    assert [f.rule for f in as_uk] == ["uk.representative", "uk.complaints"]
     # the US SaaS is California-only: no legal bases, no transfers
     us = FILES["us"].read_text(encoding="utf-8")
     assert findings_for(us) == []
@@ -572,7 +601,7 @@ def test_cli_findings_as_json(tmp_path, capsys):
     assert main(["validate", str(f), "--format", "json"]) == 1
     out = json.loads(capsys.readouterr().out)
     assert out["ok"] is False and out["errors"] == []
-    assert [(x["rule"], x["line"], x["column"]) for x in out["findings"]] == [("ca.category", 91, 5), ("ca.gpc_statement", 259, 3)]
+    assert [(x["rule"], x["line"], x["column"]) for x in out["findings"]] == [("ca.category", 91, 5), ("ca.gpc_statement", 262, 3)]
     first = out["findings"][0]
     assert first == {
         "rule": "ca.category",

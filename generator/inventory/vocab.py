@@ -57,6 +57,7 @@ class LegalBasis(_Doc):
     vital_interests = "vital_interests", "Art. 6(1)(d): needed to protect someone's life.", "Art. 6(1)(d)"
     public_task = "public_task", "Art. 6(1)(e): a task in the public interest or official authority.", "Art. 6(1)(e)"
     legitimate_interests = "legitimate_interests", "Art. 6(1)(f): needed for an interest of yours or others that the person's rights do not override; name it in legitimate_interest.", "Art. 6(1)(f)"
+    recognised_legitimate_interest = "recognised_legitimate_interest", "UK GDPR Art. 6(1)(ea) (from 5 February 2026): a recognised legitimate interest, one of the conditions of UK GDPR Annex 1; name it in legitimate_interest. UK only: the EU GDPR has no such basis.", "Art. 6(1)(ea)"
 
 
 class SpecialCategoryBasis(_Doc):

@@ -53,7 +53,9 @@ CONTEXT_DOC: dict[str, str] = {
     "whose Art. 9(2) condition is `explicit_consent` (GDPR Art. 13(2)(c)).",
     "li_purposes": "Purposes whose legal basis is `legitimate_interests`.",
     "public_task_purposes": "Purposes whose legal basis is `public_task`.",
-    "objectable_purposes": "Purposes based on `legitimate_interests` or `public_task` (right to object, Art. 21(1)).",
+    "recognised_li_purposes": "Purposes whose legal basis is `recognised_legitimate_interest` (UK GDPR Art. 6(1)(ea)).",
+    "objectable_purposes": "Purposes based on `legitimate_interests`, `public_task` or `recognised_legitimate_interest` "
+    "(right to object, GDPR Art. 21(1); UK GDPR Art. 21(1) includes (ea)).",
     "portable_purposes": "Purposes based on `consent` or `contract`, or that use data under explicit consent "
     "(right to data portability, Art. 20(1)(a)).",
     "marketing_possible": "True when a purpose rests on `consent` or `legitimate_interests`, the bases direct "
@@ -259,7 +261,10 @@ def build_context(inv: Inventory, values: Values, lang: str) -> dict:
         "withdraw_purposes": withdraw,
         "li_purposes": [p for p in inv.purposes if _basis_is(p, "legitimate_interests")],
         "public_task_purposes": [p for p in inv.purposes if _basis_is(p, "public_task")],
-        "objectable_purposes": [p for p in inv.purposes if _basis_is(p, "legitimate_interests", "public_task")],
+        "recognised_li_purposes": [p for p in inv.purposes if _basis_is(p, "recognised_legitimate_interest")],
+        "objectable_purposes": [
+            p for p in inv.purposes if _basis_is(p, "legitimate_interests", "public_task", "recognised_legitimate_interest")
+        ],
         "portable_purposes": [p for p in inv.purposes if _basis_is(p, "consent", "contract") or any(p is q for q in withdraw)],
         "marketing_possible": any(_basis_is(p, "consent", "legitimate_interests") for p in inv.purposes),
         "bases_stated": all(p.legal_basis is not None for p in inv.purposes),

@@ -69,6 +69,21 @@ def _lead(inv) -> Iterator[Hit]:
 
 @rule(
     RULES,
+    "eu.recognised_legitimate_interest",
+    eu("Art. 6(1)"),
+    "a legal basis the EU GDPR has",
+    "for people in the EEA, use one of the Art. 6(1)(a)-(f) bases (e.g. legitimate_interests, with the balancing it needs)",
+)
+def _recognised_li(inv) -> Iterator[Hit]:
+    """Recognised legitimate interests are UK law only (UK GDPR Art. 6(1)(ea), inserted by the Data (Use
+    and Access) Act 2025); an EU notice cannot rest a purpose on them."""
+    for i, p in enumerate(inv.purposes):
+        if p.legal_basis is not None and p.legal_basis.value == "recognised_legitimate_interest":
+            yield Hit(("purposes", i, "legal_basis"), f"purpose '{p.id}' relies on a recognised legitimate interest, which is a UK basis only")
+
+
+@rule(
+    RULES,
     "eu.decision_exception",
     eu("Art. 22(2), 13(2)(f)"),
     "for a decision made by a computer alone: the Art. 22(2) exception that allows it",

@@ -45,6 +45,33 @@ def _complaints(inv) -> Iterator[Hit]:
 
 @rule(
     RULES,
+    "uk.recognised_legitimate_interest",
+    uk("Art. 6(1)(ea), 6(5), 13(1)(c)"),
+    "for a recognised legitimate interest, which one (a condition of UK GDPR Annex 1)",
+    "add 'legitimate_interest:' naming the Annex 1 condition, e.g. 'Detecting and preventing crime'",
+)
+def _recognised_condition(inv) -> Iterator[Hit]:
+    for i, p in enumerate(inv.purposes):
+        if p.legal_basis is not None and p.legal_basis.value == "recognised_legitimate_interest" and p.legitimate_interest is None:
+            yield Hit(("purposes", i, "legal_basis"), f"purpose '{p.id}' relies on a recognised legitimate interest but does not say which")
+
+
+@rule(
+    RULES,
+    "uk.decision_recognised_interest",
+    uk("Art. 22B(4)"),
+    "no decision by computer alone that relies on a recognised legitimate interest",
+    "have a person check every result ('solely_automated: false'), or rest the purpose on another basis",
+)
+def _decision_ea(inv) -> Iterator[Hit]:
+    for i, p in enumerate(inv.purposes):
+        ad = p.automated_decision
+        if ad is not None and ad.solely_automated is True and p.legal_basis is not None and p.legal_basis.value == "recognised_legitimate_interest":
+            yield Hit(("purposes", i, "automated_decision", "solely_automated"), f"the decision in purpose '{p.id}' is made by computer alone and relies on a recognised legitimate interest")
+
+
+@rule(
+    RULES,
     "uk.representative",
     uk("Art. 27, 13(1)(a)"),
     "the UK representative, where the controller is not established in the UK",
