@@ -192,7 +192,7 @@ def test_answer_times_in_each_laws_own_words():
     assert "We answer without undue delay, and at the latest one month after we get your request." in eu
     assert "If requests are complex or many, we can take up to two more months." in eu
     # UK GDPR Art. 12A(2), (5): the month starts at the latest of request, ID information, fee; the clock stops
-    assert "The month starts when we get your request, and any information or fee we asked for." in uk
+    assert "The month starts when we receive your request, and any information or fee we asked for." in uk
     assert "If we need you to tell us more about what you want from an access request, the time stops until you reply." in uk
     assert "time stops" not in eu and "The month starts" not in eu
     # UK GDPR Art. 15(1A), in the access right, UK only
