@@ -91,12 +91,24 @@ class Organization(Strict):
     )
 
 
+#: Reading speed for reading time: 238 words a minute (Brysbaert 2019, silent reading of non-fiction).
+WORDS_PER_MINUTE = 238
+#: The summary's length gate when notice.readability.summary.max_minutes is left out.
+SUMMARY_MAX_MINUTES = 2
+
+
 class ReadabilityTarget(Strict):
     """A readability gate for one layer."""
 
     metric: Metric = Field(Metric.flesch_kincaid_grade, description="Readability formula.")
     max: Optional[Num] = Field(None, description="Highest score allowed (grade metrics).")
     min: Optional[Num] = Field(None, description="Lowest score allowed (flesch_reading_ease).")
+    max_minutes: Optional[Num] = Field(
+        None,
+        gt=0,
+        description="Longest reading time allowed, in minutes at 238 words a minute (every word readers see). "
+        "Summary: 2 when left out (write null to turn the length gate off); full notice: no limit when left out.",
+    )
 
     @model_validator(mode="after")
     def _bound(self):
@@ -121,6 +133,13 @@ class Readability(Strict):
     full: ReadabilityTarget = Field(
         default_factory=lambda: ReadabilityTarget(max=11), description="Target for the full notice."
     )
+
+    @model_validator(mode="after")
+    def _summary_minutes(self):
+        # The summary is read in two minutes unless the file says otherwise (null: no length gate).
+        if "max_minutes" not in self.summary.model_fields_set:
+            self.summary.max_minutes = SUMMARY_MAX_MINUTES
+        return self
 
 
 class Notice(Strict):

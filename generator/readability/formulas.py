@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from generator.inventory.vocab import Metric
 from generator.readability.syllables import easy_words, syllables
 
-#: Reading speed for reading time: 238 words a minute (Brysbaert 2019, silent reading of non-fiction).
-WORDS_PER_MINUTE = 238
+#: Reading speed: 238 words a minute (Brysbaert 2019), defined with the length gate in the model.
+from generator.inventory.model import WORDS_PER_MINUTE  # noqa: F401 (re-exported)
 
 #: The seven formulas, in the order of the ``Metric`` vocabulary.
 METRICS = tuple(m.value for m in Metric)

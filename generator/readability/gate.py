@@ -22,6 +22,9 @@ RD005   legalese              warning  a word or phrase with a plainer alternati
 RD006   hedge                 warning  "may", "might", "some", "often", "possibly" and friends
 RD007   passive-voice         warning  "is shared", "was collected"
 RD008   hidden-verb           warning  "make a decision" instead of "decide"
+RD009   layer-length          error    the layer reads longer than its ``max_minutes`` (summary:
+                                       2 minutes unless the file says otherwise); the finding
+                                       names the sections and blocks that take the space
 ======  ====================  =======  ========================================================
 
 ``strict`` turns every warning into an error.
@@ -38,9 +41,10 @@ from generator.errors import Detail, Finding, InputError, Loc, Problem
 from generator.inventory.model import Inventory
 from generator.notice.pages import Page, Rendered, RenderResult
 from generator.readability import syllables
-from generator.readability.formulas import METRIC_LABELS, METRICS, Counts, Scores, count, engine, scores_from_counts
+from generator.readability.formulas import METRIC_LABELS, METRICS, WORDS_PER_MINUTE, Counts, Scores, count, engine, scores_from_counts
 from generator.readability.langcount import LanguageCounter
 from generator.readability.langformulas import scorer
+from generator.readability.length import max_minutes, space_report, words_allowed
 from generator.readability.measure import Measured, measure_units, textstat_lang
 from generator.readability.report import LAYERS, CheckReport, LanguageReport, LayerReport, SectionReport, Target, language_targets
 from generator.readability.sentences import name_spans, score_text
@@ -85,6 +89,9 @@ READABILITY_RULES: dict[str, ReadabilityRule] = {
              "Say who does it: 'we share', not 'is shared'."),
         ReadabilityRule("RD008", "hidden-verb", "warning", "A verb is hidden in a noun ('make a decision').",
              "Use the verb itself ('decide')."),
+        ReadabilityRule("RD009", "layer-length", "error", "The layer reads longer than its max_minutes.",
+             "Shorten the sections and blocks the finding names (inventory names and lists are read too), "
+             "or change max_minutes in notice.readability."),
     )
 }
 
@@ -385,6 +392,16 @@ def _check_language(result: RenderResult, inv: Inventory | None, findings: _Find
             sources.follow(page, [ms.sentence for ms in measured])
             for ms in measured:
                 _sentence_findings(findings, sources, page, ms, target, name, style, score, count_sentence)
+        limit = max_minutes(inv, name)
+        if limit is not None and report.scores.words > words_allowed(limit):
+            findings.add(
+                "RD009", _target_loc(inv, name),
+                f"the {name} takes {report.scores.reading_minutes:.2f} minutes to read ({report.scores.words} words); "
+                f"the limit is {limit:g} minutes ({words_allowed(limit)} words at {WORDS_PER_MINUTE} a minute). "
+                f"What takes the space: {space_report(pages, report.sections)}",
+                f"shorten what the finding names, or change notice.readability.{name}.max_minutes.",
+                layer=name, words=report.scores.words, target=limit,
+            )
         if target is not None and not report.passed:
             worst = _hardest(per_page, target, score)
             hint = "; hardest sentences: " + " | ".join(f"\"{_short(t, 70)}\"" for t in worst) if worst else ""
