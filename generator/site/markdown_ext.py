@@ -1,7 +1,9 @@
 """A Python-Markdown extension that puts every table in a focusable, named scroll region
 (``<div class="pn-table" role="region" tabindex="0" aria-label="Table: <heading>">``), so a table
 wider than a phone scrolls inside itself and keyboard users can scroll it (WCAG 2.1.1, axe
-"scrollable-region-focusable") -- with or without JavaScript."""
+"scrollable-region-focusable") -- with or without JavaScript. Every body cell also gets its
+column's header text as ``data-label``: on a phone the stylesheet turns each row into a card whose
+cells show their label (``td::before``), so nothing scrolls sideways (issue 13)."""
 
 from __future__ import annotations
 
@@ -38,7 +40,22 @@ class _Regions(Treeprocessor):
                     parent.insert(i, wrap)
                     wrap.append(child)
                     wrap.tail, child.tail = child.tail, None
+                    _label_cells(child)
         return None
+
+
+def _label_cells(table) -> None:
+    """Copy each column's header text to the ``data-label`` of the body cells below it."""
+    head = table.find("thead")
+    row = head.find("tr") if head is not None else None
+    if row is None:
+        return
+    labels = [" ".join(_STASH.sub("", _text(th)).split()) for th in row.findall("th")]
+    body = table.find("tbody")
+    for tr in body.findall("tr") if body is not None else ():
+        for i, td in enumerate(tr.findall("td")):
+            if i < len(labels) and labels[i]:
+                td.set("data-label", labels[i])
 
 
 class TableRegions(Extension):
