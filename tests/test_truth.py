@@ -66,7 +66,30 @@ def assert_values_are_stated(inv, result) -> None:
             assert span.field in written, (page.path, span.field)
 
 
+def assert_summary_recipients(inv, result) -> None:
+    """Issue 13: the summary names everyone who buys data, gets it for ads or uses it for their own
+    purposes, each with how; the others (processors, service providers, contractors) are named or
+    counted, and the count is theirs."""
+    index = result.pages["index.md"]
+    named = {sp.field for sp in index.spans}
+    unnamed = []
+    for k, party in enumerate(inv.parties):
+        receipts = [r for d in inv.data for r in d.receipts if r.party is party]
+        if not receipts:
+            continue
+        role = getattr(party.role, "value", party.role)
+        works_for_us = role in ("processor", "service_provider", "contractor") and not any(r.sold or r.ads for r in receipts)
+        if f"parties[{k}].name" in named:
+            continue
+        assert works_for_us, ("summary must name", party.id)
+        unnamed.append(party.id)
+    if unnamed:
+        n = len(unnamed)
+        assert re.search(rf"\*\*(Also working for us|Working for us):\*\* (.*; )?{n}( more)?[ .]", index.markdown), (unnamed, index.markdown)
+
+
 def assert_every_recipient_shown(inv, result) -> None:
+    assert_summary_recipients(inv, result)
     index, notice = result.pages["index.md"], result.pages["notice.md"]
     ca = "us_ca" in inv.jurisdiction_set
     for i, d in enumerate(inv.data):
@@ -74,9 +97,6 @@ def assert_every_recipient_shown(inv, result) -> None:
             k = inv.parties.index(r.party) if any(r.party is p for p in inv.parties) else None
             k = next(n for n, p in enumerate(inv.parties) if p is r.party)
             name = f"parties[{k}].name"
-            # the summary row of this kind of data
-            start, end = _line_of(index, f"data[{i}].name")
-            assert name in _spans_in(index, start, end), ("summary", d.id, r.party.id)
             # the data's own section of the full notice, and the party's section
             sec = find_section(notice.markdown, "data-" + re.sub(r"[^a-z0-9]+", "-", d.id.lower()).strip("-"))
             assert name in _spans_in(notice, *sec), ("data section", d.id, r.party.id)
@@ -322,8 +342,11 @@ def test_no_selling_sentence_without_us_ca_or_a_stated_fact(name):
 def test_sold_and_ads_recipients_are_recipients_everywhere():
     inv, result = _pages(_fixture_text("us_saas"))
     index, notice = result.pages["index.md"].markdown, result.pages["notice.md"].markdown
-    row = next(line for line in index.splitlines() if "Device and usage data" in line)
-    assert "Data brokers (we sell it to them)" in row and "Advertising networks (shared for ads)" in row and "No one" not in row
+    # issue 13: the summary names each recipient once, in its list, with every way it gets data
+    people = index[index.index("[**Who gets your data:**]") :].split("\n\n")[1].splitlines()
+    assert "- Data brokers (we sell it to them)" in people
+    assert "- Advertising networks (for their own purposes, shared for ads)" in people
+    assert "No one" not in index
     device = _section(notice, "data-device")
     assert "[Data brokers](#party-broker) (we sell it to them)" in device
     broker = _section(notice, "party-broker")

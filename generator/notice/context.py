@@ -15,7 +15,7 @@ from typing import Any
 
 from generator.inventory.fields import period_days
 from generator.inventory.geography import adequacy, eea
-from generator.inventory.model import Inventory
+from generator.inventory.model import WORDS_PER_MINUTE, Inventory
 from generator.inventory.vocab import CcpaCategory, CookieKind
 from generator.notice.values import Values
 
@@ -99,7 +99,19 @@ CONTEXT_DOC: dict[str, str] = {
     "cookie_kinds": "Cookie kinds present, in the order essential, preferences, analytics, advertising.",
     "request_methods": "`inv.requests.methods`, or an empty list.",
     "has_phone_request": "True when a request method is a phone number.",
+    "summary_words": "The words the summary may have: `notice.readability.summary.max_minutes` (default 2) at 238 "
+    "words a minute, or None when the length gate is off. The summary chooses its layout with it.",
+    "summary_named": "Recipients the summary always names: objects with `party` and `shared`, `sold`, `ads` (True "
+    "when the party gets some data that way). Those who buy data, get it for cross-context ads, or use it for their "
+    "own purposes (any role but processor, service provider or contractor), in inventory order.",
+    "summary_abroad": "Processors, service providers and contractors that get data only in `shared_with` and get "
+    "it outside the EEA or the UK (`transfers`). The summary names them when it has room, else counts them.",
+    "summary_helpers": "The other processors, service providers and contractors that get data only in "
+    "`shared_with`. The summary may count them instead of naming them.",
 }
+
+#: Roles of parties that work for us (GDPR Art. 4(8), 28; CCPA 1798.140(ag), (j)).
+HELPER_ROLES = frozenset({"processor", "service_provider", "contractor"})
 
 #: Safeguards that people can get a copy of (GDPR / UK GDPR Art. 13(1)(f): Art. 46 and 47).
 COPY_BASES = frozenset({"scc", "scc_uk", "idta", "bcr", "code", "certification"})
@@ -135,6 +147,29 @@ class Transfer:
     region: str  # "EEA" or "UK": whose data leaves
     basis: str
     copy: bool
+
+
+@dataclass
+class SummaryParty:
+    party: Any
+    shared: bool
+    sold: bool
+    ads: bool
+
+
+def _summary_parties(inv: Inventory, recipients: list, transfers: list) -> tuple[list, list, list]:
+    """(named, abroad, helpers): see ``summary_named`` ... in :data:`CONTEXT_DOC`."""
+    outside = {id(t.party) for t in transfers}
+    named, abroad, helpers = [], [], []
+    for party in recipients:
+        receipts = [r for d in inv.data for r in d.receipts if r.party is party]
+        row = SummaryParty(party, any(r.shared for r in receipts), any(r.sold for r in receipts), any(r.ads for r in receipts))
+        role = getattr(party.role, "value", party.role)
+        if row.sold or row.ads or role not in HELPER_ROLES:
+            named.append(row)
+        else:
+            (abroad if id(party) in outside else helpers).append(party)
+    return named, abroad, helpers
 
 
 @dataclass
@@ -234,7 +269,13 @@ def build_context(inv: Inventory, values: Values, lang: str) -> dict:
     withdraw = [p for p in inv.purposes if _basis_is(p, "consent") or any(d is e for d in p.data_items for e in explicit)]
     sensitive_ccpa = [d for d in inv.data if d.ca_sensitive]
     children = inv.children
+    named, abroad, helpers = _summary_parties(inv, recipients, transfers)
+    minutes = inv.notice.readability.summary.max_minutes
     return {
+        "summary_words": int(minutes * WORDS_PER_MINUTE) if minutes else None,
+        "summary_named": named,
+        "summary_abroad": abroad,
+        "summary_helpers": helpers,
         "inv": inv,
         "org": inv.organization,
         "notice": inv.notice,

@@ -248,6 +248,23 @@ def f_cell(env, value) -> Markup:
     return out if str(out) else Markup("\u2013")
 
 
+_MARKUP = re.compile(
+    "\ue000\\d+\ue001|\ue002|\ue003[^\ue004]*\ue004"  # source-map markers
+    r"|<[^>]*>"  # HTML tags (icons, chips)
+    r"|\]\([^)\s]*\)"  # link targets: [text](target) reads as "text"
+    r"|\{:[^}]*\}"  # attribute lists
+)
+_NOT_WORDS = re.compile(r"^[\W_]+$")
+
+
+def f_reading_words(value) -> int:
+    """How many words readers see in a piece of rendered Markdown (a block captured with
+    ``{% set x %}...{% endset %}``): markup, link targets and table rules do not count. An estimate
+    for choosing a layout; the readability gate makes the real count."""
+    text = _MARKUP.sub(" ", str(value))
+    return sum(1 for w in text.split() if not _NOT_WORDS.match(w))
+
+
 def keep_src(func: Callable) -> Callable:
     """Make a string filter keep the inventory origin of its input (so it still escapes and maps)."""
 
@@ -278,6 +295,7 @@ FILTERS = {
     "article": f_article,
     "cell": f_cell,
     "by_id": f_by_id,
+    "reading_words": f_reading_words,
     "safe": f_t,  # nothing is "safe" from the inventory: safe escapes too
     "e": f_t,
     "escape": f_t,
