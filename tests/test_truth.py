@@ -85,7 +85,7 @@ def assert_summary_recipients(inv, result) -> None:
         unnamed.append(party.id)
     if unnamed:
         n = len(unnamed)
-        assert re.search(rf"\*\*(Also working for us|Working for us):\*\* (.*; )?{n}( more)?[ .]", index.markdown), (unnamed, index.markdown)
+        assert re.search(rf"\*\*(Also working for us|Working for us):\*\*\]\(notice\.md#who-gets-it\) (.*; )?{n}( more)?[ .]", index.markdown), (unnamed, index.markdown)
 
 
 def assert_every_recipient_shown(inv, result) -> None:
@@ -344,8 +344,8 @@ def test_sold_and_ads_recipients_are_recipients_everywhere():
     index, notice = result.pages["index.md"].markdown, result.pages["notice.md"].markdown
     # issue 13: the summary names each recipient once, in its list, with every way it gets data
     people = index[index.index("[**Who gets your data:**]") :].split("\n\n")[1].splitlines()
-    assert "- Data brokers (we sell it to them)" in people
-    assert "- Advertising networks (for their own purposes, shared for ads)" in people
+    assert "- [Data brokers](notice.md#party-broker) (we sell it to them)" in people
+    assert "- [Advertising networks](notice.md#party-adnet) (for their own purposes, shared for ads)" in people
     assert "No one" not in index
     device = _section(notice, "data-device")
     assert "[Data brokers](#party-broker) (we sell it to them)" in device

@@ -105,13 +105,14 @@ class ReadabilityTarget(Strict):
     min: Optional[Num] = Field(None, description="Lowest score allowed (flesch_reading_ease).")
     max_minutes: Optional[Num] = Field(
         None,
-        gt=0,
         description="Longest reading time allowed, in minutes at 238 words a minute (every word readers see). "
         "Summary: 2 when left out (write null to turn the length gate off); full notice: no limit when left out.",
     )
 
     @model_validator(mode="after")
     def _bound(self):
+        if self.max_minutes is not None and not self.max_minutes > 0:
+            raise PydanticCustomError("bad_minutes", "max_minutes must be more than 0 (null turns the length gate off)")
         if self.metric == Metric.flesch_reading_ease:
             if self.min is None:
                 raise PydanticCustomError(
