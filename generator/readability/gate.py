@@ -392,7 +392,8 @@ def _check_language(result: RenderResult, inv: Inventory | None, findings: _Find
             sources.follow(page, [ms.sentence for ms in measured])
             for ms in measured:
                 _sentence_findings(findings, sources, page, ms, target, name, style, score, count_sentence)
-        limit = max_minutes(inv, name)
+        # notice.readability is English's (other languages take their profile's targets, which give no length yet)
+        limit = max_minutes(inv, name) if profile is None or profile.formula in METRICS else None
         if limit is not None and report.scores.words > words_allowed(limit):
             findings.add(
                 "RD009", _target_loc(inv, name),
