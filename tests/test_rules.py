@@ -37,25 +37,25 @@ RULE_CASES = [
         'legal_basis',
         'ref',
         [('    legal_basis: contract\n\n  - id: allergy_sharing', '\n  - id: allergy_sharing')],
-        [('gdpr.legal_basis', '139:5', "purpose 'accounts' has no legal basis")],
+        [('gdpr.legal_basis', '140:5', "purpose 'accounts' has no legal basis")],
     ),
     (
         'legitimate_interest',
         'ref',
         [('    legitimate_interest: Keeping the app working and easy to use.\n', '')],
-        [('gdpr.legitimate_interest', '163:18', "purpose 'improve' relies on legitimate interests but does not say which interest")],
+        [('gdpr.legitimate_interest', '164:18', "purpose 'improve' relies on legitimate interests but does not say which interest")],
     ),
     (
         'withdraw_consent',
         'ref',
         [('    withdraw: Turn off location access in your phone settings.\n', '')],
-        [('gdpr.withdraw_consent', '156:18', "purpose 'nearby' relies on consent but does not say how to withdraw it")],
+        [('gdpr.withdraw_consent', '157:18', "purpose 'nearby' relies on consent but does not say how to withdraw it")],
     ),
     (
         'withdraw_explicit_consent_data',
         'ref',
         [('    legal_basis: consent\n    withdraw: Turn off "Share allergy notes" in Settings, or delete the notes.\n', '    legal_basis: contract\n')],
-        [('gdpr.withdraw_consent', '145:5', "purpose 'allergy_sharing' uses allergy_notes, which relies on explicit consent, but does not say how to withdraw it")],
+        [('gdpr.withdraw_consent', '146:5', "purpose 'allergy_sharing' uses allergy_notes, which relies on explicit consent, but does not say how to withdraw it")],
     ),
     (
         'special_category',
@@ -99,7 +99,7 @@ RULE_CASES = [
         'data_source',
         'ref',
         [('    inferred_from: [bookings]\n', '')],
-        [('gdpr.data_source', '129:15', "data 'preferences' is inferred but does not say from which data")],
+        [('gdpr.data_source', '130:15', "data 'preferences' is inferred but does not say from which data")],
     ),
     (
         # recipients are shared_with, sold_to and shared_for_ads_with together: no need to repeat a buyer
@@ -118,7 +118,7 @@ RULE_CASES = [
         'eu_transfer_partial',
         'ref',
         [('    transfer_safeguard: eu_us_data_privacy_framework\n', '')],
-        [('eu.transfers', '221:5', "party 'email_service' (Postmark (ActiveCampaign LLC)) receives data in United States (US), where the EU adequacy decision covers only companies certified under the EU-US Data Privacy Framework, and names no safeguard"), ('uk.transfers', '221:5', "party 'email_service' (Postmark (ActiveCampaign LLC)) receives data in United States (US), where the UK adequacy decision covers only companies certified under the UK Extension to the EU-US Data Privacy Framework, and names no safeguard")],
+        [('eu.transfers', '222:5', "party 'email_service' (Postmark (ActiveCampaign LLC)) receives data in United States (US), where the EU adequacy decision covers only companies certified under the EU-US Data Privacy Framework, and names no safeguard"), ('uk.transfers', '222:5', "party 'email_service' (Postmark (ActiveCampaign LLC)) receives data in United States (US), where the UK adequacy decision covers only companies certified under the UK Extension to the EU-US Data Privacy Framework, and names no safeguard")],
     ),
     (
         'eu_transfer_none',
@@ -191,7 +191,7 @@ RULE_CASES = [
         'automated_decision',
         'ref',
         [('      logic: It compares the booking with signs we have seen before, such as many bookings from one card in a short time.\n', ''), ('      human_review: Email us and a person will look at the decision within 2 working days.\n', '')],
-        [('gdpr.automated_decision', '180:7', "the automated decision in purpose 'fraud' does not say logic and human_review")],
+        [('gdpr.automated_decision', '181:7', "the automated decision in purpose 'fraud' does not say logic and human_review")],
     ),
     (
         'dpo_contact',
@@ -203,19 +203,19 @@ RULE_CASES = [
         'data_purpose',
         'ref',
         [('    data: [support, contact, bookings]', '    data: [contact, bookings]')],
-        [('data.purpose', '114:5', "no purpose uses data 'support'")],
+        [('data.purpose', '115:5', "no purpose uses data 'support'")],
     ),
     (
         'ca_category',
         'ref',
         [('    ccpa_category: geolocation\n', '')],
-        [('ca.category', '91:5', "data 'location' has no CCPA category")],
+        [('ca.category', '92:5', "data 'location' has no CCPA category")],
     ),
     (
         'ca_sold_stated',
         'ref',
         [('    sold: false\n    shared_for_ads: false\n\n  - id: preferences', '\n  - id: preferences')],
-        [('ca.sold_shared_stated', '114:5', "data 'support' does not say whether it is sold or shared for ads")],
+        [('ca.sold_shared_stated', '115:5', "data 'support' does not say whether it is sold or shared for ads")],
     ),
     (
         'ca_sale_recipients',
@@ -239,13 +239,13 @@ RULE_CASES = [
         'ca_gpc_honoured',
         'us',
         [('  global_privacy_control: true\n', '  gpc_statement: We read it when we can.\n')],
-        [('ca.gpc_honoured', '108:3', 'you sell or share personal information but do not treat Global Privacy Control as an opt-out')],
+        [('ca.gpc_honoured', '110:3', 'you sell or share personal information but do not treat Global Privacy Control as an opt-out')],
     ),
     (
         'ca_gpc_statement',
         'ref',
         [('  global_privacy_control: true\n', '')],
-        [('ca.gpc_statement', '260:3', 'the inventory does not say how you handle Global Privacy Control signals')],
+        [('ca.gpc_statement', '262:3', 'the inventory does not say how you handle Global Privacy Control signals')],
     ),
     (
         'ca_sensitive_use_stated',
@@ -257,67 +257,117 @@ RULE_CASES = [
         'ca_under_16',
         'ref',
         [('  sells_or_shares_under_16: false\n', '')],
-        [('ca.under_16', '283:3', 'the inventory does not say whether you sell or share personal information of consumers you know are under 16')],
+        [('ca.under_16', '287:3', 'the inventory does not say whether you sell or share personal information of consumers you know are under 16')],
     ),
     (
         'ca_limit_sensitive',
         'us',
         [('  limit_sensitive_url: https://ledgerly.example.com/limit\n', '')],
-        [('ca.limit_sensitive', '61:28', "data 'ssn' is sensitive personal information used beyond the permitted purposes, and there is no 'Limit the Use' link")],
+        [('ca.limit_sensitive', '62:28', "data 'ssn' is sensitive personal information used beyond the permitted purposes, and there is no 'Limit the Use' link")],
     ),
     (
         'ca_methods_toll_free',
         'us',
         [('toll_free: true', 'toll_free: false')],
-        [('ca.request_methods', '100:7', 'a business that also deals with people offline must offer a toll-free phone number for requests')],
+        [('ca.request_methods', '101:7', 'a business that also deals with people offline must offer a toll-free phone number for requests')],
     ),
     (
         'ca_methods_two',
         'us',
         [('    - {kind: web, url: https://ledgerly.example.com/privacy/request}\n', ''), ('    - {kind: email, address: privacy@ledgerly.example.com}\n', ''), ('  website: https://ledgerly.example.com\n', '')],
-        [('ca.request_methods', '98:5', 'requests offer 1 method; California asks for at least two')],
+        [('ca.request_methods', '99:5', 'requests offer 1 method; California asks for at least two')],
     ),
     (
         'ca_methods_online_email',
         'ref',
         [('    - {kind: email, address: privacy@fernway.example}\n', '')],
-        [('ca.request_methods', '251:5', 'a business that operates only online must offer an e-mail address for requests')],
+        [('ca.request_methods', '252:5', 'a business that operates only online must offer an e-mail address for requests')],
     ),
     (
         'ca_methods_post_means_offline',
         'ref',
         [('    - {kind: app, where: Settings > Privacy > Your data}\n', "    - {kind: post, address: 'Rua Augusta 100, Lisboa'}\n")],
-        [('ca.request_methods', '251:5', 'a business that also deals with people offline must offer a toll-free phone number for requests')],
+        [('ca.request_methods', '252:5', 'a business that also deals with people offline must offer a toll-free phone number for requests')],
     ),
     (
         'ca_no_requests',
         'us',
-        [('requests:\n  methods:\n    - {kind: web, url: https://ledgerly.example.com/privacy/request}\n    - {kind: phone, number: "+1 800 555 0199", toll_free: true}\n    - {kind: email, address: privacy@ledgerly.example.com}\n  response_days: 45\n  verification: {en: We match two details you give us with our records., es: Comparamos dos datos que nos da con nuestros registros.}\n  authorized_agents: true\n  online_only: false\n', '')],
+        [('requests:\n  methods:\n    - {kind: web, url: https://ledgerly.example.com/privacy/request}\n    - {kind: phone, number: "+1 800 555 0199", toll_free: true}\n    - {kind: email, address: privacy@ledgerly.example.com}\n  response_days: 45\n  verification: {en: We match two details you give us with our records., es: Comparamos dos datos que nos da con nuestros registros.}\n  authorized_agents: true\n  agent_instructions: An agent uses our online form and sends us the permission you signed.\n  online_only: false\n', '')],
         [('ca.request_methods', '16:19', "the inventory has no 'requests' section, so the notice cannot say how Californians send requests")],
     ),
     (
         'ca_website_requests',
         'ref',
         [('    - {kind: web, url: https://fernway.example/privacy/requests}\n', '')],
-        [('ca.website_requests', '251:5', 'you have a website but offer no web form for requests')],
+        [('ca.website_requests', '252:5', 'you have a website but offer no web form for requests')],
     ),
     (
         'ca_verification',
         'ref',
         [('  verification: We ask you to sign in, or we email a code to the address on your account.\n', '')],
-        [('ca.verification', '250:3', 'the inventory does not say how you verify requests')],
+        [('ca.verification', '251:3', 'the inventory does not say how you verify requests')],
     ),
     (
         'ca_do_not_track',
         'ref',
         [('  do_not_track: We do not change what we do when your browser sends Do Not Track, because we honor Global Privacy Control instead.\n', '')],
-        [('ca.do_not_track', '260:3', 'the inventory does not say how your site responds to Do Not Track')],
+        [('ca.do_not_track', '262:3', 'the inventory does not say how your site responds to Do Not Track')],
     ),
     (
         'ca_effective_date',
         'ref',
         [('  - date: 2026-03-15', '  - date: 2027-03-15')],
-        [('ca.effective_date', '295:11', "a change is dated 2027-03-15, after the notice's effective date 2026-11-01, so 'last updated' would be wrong")],
+        [('ca.effective_date', '299:11', "a change is dated 2027-03-15, after the notice's effective date 2026-11-01, so 'last updated' would be wrong")],
+    ),
+    # issue 16, California: 1798.140(ae) kinds, 7016 financial incentives, 7025 signals, 7063 agents,
+    # 7070-7072 under 16, the role of a buyer (1798.140(ad), (ah), (ai)).
+    (
+        'ca_sensitive_kind',
+        'ref',
+        [('    ccpa_sensitive: health\n', '')],
+        [('ca.sensitive_kind', '81:16', "data 'allergy_notes' is sensitive personal information, but the inventory does not say which kind of 1798.140(ae) it is")],
+    ),
+    (
+        'ca_financial_incentive_fields',
+        'us',
+        [('data: [account], ', '')],
+        [('ca.financial_incentive', '19:7', "financial incentive 'Refer a friend' does not give 7016(d)(2) the data it uses")],
+    ),
+    (
+        'ca_financial_incentive_text',
+        'us',
+        [('    - {name: {en: Refer a friend', '    - {en: Refer a friend and get one month free., es: Recomiende a un amigo y obtenga un mes gratis.}\n    - {name: {en: Refer a friend')],
+        [('ca.financial_incentive', '19:7', "financial incentive number 1 does not give a name, 7016(d)(2) the material terms, 7016(d)(2) the data it uses, 7016(d)(3) how to opt in, 7016(d)(4) how to withdraw, 7016(d)(5)(A) the good-faith estimate of the data's value and 7016(d)(5)(B) how the value was calculated")],
+    ),
+    (
+        'ca_gpc_scope',
+        'ref',
+        [('  gpc_applies_to: [browser, device, account]\n', '')],
+        [('ca.gpc_scope', '263:27', 'you honour Global Privacy Control, but the inventory does not say what the signal opts out (browser, device, account, offline sales)')],
+    ),
+    (
+        'ca_gpc_display',
+        'ref',
+        [('  gpc_display: "When we have honored your signal, Settings > Privacy in the app and on our website says: Opt-out request honored."\n', '')],
+        [('ca.gpc_display', '263:27', 'you honour Global Privacy Control, but the inventory does not say where your site shows that it did')],
+    ),
+    (
+        'ca_agent_instructions',
+        'ref',
+        [('  agent_instructions: An agent uses the form in our app or emails us, with the permission you signed.\n', '')],
+        [('ca.agent_instructions', '251:3', 'the inventory does not say how an authorized agent makes a request')],
+    ),
+    (
+        'ca_under_16_process',
+        'ref',
+        [('  sells_or_shares_under_16: false\n', '  sells_or_shares_under_16: true\n')],
+        [('ca.under_16_process', '289:29', 'you sell or share personal information of consumers under 16, but the inventory does not describe the opt-in process')],
+    ),
+    (
+        'ca_role_of_buyer',
+        'us',
+        [('    name: {en: Data brokers, es: Corredores de datos}\n    role: third_party\n', '    name: {en: Data brokers, es: Corredores de datos}\n    role: third_party\n    ccpa_role: service_provider\n')],
+        [('ca.role_of_buyer', '92:16', "party 'broker' buys data or gets it for cross-context ads, so it cannot be a service provider")],
     ),
 ]
 
@@ -376,7 +426,7 @@ def test_findings_carry_citation_fix_and_jurisdictions():
     assert f.detail.jurisdictions == ("eu_gdpr", "uk_gdpr")
     assert f.as_dict()["jurisdictions"] == ["eu_gdpr", "uk_gdpr"]
     assert str(f).splitlines()[0] == (
-        "inv.yml:163:18: error: purpose 'improve' relies on legitimate interests but does not say which interest "
+        "inv.yml:164:18: error: purpose 'improve' relies on legitimate interests but does not say which interest "
         "[GDPR / UK GDPR Art. 13(1)(d), 14(2)(b)]"
     )
 
@@ -503,7 +553,7 @@ def test_cli_findings_exit_1_with_text(tmp_path, capsys):
     f.write_text(edited("ref", [("    ccpa_category: geolocation\n", "")]), encoding="utf-8")
     assert main(["validate", str(f)]) == 1
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == f"{f}:91:5: error: data 'location' has no CCPA category [Cal. Civ. Code 1798.110(c), 1798.130(a)(5); 11 CCR 7011(e)]"
+    assert out[0] == f"{f}:92:5: error: data 'location' has no CCPA category [Cal. Civ. Code 1798.110(c), 1798.130(a)(5); 11 CCR 7011(e)]"
     assert out[1] == "  fix: add 'ccpa_category:' (e.g. identifiers, commercial_information, internet_activity)"
     assert out[-1] == "1 missing item(s), 0 warning(s)."
 
@@ -514,7 +564,7 @@ def test_cli_findings_as_json(tmp_path, capsys):
     assert main(["validate", str(f), "--format", "json"]) == 1
     out = json.loads(capsys.readouterr().out)
     assert out["ok"] is False and out["errors"] == []
-    assert [(x["rule"], x["line"], x["column"]) for x in out["findings"]] == [("ca.category", 91, 5), ("ca.gpc_statement", 259, 3)]
+    assert [(x["rule"], x["line"], x["column"]) for x in out["findings"]] == [("ca.category", 92, 5), ("ca.gpc_statement", 261, 3)]
     first = out["findings"][0]
     assert first == {
         "rule": "ca.category",
@@ -523,7 +573,7 @@ def test_cli_findings_as_json(tmp_path, capsys):
         "fix": "add 'ccpa_category:' (e.g. identifiers, commercial_information, internet_activity)",
         "citation": "Cal. Civ. Code 1798.110(c), 1798.130(a)(5); 11 CCR 7011(e)",
         "file": str(f),
-        "line": 91,
+        "line": 92,
         "column": 5,
         "jurisdictions": ["us_ca"],
     }

@@ -109,6 +109,11 @@ def resolve(inv: Inventory, doc: Document) -> list[Problem]:
             item = ref(("ai_systems", i, "data", j), did, data, "data")
             if item is not None:
                 a._data.append(item)
+    for i, f in enumerate(inv.notice.financial_incentives):
+        for j, did in enumerate(f.data):
+            item = ref(("notice", "financial_incentives", i, "data", j), did, data, "data")
+            if item is not None and all(item is not x for x in f._data):
+                f._data.append(item)
     seen_cookies: dict[str, int] = {}
     for i, c in enumerate(inv.cookies):
         if c.name in seen_cookies:

@@ -78,28 +78,77 @@ class CcpaCategory(_Doc):
     """Category of personal information as named in Cal. Civ. Code 1798.140(v)(1)(A)-(L) and
     sensitive personal information, 1798.140(ae)."""
 
-    # the third value, ``member.statute_name``, is the statute's own name for the category, shown
-    # in the California section (11 CCR 7011(e)(1)(A) asks for them)
-    def __new__(cls, value: str, note: str, statute_name: str):
+    # the third value, ``member.statute_name``, is the statute's own term for the category, and the
+    # fourth, ``member.cite``, its subdivision; both are shown in the California section (11 CCR
+    # 7011(e)(1)(A) asks for "the specific terms set forth in Civil Code section 1798.140,
+    # subdivisions (v)(1)(A) to (K) and (ae)(1) to (2)"). The terms are the heads of 1798.140(v)(1)'s
+    # paragraphs, checked against secondary copies of the statute only (re-check at leginfo).
+    def __new__(cls, value: str, note: str, statute_name: str, cite: str = ""):
         obj = str.__new__(cls, value)
         obj._value_ = value
         obj.note = note
         obj.article = ""
         obj.statute_name = statute_name
+        obj.cite = cite
         return obj
 
-    identifiers = "identifiers", "1798.140(v)(1)(A): name, alias, postal or e-mail address, IP address, account name and similar.", "Identifiers"
-    customer_records = "customer_records", "1798.140(v)(1)(B), 1798.80(e): records such as signature, phone number, bank or card details.", "Personal information categories listed in Cal. Civ. Code 1798.80(e)"
-    protected_classifications = "protected_classifications", "1798.140(v)(1)(C): characteristics protected by California or federal law, such as age or sex.", "Characteristics of protected classifications"
-    commercial_information = "commercial_information", "1798.140(v)(1)(D): what a person bought, obtained or considered buying.", "Commercial information"
-    biometric_information = "biometric_information", "1798.140(v)(1)(E): fingerprints, face or voice prints and similar.", "Biometric information"
-    internet_activity = "internet_activity", "1798.140(v)(1)(F): browsing and search history, use of a website or app.", "Internet or other electronic network activity information"
-    geolocation = "geolocation", "1798.140(v)(1)(G): where a person or device is.", "Geolocation data"
-    sensory_data = "sensory_data", "1798.140(v)(1)(H): audio, electronic, visual, thermal, olfactory or similar information.", "Audio, electronic, visual, thermal, olfactory, or similar information"
-    professional_information = "professional_information", "1798.140(v)(1)(I): job or employment information.", "Professional or employment-related information"
-    education_information = "education_information", "1798.140(v)(1)(J): non-public education records.", "Non-public education information"
-    inferences = "inferences", "1798.140(v)(1)(K): a profile worked out from other data, such as preferences.", "Inferences drawn to create a profile"
-    sensitive_personal_information = "sensitive_personal_information", "1798.140(v)(1)(L), (ae): sensitive personal information, such as health, precise location or account log-ins.", "Sensitive personal information"
+    identifiers = "identifiers", "1798.140(v)(1)(A): name, alias, postal or e-mail address, IP address, account name and similar.", "Identifiers", "1798.140(v)(1)(A)"
+    customer_records = "customer_records", "1798.140(v)(1)(B), 1798.80(e): records such as signature, phone number, bank or card details.", "Personal information described in Cal. Civ. Code 1798.80(e)", "1798.140(v)(1)(B)"
+    protected_classifications = "protected_classifications", "1798.140(v)(1)(C): characteristics protected by California or federal law, such as age or sex.", "Characteristics of protected classifications under California or federal law", "1798.140(v)(1)(C)"
+    commercial_information = "commercial_information", "1798.140(v)(1)(D): what a person bought, obtained or considered buying.", "Commercial information", "1798.140(v)(1)(D)"
+    biometric_information = "biometric_information", "1798.140(v)(1)(E): fingerprints, face or voice prints and similar.", "Biometric information", "1798.140(v)(1)(E)"
+    internet_activity = "internet_activity", "1798.140(v)(1)(F): browsing and search history, use of a website or app.", "Internet or other electronic network activity information", "1798.140(v)(1)(F)"
+    geolocation = "geolocation", "1798.140(v)(1)(G): where a person or device is.", "Geolocation data", "1798.140(v)(1)(G)"
+    sensory_data = "sensory_data", "1798.140(v)(1)(H): audio, electronic, visual, thermal, olfactory or similar information.", "Audio, electronic, visual, thermal, olfactory, or similar information", "1798.140(v)(1)(H)"
+    professional_information = "professional_information", "1798.140(v)(1)(I): job or employment information.", "Professional or employment-related information", "1798.140(v)(1)(I)"
+    education_information = "education_information", "1798.140(v)(1)(J): education information that is not publicly available (FERPA, 20 U.S.C. 1232g).", "Education information", "1798.140(v)(1)(J)"
+    inferences = "inferences", "1798.140(v)(1)(K): a profile worked out from other data, such as preferences.", "Inferences drawn from any of the information above to create a profile about a consumer", "1798.140(v)(1)(K)"
+    sensitive_personal_information = "sensitive_personal_information", "1798.140(v)(1)(L), (ae): sensitive personal information; say which kind in ccpa_sensitive.", "Sensitive personal information", "1798.140(v)(1)(L)"
+
+
+class CcpaSensitive(_Doc):
+    """Which kind of sensitive personal information, by the subdivision of Cal. Civ. Code
+    1798.140(ae) that defines it (11 CCR 7011(e)(1)(A) asks for the terms of (ae)(1) to (2))."""
+
+    # ``statute_name``: the statute's words (checked against secondary copies only); ``plain``: the
+    # plain name shown next to it; ``cite``: the subdivision.
+    def __new__(cls, value: str, note: str, statute_name: str, plain: str, cite: str):
+        obj = str.__new__(cls, value)
+        obj._value_ = value
+        obj.note = note
+        obj.article = ""
+        obj.statute_name = statute_name
+        obj.plain = plain
+        obj.cite = cite
+        return obj
+
+    government_id = "government_id", "1798.140(ae)(1)(A): social security, driver's license, state ID card or passport number.", "Social security, driver's license, state identification card, or passport number", "Government ID numbers", "1798.140(ae)(1)(A)"
+    account_access = "account_access", "1798.140(ae)(1)(B): an account log-in, or a financial account, debit or credit card number, with the code or password that opens the account.", "Account log-in, financial account, debit card, or credit card number in combination with any required security or access code, password, or credentials allowing access to an account", "Log-ins and card numbers with their passwords or codes", "1798.140(ae)(1)(B)"
+    precise_geolocation = "precise_geolocation", "1798.140(ae)(1)(C): precise location.", "Precise geolocation", "Precise location", "1798.140(ae)(1)(C)"
+    origin_beliefs_union = "origin_beliefs_union", "1798.140(ae)(1)(D): racial or ethnic origin, citizenship or immigration status, religious or philosophical beliefs, or union membership.", "Racial or ethnic origin, citizenship or immigration status, religious or philosophical beliefs, or union membership", "Origin, citizenship, beliefs or union membership", "1798.140(ae)(1)(D)"
+    communications = "communications", "1798.140(ae)(1)(E): the contents of mail, e-mail and text messages, unless you are the intended recipient.", "The contents of mail, email, and text messages unless the business is the intended recipient of the communication", "What your messages say", "1798.140(ae)(1)(E)"
+    genetic_data = "genetic_data", "1798.140(ae)(1)(F): genetic data.", "Genetic data", "Genetic data", "1798.140(ae)(1)(F)"
+    neural_data = "neural_data", "1798.140(ae)(1)(G): neural data, measured from the nervous system (SB 1223, 2024).", "Neural data", "Data about your nervous system", "1798.140(ae)(1)(G)"
+    biometric_identification = "biometric_identification", "1798.140(ae)(2)(A): biometric information processed to identify a person.", "The processing of biometric information for the purpose of uniquely identifying a consumer", "Biometric data used to identify you", "1798.140(ae)(2)(A)"
+    health = "health", "1798.140(ae)(2)(B): personal information collected and analyzed about a person's health.", "Personal information collected and analyzed concerning a consumer's health", "Health information", "1798.140(ae)(2)(B)"
+    sex_life = "sex_life", "1798.140(ae)(2)(C): personal information collected and analyzed about a person's sex life or sexual orientation.", "Personal information collected and analyzed concerning a consumer's sex life or sexual orientation", "Sex life or sexual orientation", "1798.140(ae)(2)(C)"
+
+
+class CcpaRole(_Doc):
+    """What a party that gets data is under the CCPA (Cal. Civ. Code 1798.140(ag), (j), (ai))."""
+
+    service_provider = "service_provider", "Processes data for you, for a business purpose, under a written contract with the terms of 1798.140(ag).", "1798.140(ag)"
+    contractor = "contractor", "Gets data from you for a business purpose under a written contract with the terms of 1798.140(j).", "1798.140(j)"
+    third_party = "third_party", "Anyone else: not you, not your service provider or contractor (1798.140(ai)).", "1798.140(ai)"
+
+
+class GpcScope(_Doc):
+    """What an opt-out preference signal applies to (11 CCR 7011(e)(3)(F), 7025(c))."""
+
+    browser = "browser", "The browser that sends it, and any profile linked to it (7025(c)(1))."
+    device = "device", "The device that sends it, and any profile linked to it (7025(c)(1))."
+    account = "account", "The person's account, when you know who they are (7025(c)(1))."
+    offline_sales = "offline_sales", "Also selling or sharing of data you collected offline, such as in a store, when you know who the person is."
 
 
 class SourceKind(_Doc):
