@@ -326,7 +326,8 @@ def test_sold_and_ads_recipients_are_recipients_everywhere():
     broker = _section(notice, "party-broker")
     assert "**Data we sell to them:** [Device and usage data](#data-device)" in broker
     table = _section(notice, "ca-categories")
-    assert re.search(r"\| \[Device and usage data\][^\n]*Data brokers \(we sell it to them\)", table)
+    # the California table labels each recipient by its CCPA role (issue 16): a buyer is a third party
+    assert re.search(r"\| \[Device and usage data\][^\n]*Data brokers \(third party, we sell it to them\)", table)
 
 
 def test_required_left_out_says_nothing_and_is_asked_only_of_data_people_give():

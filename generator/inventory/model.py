@@ -151,6 +151,7 @@ class FinancialIncentive(Strict):
     )
 
     _data: list = PrivateAttr(default_factory=list)
+    _from_text: bool = PrivateAttr(False)  # written as one free text: that text is `summary`
 
     @property
     def data_items(self) -> list["DataItem"]:
@@ -178,13 +179,17 @@ class Notice(Strict):
         "(for us_ca a completeness rule asks for the other facts).",
     )
 
-    @field_validator("financial_incentives", mode="before")
+    @field_validator("financial_incentives", mode="wrap")
     @classmethod
-    def _incentive_text(cls, value):
-        # the format's first form: one free text (or language map of texts) per program
-        if isinstance(value, list):
-            return [{"summary": v} if _is_text(v) else v for v in value]
-        return value
+    def _incentive_text(cls, value, handler):
+        # the format's first form: one free text (or language map of texts) per program, read as its summary
+        texts = [_is_text(v) for v in value] if isinstance(value, list) else []
+        if texts:
+            value = [{"summary": v} if t else v for v, t in zip(value, texts)]
+        out = handler(value)
+        for f, t in zip(out, texts):
+            f._from_text = t
+        return out
 
 
 class Security(Strict):

@@ -26,7 +26,8 @@ CONTEXT_DOC: dict[str, str] = {
     "notice": "`inv.notice`.",
     "lang": "The language being rendered, e.g. `en`.",
     "page": "The page being rendered: `index.md`, `notice.md`, `cookies.md` or `changes.md`.",
-    "links": "Page paths: `links.summary`, `links.notice`, `links.cookies`, `links.changes`.",
+    "links": "Page paths: `links.summary`, `links.notice`, `links.cookies`, `links.changes`, and `links.collection` "
+    "(the California notice at collection, 11 CCR 7012: `collection.md` when the notice covers us_ca, else None).",
     "eu": "True when `notice.jurisdictions` has `eu_gdpr`.",
     "uk": "True when it has `uk_gdpr`.",
     "ca": "True when it has `us_ca`.",
@@ -83,6 +84,11 @@ CONTEXT_DOC: dict[str, str] = {
     "retention_max_days": "The longest fixed retention period in days (1 when there is none); scales the retention bars.",
     "ccpa_groups": "For California: objects with `category` (key) and `items` (the data entries), in "
     "statute order.",
+    "ca_incentives": "For California: `notice.financial_incentives` (`FinancialIncentive` objects: `name`, `summary`, "
+    "`material_terms`, `data_items`, `opt_in`, `withdraw`, `value`, `value_method`; 11 CCR 7016(d)), or an empty list "
+    "when the notice does not cover us_ca.",
+    "ca_collectors": "For California: parties that control the collection of personal information on our site (11 CCR "
+    "7012(g)): providers of cookies on our site whose CCPA role (`ccpa_role`, or derived from `role`) is `third_party`.",
     "eu_rep": "The EU representative (`Representative`) or None.",
     "uk_rep": "The UK representative or None.",
     "latest_change": "`inv.changes[0]` (newest first) or None.",
@@ -221,7 +227,13 @@ def build_context(inv: Inventory, values: Values, lang: str) -> dict:
         "org": inv.organization,
         "notice": inv.notice,
         "lang": lang,
-        "links": {"summary": "index.md", "notice": "notice.md", "cookies": "cookies.md", "changes": "changes.md"},
+        "links": {
+            "summary": "index.md",
+            "notice": "notice.md",
+            "cookies": "cookies.md",
+            "changes": "changes.md",
+            "collection": "collection.md" if ca else None,
+        },
         "eu": eu,
         "uk": uk,
         "ca": ca,
@@ -265,6 +277,8 @@ def build_context(inv: Inventory, values: Values, lang: str) -> dict:
         "retention_days": {d.id: keep_days(d)[1] for d in inv.data if d.retention.period},
         "retention_max_days": max([keep_days(d)[1] for d in inv.data if d.retention.period] or [1]),
         "ccpa_groups": groups,
+        "ca_incentives": list(inv.notice.financial_incentives) if ca else [],
+        "ca_collectors": [p for p in providers if p.ccpa_role_or_derived == "third_party"] if ca else [],
         "eu_rep": next((r for r in reps if r.region.value == "EU"), None),
         "uk_rep": next((r for r in reps if r.region.value == "UK"), None),
         "latest_change": inv.changes[0] if inv.changes else None,

@@ -127,6 +127,8 @@ class Values:
             if obj.country:
                 return SrcList([self.wrap(obj.country, path + ("country",))])
             return self.wrap(list(obj.countries or []), path + ("countries",))
+        if name == "summary" and getattr(obj, "_from_text", False):
+            return self.wrap(value, path)  # a financial incentive written as one text: the text is at the item
         if name in type(obj).model_fields:
             return self.wrap(value, path + (name,))
         return value
