@@ -188,7 +188,9 @@ def test_collection_page_without_selling_has_no_opt_out():
     page = _fixture("reference")[1].pages["collection.md"].markdown
     assert "Do Not Sell" not in page and find_section(page, "collection-opt-out") is None
     assert "| Personal information collected and analyzed concerning a consumer" not in page  # the (ae) term is in the Category cell
-    assert "sensitive personal information: Personal information collected and analyzed concerning a consumer&#39;s health" in page
+    # category (v)(1)(L) with its (ae) kind: one name, not "Sensitive personal information; sensitive personal information"
+    assert "| Sensitive personal information: Personal information collected and analyzed concerning a consumer&#39;s health | [Allergy and skin notes]" in page
+    assert "Sensitive personal information; sensitive" not in page
     # the reference's only cookie provider is a processor: a service provider collects for us, not a third party
     assert find_section(page, "collection-third-parties") is None
 
