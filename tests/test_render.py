@@ -46,7 +46,7 @@ def _inventory(mutate, file="inventory.yml"):
 # --------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("page", ["index.md", "notice.md", "cookies.md", "changes.md"])
+@pytest.mark.parametrize("page", ["index.md", "notice.md", "cookies.md", "changes.md", "collection.md"])
 def test_golden(result, page):
     path = GOLDEN / page
     got = result.pages[page].markdown
