@@ -90,7 +90,7 @@ def test_limit_right_follows_sensitive_use_limited(name):
 
 def test_no_limit_right_without_sensitive_data():
     text = ALL_FIXTURES["us_saas"].read_text(encoding="utf-8")
-    text = text.replace("    ccpa_category: sensitive_personal_information\n    sensitive: true\n    ccpa_sensitive: government_id\n", "    ccpa_category: identifiers\n")
+    text = text.replace("    ccpa_category: sensitive_personal_information\n    ccpa_sensitive: government_id\n", "    ccpa_category: identifiers\n")
     _, result = _render(text)
     assert find_section(result.pages["notice.md"].markdown, "right-to-limit") is None
 

@@ -123,7 +123,7 @@ CASES = [
     (
         'unknown_key_suggest',
         [('    name: Contact details\n', '    nmae: Contact details\n')],
-        [('14:5', "unknown key 'nmae' in data[0]. Did you mean 'name'? Known keys: id, name, examples, ccpa_category, sensitive, special_category, special_category_basis, sensitive_use_limited, sources, inferred_from, required, required_by, if_not_provided, retention, shared_with, sold, shared_for_ads, sold_to, shared_for_ads_with")],
+        [('14:5', "unknown key 'nmae' in data[0]. Did you mean 'name'? Known keys: id, name, examples, ccpa_category, sensitive, ccpa_sensitive, special_category, special_category_basis, sensitive_use_limited, sources, inferred_from, required, required_by, if_not_provided, retention, shared_with, sold, shared_for_ads, sold_to, shared_for_ads_with")],
     ),
     (
         'unknown_top_key',
@@ -133,7 +133,7 @@ CASES = [
     (
         'unknown_key_close_to_another',
         [('    role: processor\n', '    role: processor\n    colour: blue\n')],
-        [('26:5', "unknown key 'colour' in parties[0]. Did you mean 'country'? Known keys: id, name, role, kind, purpose, country, countries, privacy_policy, transfer_safeguard, safeguard_copy")],
+        [('26:5', "unknown key 'colour' in parties[0]. Did you mean 'country'? Known keys: id, name, role, kind, ccpa_role, purpose, country, countries, privacy_policy, transfer_safeguard, safeguard_copy")],
     ),
     (
         'missing_required',

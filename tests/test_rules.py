@@ -239,7 +239,7 @@ RULE_CASES = [
         'ca_gpc_honoured',
         'us',
         [('  global_privacy_control: true\n', '  gpc_statement: We read it when we can.\n')],
-        [('ca.gpc_honoured', '110:3', 'you sell or share personal information but do not treat Global Privacy Control as an opt-out')],
+        [('ca.gpc_honoured', '109:3', 'you sell or share personal information but do not treat Global Privacy Control as an opt-out')],
     ),
     (
         'ca_gpc_statement',
@@ -263,19 +263,19 @@ RULE_CASES = [
         'ca_limit_sensitive',
         'us',
         [('  limit_sensitive_url: https://ledgerly.example.com/limit\n', '')],
-        [('ca.limit_sensitive', '62:28', "data 'ssn' is sensitive personal information used beyond the permitted purposes, and there is no 'Limit the Use' link")],
+        [('ca.limit_sensitive', '61:28', "data 'ssn' is sensitive personal information used beyond the permitted purposes, and there is no 'Limit the Use' link")],
     ),
     (
         'ca_methods_toll_free',
         'us',
         [('toll_free: true', 'toll_free: false')],
-        [('ca.request_methods', '101:7', 'a business that also deals with people offline must offer a toll-free phone number for requests')],
+        [('ca.request_methods', '100:7', 'a business that also deals with people offline must offer a toll-free phone number for requests')],
     ),
     (
         'ca_methods_two',
         'us',
         [('    - {kind: web, url: https://ledgerly.example.com/privacy/request}\n', ''), ('    - {kind: email, address: privacy@ledgerly.example.com}\n', ''), ('  website: https://ledgerly.example.com\n', '')],
-        [('ca.request_methods', '99:5', 'requests offer 1 method; California asks for at least two')],
+        [('ca.request_methods', '98:5', 'requests offer 1 method; California asks for at least two')],
     ),
     (
         'ca_methods_online_email',
@@ -348,7 +348,7 @@ RULE_CASES = [
     (
         'ca_gpc_display',
         'ref',
-        [('  gpc_display: "When we have honored your signal, Settings > Privacy in the app and on our website says: Opt-out request honored."\n', '')],
+        [('  gpc_display: "Settings > Privacy then says: Opt-out request honored."\n', '')],
         [('ca.gpc_display', '263:27', 'you honour Global Privacy Control, but the inventory does not say where your site shows that it did')],
     ),
     (
@@ -367,7 +367,7 @@ RULE_CASES = [
         'ca_role_of_buyer',
         'us',
         [('    name: {en: Data brokers, es: Corredores de datos}\n    role: third_party\n', '    name: {en: Data brokers, es: Corredores de datos}\n    role: third_party\n    ccpa_role: service_provider\n')],
-        [('ca.role_of_buyer', '92:16', "party 'broker' buys data or gets it for cross-context ads, so it cannot be a service provider")],
+        [('ca.role_of_buyer', '91:16', "party 'broker' buys data or gets it for cross-context ads, so it cannot be a service provider")],
     ),
 ]
 

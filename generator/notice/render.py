@@ -112,8 +112,8 @@ def render(inv: Inventory, templates: str | Path | None = None, lang: str | None
     context = build_context(inv, values, lang)
     pages: dict[str, Page] = {}
     for path, (name, layer) in PAGES.items():
-        if path in PAGE_WHEN and not context[PAGE_WHEN[path]]:
-            continue
+        if path in PAGE_WHEN and (not context[PAGE_WHEN[path]] or loader.find(name) is None):
+            continue  # not for this inventory, or a language whose templates do not have the page yet
         env.ranges.reset()
         with recording() as registry:
             try:
