@@ -117,38 +117,98 @@ RULE_CASES = [
     (
         'eu_transfer_partial',
         'ref',
-        [('    transfer_safeguard: eu_us_data_privacy_framework\n', '')],
-        [('eu.transfers', '221:5', "party 'email_service' (Postmark (ActiveCampaign LLC)) receives data in United States (US), where the EU adequacy decision covers only companies certified under the EU-US Data Privacy Framework, and names no safeguard"), ('uk.transfers', '221:5', "party 'email_service' (Postmark (ActiveCampaign LLC)) receives data in United States (US), where the UK adequacy decision covers only companies certified under the UK Extension to the EU-US Data Privacy Framework, and names no safeguard")],
+        [('    transfers: [{eu: eu_us_data_privacy_framework, uk: uk_us_data_bridge}]\n', '')],
+        [('eu.transfers', '221:5', "party 'email_service' (Postmark (ActiveCampaign LLC)) receives data in United States (US), where the EU adequacy decision covers only companies certified under the EU-US Data Privacy Framework, and names no basis for it"), ('uk.transfers', '221:5', "party 'email_service' (Postmark (ActiveCampaign LLC)) receives data in United States (US), where the UK adequacy regulations cover only companies certified under the UK Extension to the EU-US Data Privacy Framework, and names no basis for it")],
     ),
     (
         'eu_transfer_none',
         'clinic',
         [('    country: US\n    transfer_safeguard: standard_contractual_clauses\n', '    country: IN\n')],
-        [('eu.transfers', '98:5', "party 'survey' (SurveyCo Inc.) receives data in India (IN), outside the EEA, without an EU adequacy decision (list checked 2026-11-23) and names no safeguard")],
+        [('eu.transfers', '98:5', "party 'survey' (SurveyCo Inc.) receives data in India (IN), outside the EEA, where there is no EU adequacy decision (the EU adequacy list was checked 2026-12-01), and names no safeguard or derogation for it")],
     ),
     (
         'eu_transfer_false_adequacy',
         'clinic',
         [('transfer_safeguard: standard_contractual_clauses', 'transfer_safeguard: adequacy_decision')],
-        [('eu.transfers', '102:25', "party 'survey' (SurveyCo Inc.) names an adequacy decision, but the EU list (checked 2026-11-23) does not cover this transfer: for United States it covers only companies certified under the EU-US Data Privacy Framework")],
+        [('eu.transfers', '102:25', "party 'survey' (SurveyCo Inc.) names an EU adequacy decision for United States (US), but the EU adequacy list (checked 2026-12-01) does not cover this transfer: for United States it covers only companies certified under the EU-US Data Privacy Framework")],
     ),
     (
         'eu_transfer_uk_only_tool',
         'clinic',
         [('transfer_safeguard: standard_contractual_clauses', 'transfer_safeguard: uk_idta')],
-        [('eu.transfers', '102:25', "party 'survey' (SurveyCo Inc.) relies on uk_idta, which covers transfers from the UK only, not from the EU")],
+        [('eu.transfers', '102:25', "party 'survey' (SurveyCo Inc.) relies on uk_idta for United States (US): the UK International Data Transfer Agreement covers transfers from the UK only, not from the EEA")],
     ),
     (
         'eu_transfer_dpf_outside_us',
         'clinic',
         [('    country: US\n    transfer_safeguard: standard_contractual_clauses', '    countries: [US, IN]\n    transfer_safeguard: eu_us_data_privacy_framework')],
-        [('eu.transfers', '102:25', "party 'survey' (SurveyCo Inc.) relies on the EU-US Data Privacy Framework, which covers US companies only, but also receives data in India (IN)")],
+        [('eu.transfers', '102:25', "party 'survey' (SurveyCo Inc.) relies on the EU-US Data Privacy Framework, which covers US companies only, but receives data in India (IN)")],
     ),
     (
         'uk_transfer_none',
         'uk',
         [('    transfer_safeguard: uk_idta\n', '')],
-        [('uk.transfers', '40:5', "party 'support_desk' (Helpline Services Pvt Ltd) receives data in India (IN), outside the UK, without a UK adequacy decision (list checked 2026-11-23) and names no safeguard")],
+        [('uk.transfers', '40:5', "party 'support_desk' (Helpline Services Pvt Ltd) receives data in India (IN), outside the UK, where no UK adequacy regulations apply (the UK adequacy list was checked 2026-12-01), and names no safeguard or derogation for it")],
+    ),
+    (
+        'uk_transfer_eu_clauses_alone',
+        'travel',
+        [('      - eu: standard_contractual_clauses\n        uk: uk_addendum\n', '      - eu: standard_contractual_clauses\n')],
+        [('uk.transfers', '93:9', "party 'support' (Helpdesk India Pvt Ltd) receives data in India (IN), outside the UK, where no UK adequacy regulations apply (the UK adequacy list was checked 2026-12-01), and names no safeguard or derogation for it")],
+    ),
+    (
+        'uk_transfer_dpf_is_not_the_uk_extension',
+        'travel',
+        [('      - eu: eu_us_data_privacy_framework\n        uk: uk_us_data_bridge\n', '      - eu: eu_us_data_privacy_framework\n')],
+        [('uk.transfers', '86:9', "party 'mailer' (Postbird Inc.) receives data in United States (US), where the UK adequacy regulations cover only companies certified under the UK Extension to the EU-US Data Privacy Framework, and names no basis for it")],
+    ),
+    (
+        'uk_transfer_legacy_dpf',
+        'travel',
+        [('    transfers:\n      - eu: eu_us_data_privacy_framework\n        uk: uk_us_data_bridge\n', '    transfer_safeguard: eu_us_data_privacy_framework\n')],
+        [('uk.transfers', '85:25', "party 'mailer' (Postbird Inc.) relies on eu_us_data_privacy_framework for United States (US): the EU-US Data Privacy Framework covers transfers from the EEA; transfers from the UK need the UK Extension to it")],
+    ),
+    (
+        'uk_transfer_legacy_clauses',
+        'travel',
+        [('    transfers:\n      - eu: standard_contractual_clauses\n        uk: uk_addendum\n        safeguard_copy:', '    transfer_safeguard: standard_contractual_clauses\n    safeguard_copy:')],
+        [('uk.transfers', '92:25', "party 'support' (Helpdesk India Pvt Ltd) relies on standard_contractual_clauses for India (IN): the EU standard contractual clauses alone do not cover transfers from the UK")],
+    ),
+    (
+        'eu_transfer_partial_canada',
+        'travel',
+        [('      - eu: adequacy_decision\n        uk: adequacy_regulations\n', '      - uk: adequacy_regulations\n')],
+        [('eu.transfers', '114:9', "party 'tours_canada' (Maple Tours Inc.) receives data in Canada (CA), where the EU adequacy decision covers only commercial organisations subject to PIPEDA, the Canadian privacy law for businesses, and names no basis for it")],
+    ),
+    (
+        'uk_transfer_partial_japan',
+        'travel',
+        [('      - countries: [JP]\n        uk: adequacy_regulations\n', '')],
+        [('uk.transfers', '71:5', "party 'hotels' (The hotels you stay at) receives data in Japan (JP), where the UK adequacy regulations cover only data covered by the APPI, the Japanese privacy law, and names no basis for it")],
+    ),
+    (
+        'uk_transfer_bridge_outside_us',
+        'travel',
+        [('    country: IN\n    transfers:\n      - eu: standard_contractual_clauses\n        uk: uk_addendum', '    country: IN\n    transfers:\n      - eu: standard_contractual_clauses\n        uk: uk_us_data_bridge')],
+        [('uk.transfers', '94:13', "party 'support' (Helpdesk India Pvt Ltd) relies on the UK Extension to the EU-US Data Privacy Framework, which covers US companies only, but receives data in India (IN)")],
+    ),
+    (
+        'eu_safeguard_copy',
+        'clinic',
+        [('    safeguard_copy: {de: Schreiben Sie uns., en: Write to us.}\n', '')],
+        [('eu.safeguard_copy', '99:25', "party 'survey' (SurveyCo Inc.) receives data in United States (US) under a safeguard (standard_contractual_clauses), but the inventory does not say how people can get a copy of it")],
+    ),
+    (
+        'uk_safeguard_copy',
+        'uk',
+        [('    safeguard_copy: Email help@mapleandpine.example for a copy of the agreement.\n', '')],
+        [('uk.safeguard_copy', '44:25', "party 'support_desk' (Helpline Services Pvt Ltd) receives data in India (IN) under a safeguard (uk_idta), but the inventory does not say how people can get a copy of it")],
+    ),
+    (
+        'travel_brazil_uk',
+        'travel',
+        [('    transfers:\n      - uk: derogation_explicit_consent\n', '')],
+        [('uk.transfers', '116:5', "party 'insurer_brazil' (Seguro Viagem S.A.) receives data in Brazil (BR), outside the UK, where no UK adequacy regulations apply (the UK adequacy list was checked 2026-12-01), and names no safeguard or derogation for it")],
     ),
     (
         'supervisory_authority',
@@ -399,7 +459,8 @@ def test_rules_run_only_for_listed_jurisdictions():
     assert {f.rule for f in as_ca} >= {"ca.category", "ca.sold_shared_stated", "ca.gpc_statement", "ca.do_not_track", "ca.verification"}
     assert all(f.rule.startswith("ca.") for f in as_ca)
     as_uk = findings_for(clinic.replace("jurisdictions: [eu_gdpr]", "jurisdictions: [eu_gdpr, uk_gdpr]"))
-    assert [f.rule for f in as_uk] == ["uk.representative"]  # established in Germany, no UK representative
+    # established in Germany, no UK representative; the EU clauses alone do not cover UK data
+    assert [f.rule for f in as_uk] == ["uk.representative", "uk.transfers"]
     # the US SaaS is California-only: no legal bases, no transfers
     us = FILES["us"].read_text(encoding="utf-8")
     assert findings_for(us) == []
@@ -414,12 +475,61 @@ def test_controller_rule_on_an_object():
     assert {rule for rule, _ in got} == {"gdpr.controller", "eu.representative"}  # no address, no country
 
 
-def test_dpf_counts_for_the_uk_and_sccs_are_assumed_with_the_uk_addendum():
-    """The reference lists uk_gdpr with a US party on the DPF and one on SCCs: both pass (documented assumption)."""
-    text = FILES["ref"].read_text(encoding="utf-8")
-    assert "transfer_safeguard: eu_us_data_privacy_framework" in text
-    assert "transfer_safeguard: standard_contractual_clauses" in text
-    assert findings_for(text) == []
+def test_the_single_safeguard_counts_only_under_its_own_law():
+    """`transfer_safeguard` is one value for both laws: an EU tool says nothing about UK data (the EU
+    clauses alone, the Data Privacy Framework without its UK Extension), a UK tool nothing about EU
+    data; adequacy and the two derogations count under both."""
+    def rules_for(value, juris="[eu_gdpr, uk_gdpr]"):
+        text = edited("clinic", [("transfer_safeguard: standard_contractual_clauses", f"transfer_safeguard: {value}"),
+                                 ("jurisdictions: [eu_gdpr]", f"jurisdictions: {juris}")])
+        return sorted(f.rule for f in findings_for(text) if f.rule.endswith(("transfers", "safeguard_copy")))
+    assert rules_for("standard_contractual_clauses") == ["uk.transfers"]
+    assert rules_for("eu_us_data_privacy_framework") == ["uk.transfers"]
+    assert rules_for("binding_corporate_rules") == ["uk.transfers"]
+    assert rules_for("uk_idta") == ["eu.transfers"]
+    assert rules_for("uk_addendum") == ["eu.transfers"]
+    assert rules_for("derogation_contract") == []  # both laws list it; a derogation has no copy
+    assert rules_for("adequacy_decision") == ["eu.transfers", "uk.transfers"]  # the US is only partly covered
+    assert rules_for("standard_contractual_clauses", "[eu_gdpr]") == []
+    assert rules_for("uk_idta", "[uk_gdpr]") == []
+
+
+def test_per_country_per_law_bases_pass_and_agree_with_the_rows():
+    """The travel agency names each basis per law and country: no finding, and the rows say why."""
+    from generator.inventory.transfers import transfer_rows
+
+    inv = parse(load_file(FILES["travel"]))
+    assert check_completeness(inv) == []
+    eu_rows = {(r.party.id, r.country): (r.kind, r.basis) for r in transfer_rows(inv, "eu")}
+    uk_rows = {(r.party.id, r.country): (r.kind, r.basis) for r in transfer_rows(inv, "uk")}
+    # one party, five countries, three answers; the EEA is no EU transfer but a UK one
+    assert ("hotels", "ES") not in eu_rows and uk_rows[("hotels", "ES")] == ("adequacy", "adequacy")
+    assert eu_rows[("hotels", "CH")] == uk_rows[("hotels", "CH")] == ("adequacy", "adequacy")
+    assert eu_rows[("hotels", "JP")] == ("adequacy", "adequacy")
+    assert uk_rows[("hotels", "JP")] == ("adequacy", "adequacy_regulations")
+    assert eu_rows[("hotels", "US")] == uk_rows[("hotels", "TH")] == ("derogation", "derogation_contract")
+    # the UK: an EU transfer covered by adequacy, and no UK transfer
+    assert eu_rows[("london_desk", "GB")] == ("adequacy", "adequacy")
+    assert not any(country == "GB" for _, country in uk_rows)
+    # a party that only gives us data is no transfer; the controller's own country is no row
+    assert not any(pid == "booking_sites" for pid, _ in eu_rows | uk_rows)
+    assert not any(country == "NL" for _, country in eu_rows)
+    assert eu_rows[("mailer", "US")] == ("adequacy", "eu_us_data_privacy_framework")
+    assert uk_rows[("mailer", "US")] == ("adequacy", "uk_us_data_bridge")
+    assert (eu_rows[("support", "IN")], uk_rows[("support", "IN")]) == (("safeguard", "standard_contractual_clauses"), ("safeguard", "uk_addendum"))
+    assert uk_rows[("crm", "IE")] == ("adequacy", "adequacy") and ("crm", "IE") not in eu_rows
+    assert eu_rows[("insurer_brazil", "BR")] == ("adequacy", "adequacy")
+    assert uk_rows[("insurer_brazil", "BR")] == ("derogation", "derogation_explicit_consent")
+
+
+def test_a_derogation_does_not_replace_an_adequacy_decision():
+    """Art. 49(1): a derogation applies "in the absence of" a decision: for an adequate country the
+    row names the decision, even where the single field names a derogation."""
+    from generator.inventory.transfers import transfer_rows
+
+    text = edited("clinic", [("    country: US\n    transfer_safeguard: standard_contractual_clauses", "    countries: [US, CH, GB]\n    transfer_safeguard: derogation_explicit_consent")])
+    rows = {r.country: (r.kind, r.basis) for r in transfer_rows(parse(load_text(text, "inv.yml")), "eu")}
+    assert rows == {"US": ("derogation", "derogation_explicit_consent"), "CH": ("adequacy", "adequacy"), "GB": ("adequacy", "adequacy")}
 
 
 def test_party_that_only_gives_data_is_not_a_transfer():
@@ -490,7 +600,7 @@ def test_adequacy_lists_are_data_with_source_and_date(region):
 def test_eu_and_uk_lists_differ_where_the_law_does():
     eu, uk = adequacy("eu"), adequacy("uk")
     assert "GB" in eu.countries and "BR" in eu.countries
-    assert "BR" not in uk.countries and "GI" in uk.countries
+    assert "BR" not in uk.countries and "GI" in uk.countries and "FO" in uk.countries
     assert eea() <= set(uk.countries)  # the UK treats the EEA as adequate
     assert not eea() & set(eu.countries)  # inside the EEA there is no transfer at all
 

@@ -17,6 +17,7 @@ from pydantic import Field, PrivateAttr, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.inventory.fields import Bool, Country, Id, Period, Strict, Text, Url
+from generator.inventory.transfers import COPY_DOC, SAFEGUARD_DOC, TRANSFERS_DOC, TransferBasis
 from generator.inventory.vocab import CcpaCategory, LegalBasis, PartyKind, PartyRole, RequiredBy, SpecialCategoryBasis, TransferSafeguard
 
 #: How a party gets a kind of data, in the order notices list them: the inventory key that says so.
@@ -259,12 +260,9 @@ class Party(Strict):
     country: Optional[Country] = Field(None, description="Country where they process data (ISO 3166-1 alpha-2).")
     countries: Optional[list[Country]] = Field(None, description="Countries, when there are several.")
     privacy_policy: Optional[Url] = Field(None, description="Link to their privacy policy.")
-    transfer_safeguard: Optional[TransferSafeguard] = Field(
-        None, description="How a transfer outside the EEA/UK is protected (Art. 45-49)."
-    )
-    safeguard_copy: Optional[Text] = Field(
-        None, description="How to get a copy of the safeguard (Art. 13(1)(f)). Default: ask us."
-    )
+    transfer_safeguard: Optional[TransferSafeguard] = Field(None, description=SAFEGUARD_DOC)
+    transfers: Optional[list[TransferBasis]] = Field(None, description=TRANSFERS_DOC)
+    safeguard_copy: Optional[Text] = Field(None, description=COPY_DOC)
 
     _receipts: list = PrivateAttr(default_factory=list)
     _supplied: list = PrivateAttr(default_factory=list)
