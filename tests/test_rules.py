@@ -178,13 +178,13 @@ RULE_CASES = [
         'eu_transfer_partial_canada',
         'travel',
         [('      - eu: adequacy_decision\n        uk: adequacy_regulations\n', '      - uk: adequacy_regulations\n')],
-        [('eu.transfers', '114:9', "party 'tours_canada' (Maple Tours Inc.) receives data in Canada (CA), where the EU adequacy decision covers only commercial organisations subject to PIPEDA, the Canadian privacy law for businesses, and names no basis for it")],
+        [('eu.transfers', '114:9', "party 'tours_canada' (Maple Tours Inc.) receives data in Canada (CA), where the EU adequacy decision covers only businesses subject to PIPEDA, a Canadian privacy law, and names no basis for it")],
     ),
     (
         'uk_transfer_partial_japan',
         'travel',
         [('      - countries: [JP]\n        uk: adequacy_regulations\n', '')],
-        [('uk.transfers', '71:5', "party 'hotels' (The hotels you stay at) receives data in Japan (JP), where the UK adequacy regulations cover only data covered by the APPI, the Japanese privacy law, and names no basis for it")],
+        [('uk.transfers', '71:5', "party 'hotels' (The hotels you stay at) receives data in Japan (JP), where the UK adequacy regulations cover only data covered by the APPI, a Japanese privacy law, and names no basis for it")],
     ),
     (
         'uk_transfer_bridge_outside_us',
