@@ -214,6 +214,8 @@ def test_no_basis_says_only_what_the_list_says():
     md = notice(text)
     assert by_party(md, "eu", "Postmark (ActiveCampaign LLC)") == {"United States": (
         "–", "The EU adequacy decision here covers only companies certified under the EU-US Data Privacy Framework")}
+    assert "The table shows why" not in section(md, "transfers-eu")  # it does not, for this row
+    assert "The table shows why the EU GDPR allows each transfer." in section(notice(parse(load_file(REFERENCE))), "transfers-eu")
     shop = variant(("    transfer_safeguard: uk_idta\n", ""), base=COMPANIES["uk"])
     assert by_party(notice(shop), "uk", "Helpline Services Pvt Ltd") == {"India": ("–", "No UK adequacy regulations cover this transfer")}
 
@@ -253,3 +255,14 @@ def test_every_basis_has_its_words_and_article(law, value):
     cite = ("GDPR Art. 45" if law == "eu" else "UK GDPR Art. 45A") if expected_kind.startswith("Adequacy") else ("GDPR " if law == "eu" else "") + article
     assert cite in details and len(details) > len(cite) + 10, details
     assert "  " not in details and ".." not in details and "()" not in details
+
+
+@pytest.mark.parametrize("path", [REFERENCE, *COMPANIES.values()], ids=lambda p: p.stem)
+def test_every_table_and_list_stands_on_its_own(path):
+    """Markdown reads a table or a list only after a blank line: the tables, the terms and the copy
+    list never run into the sentence before them."""
+    md = section(notice(parse(load_file(path))), "transfers")
+    lines = md.splitlines()
+    for i, line in enumerate(lines):
+        if line.startswith(("| Country |", "| Term |", "How to get a copy")) or (line.startswith("- ") and not lines[i - 1].startswith("- ")):
+            assert lines[i - 1] == "", f"{path.name}: no blank line before {line!r}"
