@@ -66,7 +66,7 @@ def terms(md: str, law: str) -> dict[str, str]:
 
 def test_terms_say_what_the_articles_say(travel):
     assert terms(travel, "eu") == {
-        "Adequacy decision": "The European Commission has decided that data is safe enough there, for the recipients shown. No other permission is needed (GDPR Art. 45).",
+        "Adequacy decision": "The European Commission has found the protection there good enough, for the recipients shown. No other permission is needed (GDPR Art. 45).",
         "Safeguard": "A contract or a set of rules, approved under the law, that binds the recipient to protect your data (GDPR Art. 46).",
         "Exception": "No adequacy decision and no safeguard cover the transfer. The law still allows it in the case shown (GDPR Art. 49).",
     }
@@ -185,7 +185,7 @@ def test_adequacy_is_a_decision_and_never_a_safeguard(travel):
         for _, _, kind, details in rows(travel, law):
             if kind.startswith("Adequacy"):
                 assert "safeguard" not in details.lower()
-    assert terms(travel, "eu")["Adequacy decision"].startswith("The European Commission has decided that data is safe enough there")
+    assert terms(travel, "eu")["Adequacy decision"].startswith("The European Commission has found the protection there good enough")
     assert terms(travel, "uk")["Adequacy regulations"].startswith("The UK government has approved transfers to the country")
     assert "Exception" not in terms(travel, "eu")["Adequacy decision"]
 
