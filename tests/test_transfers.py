@@ -25,7 +25,7 @@ _UNESCAPE = re.compile(r"\\(.)")
 def _plain(text: str) -> str:
     """Markdown cell text as a reader sees it: escapes and links removed."""
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    return _UNESCAPE.sub(r"\1", text).replace("&#39;", "'").strip()
+    return _UNESCAPE.sub(r"\1", text).replace("&#39;", "'").replace("&#58;", ":").replace("**", "").strip()
 
 
 def notice(inv_or_text) -> str:
@@ -71,7 +71,7 @@ def test_terms_say_what_the_articles_say(travel):
         "Exception": "No adequacy decision and no safeguard cover the transfer. The law still allows it in the case shown (GDPR Art. 49).",
     }
     assert terms(travel, "uk") == {
-        "Adequacy regulations": "The UK government has approved transfers to the country, for the recipients shown (UK GDPR Art. 45A).",
+        "Adequacy regulations": "UK law approves transfers to the country, for the recipients shown (UK GDPR Art. 45A).",
         "Safeguard": "A contract or a set of rules, approved under the law, that binds the recipient to protect your data (UK GDPR Art. 46).",
         "Exception": "No adequacy regulations and no safeguard cover the transfer. The law still allows it in the case shown (UK GDPR Art. 49).",
     }
@@ -96,7 +96,7 @@ def test_eea_only_company_sends_nothing_abroad():
     assert rows(md, "eu") == []
     assert "No one outside the EEA gets your data from us." in section(md, "transfers-eu")
     assert "transfers-uk" not in md  # the clinic lists only the EU GDPR
-    assert "Our location" not in md  # the controller is in Germany, inside the EEA
+    assert "Where we are:" not in md  # the controller is in Germany, inside the EEA
 
 
 def test_uk_controller_sending_to_the_eea():
@@ -109,7 +109,7 @@ def test_uk_controller_sending_to_the_eea():
     got = rows(md, "uk")
     assert ("Ireland", "Couriers in the UK and Ireland", "Adequacy regulations", "UK GDPR Art. 45A; DPA 2018 Sch. 21 para. 5") in got
     assert not any(c == "United Kingdom" for c, *_ in got)  # the couriers in the UK get no transfer
-    assert "Our location" not in md
+    assert "Where we are:" not in md
     assert "transfers-eu" not in md
 
 
@@ -124,12 +124,12 @@ def test_controller_country_and_source_only_party_are_no_rows(travel):
     every = rows(travel, "eu") + rows(travel, "uk")
     assert not any(who.startswith("Booking websites") for _, who, *_ in every)  # it only gives us data
     assert not any(c == "Netherlands" for c, *_ in rows(travel, "eu"))
-    assert "Our location: Netherlands." in section(travel, "transfers")  # outside the UK, so said
+    assert "- **Where we are:** Netherlands\n" in section(travel, "transfers")  # outside the UK, so said
 
 
 def test_controller_outside_both_areas_is_named_not_a_transfer():
     md = notice(parse(load_file(COMPANIES["uk"])))
-    assert "Our location: United States." in md
+    assert "- **Where we are:** United States\n" in md
     assert [r[0] for r in rows(md, "uk")] == ["India", "Ireland"]  # sorted by country
 
 
@@ -139,10 +139,10 @@ def test_controller_outside_both_areas_is_named_not_a_transfer():
 def test_us_company_on_the_dpf_and_its_uk_extension(travel):
     assert by_party(travel, "eu", "Postbird Inc.") == {"United States": (
         "Adequacy decision",
-        "For companies that joined the EU-US Data Privacy Framework. This company joined it (GDPR Art. 45; Decision (EU) 2023/1795)")}
+        "EU-US Data Privacy Framework: the recipient is certified under it (GDPR Art. 45; Decision (EU) 2023/1795)")}
     assert by_party(travel, "uk", "Postbird Inc.") == {"United States": (
         "Adequacy regulations",
-        "For companies that joined the UK Extension to the EU-US Data Privacy Framework. This company joined it (UK GDPR Art. 45A; SI 2023/1028)")}
+        "UK Extension to the EU-US Data Privacy Framework: the recipient takes part in it (UK GDPR Art. 45A; SI 2023/1028)")}
 
 
 def test_one_party_in_five_countries_gets_an_answer_per_country_and_law(travel):
@@ -156,7 +156,7 @@ def test_one_party_in_five_countries_gets_an_answer_per_country_and_law(travel):
     assert by_party(travel, "uk", "The hotels you stay at") == {
         "Spain": ("Adequacy regulations", "UK GDPR Art. 45A; DPA 2018 Sch. 21 para. 5"),
         "Switzerland": ("Adequacy regulations", "UK GDPR Art. 45A; DPA 2018 Sch. 21 para. 5"),
-        "Japan": ("Adequacy regulations", "For data covered by the APPI, a Japanese privacy law. This transfer is within them (UK GDPR Art. 45A; DPA 2018 Sch. 21 para. 5)"),
+        "Japan": ("Adequacy regulations", "Covers only data covered by the APPI, a Japanese privacy law; this transfer is within that scope (UK GDPR Art. 45A; DPA 2018 Sch. 21 para. 5)"),
         "Thailand": ("Exception", f"{contract} (UK GDPR Art. 49)"),
         "United States": ("Exception", f"{contract} (UK GDPR Art. 49)"),
     }
@@ -175,7 +175,7 @@ def test_a_safeguard_per_law(travel):
 def test_adequacy_for_some_recipients_and_an_exception_for_one_law_only(travel):
     assert by_party(travel, "eu", "Maple Tours Inc.") == {"Canada": (
         "Adequacy decision",
-        "For businesses subject to PIPEDA, a Canadian privacy law. This transfer is within it (GDPR Art. 45; Decision 2002/2/EC)")}
+        "Covers only businesses subject to PIPEDA, a Canadian privacy law; this transfer is within that scope (GDPR Art. 45; Decision 2002/2/EC)")}
     assert by_party(travel, "eu", "Seguro Viagem S.A.") == {"Brazil": ("Adequacy decision", "GDPR Art. 45; Decision (EU) 2026/179")}
     assert by_party(travel, "uk", "Seguro Viagem S.A.") == {"Brazil": ("Exception", "You explicitly agreed to this transfer (UK GDPR Art. 49)")}
 
@@ -186,7 +186,7 @@ def test_adequacy_is_a_decision_and_never_a_safeguard(travel):
             if kind.startswith("Adequacy"):
                 assert "safeguard" not in details.lower()
     assert terms(travel, "eu")["Adequacy decision"].startswith("The European Commission has found the protection there good enough")
-    assert terms(travel, "uk")["Adequacy regulations"].startswith("The UK government has approved transfers to the country")
+    assert terms(travel, "uk")["Adequacy regulations"].startswith("UK law approves transfers to the country")
     assert "Exception" not in terms(travel, "eu")["Adequacy decision"]
 
 

@@ -180,7 +180,7 @@ class UkTransferBasis(_Doc):
     value only where it is needed: a country the UK list covers in full (the EEA included) needs none."""
 
     adequacy_regulations = "adequacy_regulations", "The recipient is within the UK adequacy regulations for its country, where they cover only some recipients (e.g. Canada: PIPEDA; Japan: APPI). UK GDPR Art. 45A.", "UK GDPR Art. 45A"
-    uk_us_data_bridge = "uk_us_data_bridge", "The US recipient is certified under the UK Extension to the EU-US Data Privacy Framework (the \"UK-US data bridge\"). UK GDPR Art. 45A; The Data Protection (Adequacy) (United States of America) Regulations 2023, SI 2023/1028.", "UK GDPR Art. 45A; SI 2023/1028"
+    uk_us_data_bridge = "uk_us_data_bridge", "The US recipient is on the Data Privacy Framework List as taking part in the UK Extension to the EU-US Data Privacy Framework (the \"UK-US data bridge\"). UK GDPR Art. 45A; The Data Protection (Adequacy) (United States of America) Regulations 2023, SI 2023/1028.", "UK GDPR Art. 45A; SI 2023/1028"
     uk_idta = "uk_idta", "A safeguard: the International Data Transfer Agreement issued by the ICO. UK GDPR Art. 46(2)(d); DPA 2018 s. 119A.", "UK GDPR Art. 46(2)(d)"
     uk_addendum = "uk_addendum", "A safeguard: the EU standard contractual clauses with the UK Addendum issued by the ICO. UK GDPR Art. 46(2)(d); DPA 2018 s. 119A.", "UK GDPR Art. 46(2)(d)"
     uk_binding_corporate_rules = "uk_binding_corporate_rules", "A safeguard: binding corporate rules approved by the ICO. UK GDPR Art. 46(2)(b), 47.", "UK GDPR Art. 46(2)(b), 47"

@@ -30,7 +30,7 @@ _NOT_FOR_UK = {
     ),
     "eu_us_data_privacy_framework": (
         "the EU-US Data Privacy Framework covers transfers from the EEA; transfers from the UK need the UK Extension to it",
-        "if the company is certified under the UK Extension, replace 'transfer_safeguard' with "
+        "if the company takes part in the UK Extension, replace 'transfer_safeguard' with "
         "'transfers: [{eu: eu_us_data_privacy_framework, uk: uk_us_data_bridge}]'; otherwise name a UK safeguard, e.g. 'uk: uk_idta'",
     ),
     "binding_corporate_rules": (

@@ -22,7 +22,7 @@ def _uk_transfers(inv) -> Iterator[Hit]:
     """UK -> a third country (the EEA included: UK adequacy regulations cover it; data the UK gets
     from the EEA is no UK transfer). Adequacy list: data/adequacy.yml ``uk``, regulations under UK
     GDPR Art. 45A (as amended by the Data (Use and Access) Act 2025). US recipients are covered only
-    if certified under the UK Extension to the EU-US Data Privacy Framework (SI 2023/1028):
+    if it takes part in the UK Extension to the EU-US Data Privacy Framework (SI 2023/1028):
     ``uk: uk_us_data_bridge``. In the single ``transfer_safeguard`` only the UK tools count: the EU
     clauses alone, the EU-US Data Privacy Framework and EU-approved rules do not cover UK data."""
     yield from basis_hits(inv, "uk")
