@@ -118,7 +118,7 @@ RULE_CASES = [
         'eu_transfer_partial',
         'ref',
         [('    transfers: [{eu: eu_us_data_privacy_framework, uk: uk_us_data_bridge}]\n', '')],
-        [('eu.transfers', '221:5', "party 'email_service' (Postmark (ActiveCampaign LLC)) receives data in United States (US), where the EU adequacy decision covers only companies certified under the EU-US Data Privacy Framework, and names no basis for it"), ('uk.transfers', '221:5', "party 'email_service' (Postmark (ActiveCampaign LLC)) receives data in United States (US), where the UK adequacy regulations cover only companies on the Data Privacy Framework List as taking part in the UK Extension to the EU-US Data Privacy Framework, and names no basis for it")],
+        [('eu.transfers', '221:5', "party 'email_service' (Postmark (ActiveCampaign LLC)) receives data in United States (US), where the EU adequacy decision covers only companies certified under the EU-US Data Privacy Framework, and names no basis for it"), ('uk.transfers', '221:5', "party 'email_service' (Postmark (ActiveCampaign LLC)) receives data in United States (US), where the UK adequacy regulations cover only companies taking part in the UK Extension to the EU-US Data Privacy Framework, and names no basis for it")],
     ),
     (
         'eu_transfer_none',
@@ -160,7 +160,7 @@ RULE_CASES = [
         'uk_transfer_dpf_is_not_the_uk_extension',
         'travel',
         [('      - eu: eu_us_data_privacy_framework\n        uk: uk_us_data_bridge\n', '      - eu: eu_us_data_privacy_framework\n')],
-        [('uk.transfers', '86:9', "party 'mailer' (Postbird Inc.) receives data in United States (US), where the UK adequacy regulations cover only companies on the Data Privacy Framework List as taking part in the UK Extension to the EU-US Data Privacy Framework, and names no basis for it")],
+        [('uk.transfers', '86:9', "party 'mailer' (Postbird Inc.) receives data in United States (US), where the UK adequacy regulations cover only companies taking part in the UK Extension to the EU-US Data Privacy Framework, and names no basis for it")],
     ),
     (
         'uk_transfer_legacy_dpf',

@@ -139,7 +139,7 @@ def test_controller_outside_both_areas_is_named_not_a_transfer():
 def test_us_company_on_the_dpf_and_its_uk_extension(travel):
     assert by_party(travel, "eu", "Postbird Inc.") == {"United States": (
         "Adequacy decision",
-        "EU-US Data Privacy Framework: the recipient is certified under it (GDPR Art. 45; Decision (EU) 2023/1795)")}
+        "EU-US Data Privacy Framework: the recipient takes part in it (GDPR Art. 45; Decision (EU) 2023/1795)")}
     assert by_party(travel, "uk", "Postbird Inc.") == {"United States": (
         "Adequacy regulations",
         "UK Extension to the EU-US Data Privacy Framework: the recipient takes part in it (UK GDPR Art. 45A; SI 2023/1028)")}
