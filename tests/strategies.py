@@ -172,6 +172,7 @@ def inventories(draw, juris: list[str] | None = None, big: bool = False) -> dict
     if draw(st.booleans()):
         auth: dict = {"name": draw(T)}
         _put(auth, "url", _maybe(draw, urls))
+        _put(auth, "lead", _maybe(draw, st.booleans()))
         org["supervisory_authority"] = auth
 
     notice: dict = {
@@ -186,7 +187,8 @@ def inventories(draw, juris: list[str] | None = None, big: bool = False) -> dict
 
     data = []
     for i, did in enumerate(data_ids):
-        sources = (["you", "your_device", "public_sources"] + party_ids) if big else _subset(draw, ["you", "your_device", "public_sources"] + party_ids)
+        kinds = ["you", "your_device", "observed", "public_sources"]
+        sources = (kinds + party_ids) if big else _subset(draw, kinds + party_ids)
         inferred_from = []
         if i > 0 and draw(st.booleans()):
             sources.append("inferred")
@@ -196,9 +198,18 @@ def inventories(draw, juris: list[str] | None = None, big: bool = False) -> dict
         retention: dict = {"period": draw(periods)} if draw(st.booleans()) else {"criteria": draw(T)}
         _put(retention, "after", _maybe(draw, T))
         _put(retention, "reason", _maybe(draw, T))
+        _put(retention, "law", _maybe(draw, T))
+        if "period" in retention:
+            _put(retention, "or_until", _maybe(draw, T))
         item: dict = {"id": did, "name": draw(T), "sources": sources, "retention": retention}
         if inferred_from:
             item["inferred_from"] = inferred_from
+        if "public_sources" in sources and (big or draw(st.booleans())):
+            item["public_source_names"] = draw(st.lists(T, min_size=1, max_size=3))
+        if "observed" in sources:
+            _put(item, "observed_how", _maybe(draw, T))
+        _put(item, "about_others", _maybe(draw, T))
+        _put(item, "published_to", _maybe(draw, T))
         if draw(st.booleans()):
             item["examples"] = draw(st.lists(T, min_size=1, max_size=3))
         _put(item, "ccpa_category", _maybe(draw, st.sampled_from([c.value for c in CcpaCategory])))
@@ -237,8 +248,13 @@ def inventories(draw, juris: list[str] | None = None, big: bool = False) -> dict
             _put(p, "withdraw", _maybe(draw, T))
         _put(p, "object", _maybe(draw, T))
         _put(p, "profiling", _maybe(draw, st.booleans()))
+        _put(p, "law", _maybe(draw, T))
         if draw(st.booleans()):
-            p["automated_decision"] = {"what": draw(T), "logic": draw(T), "effect": draw(T), "human_review": draw(T)}
+            ad = {"what": draw(T), "logic": draw(T), "effect": draw(T), "human_review": draw(T)}
+            _put(ad, "solely_automated", _maybe(draw, st.booleans()))
+            _put(ad, "exception", _maybe(draw, st.sampled_from(["contract", "law", "explicit_consent"])))
+            _put(ad, "law", _maybe(draw, T))
+            p["automated_decision"] = ad
         purposes.append(p)
 
     parties = []
@@ -286,6 +302,8 @@ def inventories(draw, juris: list[str] | None = None, big: bool = False) -> dict
         _put(req, "authorized_agents", _maybe(draw, st.booleans()))
         _put(req, "appeal", _maybe(draw, T))
         _put(req, "online_only", _maybe(draw, st.booleans()))
+        if big or draw(st.booleans()):
+            req["complaint_methods"] = methods if big else methods[:1]
         inv["requests"] = req
     if draw(st.booleans()):
         controls: dict = {}
@@ -313,6 +331,7 @@ def inventories(draw, juris: list[str] | None = None, big: bool = False) -> dict
         _put(children, "minimum_age", _maybe(draw, st.integers(0, 21)))
         _put(children, "statement", _maybe(draw, T))
         _put(children, "sells_or_shares_under_16", _maybe(draw, st.booleans()))
+        _put(children, "information_society_service", _maybe(draw, st.booleans()))
         inv["children"] = children
     ais = []
     for _ in range(draw(st.integers(0, 2))):

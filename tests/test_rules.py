@@ -112,37 +112,37 @@ RULE_CASES = [
         'recipients_third_party_cookie',
         'clinic',
         [('    party: third\n    provider: survey\n', '    party: third\n')],
-        [('gdpr.recipients', '116:12', "third-party cookie 'survey_session' does not name the company that sets it")],
+        [('gdpr.recipients', '120:12', "third-party cookie 'survey_session' does not name the company that sets it")],
     ),
     (
         'eu_transfer_partial',
         'ref',
         [('    transfers: [{eu: eu_us_data_privacy_framework, uk: uk_us_data_bridge}]\n', '')],
-        [('eu.transfers', '221:5', "party 'email_service' (Postmark (ActiveCampaign LLC)) receives data in United States (US), where the EU adequacy decision covers only companies certified under the EU-US Data Privacy Framework, and names no basis for it"), ('uk.transfers', '221:5', "party 'email_service' (Postmark (ActiveCampaign LLC)) receives data in United States (US), where the UK adequacy regulations cover only companies taking part in the UK Extension to the EU-US Data Privacy Framework, and names no basis for it")],
+        [('eu.transfers', '223:5', "party 'email_service' (Postmark (ActiveCampaign LLC)) receives data in United States (US), where the EU adequacy decision covers only companies certified under the EU-US Data Privacy Framework, and names no basis for it"), ('uk.transfers', '223:5', "party 'email_service' (Postmark (ActiveCampaign LLC)) receives data in United States (US), where the UK adequacy regulations cover only companies taking part in the UK Extension to the EU-US Data Privacy Framework, and names no basis for it")],
     ),
     (
         'eu_transfer_none',
         'clinic',
         [('    country: US\n    transfer_safeguard: standard_contractual_clauses\n', '    country: IN\n')],
-        [('eu.transfers', '98:5', "party 'survey' (SurveyCo Inc.) receives data in India (IN), outside the EEA, where there is no EU adequacy decision (the EU adequacy list was checked 2026-12-01), and names no safeguard or derogation for it")],
+        [('eu.transfers', '102:5', "party 'survey' (SurveyCo Inc.) receives data in India (IN), outside the EEA, where there is no EU adequacy decision (the EU adequacy list was checked 2026-12-01), and names no safeguard or derogation for it")],
     ),
     (
         'eu_transfer_false_adequacy',
         'clinic',
         [('transfer_safeguard: standard_contractual_clauses', 'transfer_safeguard: adequacy_decision')],
-        [('eu.transfers', '102:25', "party 'survey' (SurveyCo Inc.) names an EU adequacy decision for United States (US), but the EU adequacy list (checked 2026-12-01) does not cover this transfer: for United States it covers only companies certified under the EU-US Data Privacy Framework")],
+        [('eu.transfers', '106:25', "party 'survey' (SurveyCo Inc.) names an EU adequacy decision for United States (US), but the EU adequacy list (checked 2026-12-01) does not cover this transfer: for United States it covers only companies certified under the EU-US Data Privacy Framework")],
     ),
     (
         'eu_transfer_uk_only_tool',
         'clinic',
         [('transfer_safeguard: standard_contractual_clauses', 'transfer_safeguard: uk_idta')],
-        [('eu.transfers', '102:25', "party 'survey' (SurveyCo Inc.) relies on uk_idta for United States (US): the UK International Data Transfer Agreement covers transfers from the UK only, not from the EEA")],
+        [('eu.transfers', '106:25', "party 'survey' (SurveyCo Inc.) relies on uk_idta for United States (US): the UK International Data Transfer Agreement covers transfers from the UK only, not from the EEA")],
     ),
     (
         'eu_transfer_dpf_outside_us',
         'clinic',
         [('    country: US\n    transfer_safeguard: standard_contractual_clauses', '    countries: [US, IN]\n    transfer_safeguard: eu_us_data_privacy_framework')],
-        [('eu.transfers', '102:25', "party 'survey' (SurveyCo Inc.) relies on the EU-US Data Privacy Framework, which covers US companies only, but receives data in India (IN)")],
+        [('eu.transfers', '106:25', "party 'survey' (SurveyCo Inc.) relies on the EU-US Data Privacy Framework, which covers US companies only, but receives data in India (IN)")],
     ),
     (
         'uk_transfer_none',
@@ -196,7 +196,7 @@ RULE_CASES = [
         'eu_safeguard_copy',
         'clinic',
         [('    safeguard_copy: {de: Schreiben Sie uns., en: Write to us.}\n', '')],
-        [('eu.safeguard_copy', '102:25', "party 'survey' (SurveyCo Inc.) receives data in United States (US) under a safeguard (standard_contractual_clauses), but the inventory does not say how people can get a copy of it")],
+        [('eu.safeguard_copy', '106:25', "party 'survey' (SurveyCo Inc.) receives data in United States (US) under a safeguard (standard_contractual_clauses), but the inventory does not say how people can get a copy of it")],
     ),
     (
         'uk_safeguard_copy',
@@ -251,7 +251,84 @@ RULE_CASES = [
         'automated_decision',
         'ref',
         [('      logic: It compares the booking with signs we have seen before, such as many bookings from one card in a short time.\n', ''), ('      human_review: Email us and a person will look at the decision within 2 working days.\n', '')],
-        [('gdpr.automated_decision', '180:7', "the automated decision in purpose 'fraud' does not say logic and human_review")],
+        [('gdpr.automated_decision', '180:7', "the automated decision in purpose 'fraud' does not say logic")],
+    ),
+    (
+        # a solely automated decision with Art. 22(3) / UK 22C rights needs the way to ask for a person
+        'automated_decision_rights',
+        'ref',
+        [('      solely_automated: false\n', '      solely_automated: true\n      exception: contract\n'), ('      human_review: Email us and a person will look at the decision within 2 working days.\n', '')],
+        [('gdpr.automated_decision', '180:7', "the automated decision in purpose 'fraud' does not say human_review")],
+    ),
+    (
+        'solely_automated',
+        'ref',
+        [('      solely_automated: false\n', '')],
+        [('gdpr.solely_automated', '180:7', "the automated decision in purpose 'fraud' does not say whether a person takes part in it")],
+    ),
+    (
+        # the shipped example's old fraud block: solely automated, on legitimate interests
+        'decision_exception',
+        'ref',
+        [('      solely_automated: false\n', '      solely_automated: true\n')],
+        [('eu.decision_exception', '180:25', "the decision in purpose 'fraud' is made by computer alone but names no Art. 22(2) exception; its legal basis, legitimate_interests, is not one of the exceptions")],
+    ),
+    (
+        'decision_law',
+        'ref',
+        [('      solely_automated: false\n', '      solely_automated: true\n      exception: law\n')],
+        [('gdpr.decision_law', '181:18', "the automated decision in purpose 'fraud' relies on a law but does not name it")],
+    ),
+    (
+        # Art. 22(4): health data under Art. 9(2)(h) in a decision by computer alone
+        'decision_special_category',
+        'clinic',
+        [('      solely_automated: false\n', '      solely_automated: true\n      exception: explicit_consent\n')],
+        [('gdpr.decision_special_category', '78:7', "the decision in purpose 'falls' is made by computer alone and uses special-category data 'health' under health_or_social_care, which does not allow that")],
+    ),
+    (
+        'purpose_law',
+        'ref',
+        [('    law: Portuguese VAT Code (Código do IVA), art. 52, and Commercial Code, art. 40\n', '')],
+        [('gdpr.purpose_law', '205:18', "purpose 'legal' relies on legal_obligation but does not name the law")],
+    ),
+    (
+        'public_source_names',
+        'clinic',
+        [('    public_source_names: [{de: Google Maps, en: Google Maps}, {de: Jameda, en: Jameda}]\n', '')],
+        [('gdpr.public_source_names', '56:15', "data 'reviews' comes from public sources but does not say which")],
+    ),
+    (
+        # Art. 56: no lead authority without an establishment in the EEA
+        'lead_authority',
+        'ref',
+        [('    url: https://www.cnpd.pt\n', '    url: https://www.cnpd.pt\n    lead: true\n'), ('  address: Rua Augusta 100, 1100-053 Lisboa, Portugal\n', '  address: Rua Augusta 100, 1100-053 Lisboa, Portugal\n  established_in: [US]\n')],
+        [('eu.representative', '15:19', 'you are established in US, outside the EU/EEA, and name no representative with region EU'), ('eu.lead_authority', '29:11', 'you are not established in the EEA, so no authority is your lead supervisory authority')],
+    ),
+    (
+        'recognised_li_condition',
+        'uk',
+        [('    legal_basis: contract\n', '    legal_basis: recognised_legitimate_interest\n')],
+        [('uk.recognised_legitimate_interest', '33:18', "purpose 'delivery' relies on a recognised legitimate interest but does not say which")],
+    ),
+    (
+        # UK GDPR Art. 22B(4): no decision by computer alone on a recognised legitimate interest
+        'decision_recognised_interest',
+        'uk',
+        [('    legal_basis: contract\n', '    legal_basis: recognised_legitimate_interest\n    legitimate_interest: Detecting and preventing crime.\n    automated_decision: {solely_automated: true, what: Blocks orders., logic: Address checks., effect: No order., human_review: Email us.}\n')],
+        [('uk.decision_recognised_interest', '35:44', "the decision in purpose 'delivery' is made by computer alone and relies on a recognised legitimate interest")],
+    ),
+    (
+        'recognised_li_in_the_eu',
+        'ref',
+        [('    legal_basis: legitimate_interests\n    legitimate_interest: Protecting you', '    legal_basis: recognised_legitimate_interest\n    legitimate_interest: Protecting you')],
+        [('eu.recognised_legitimate_interest', '177:18', "purpose 'fraud' relies on a recognised legitimate interest, which is a UK basis only")],
+    ),
+    (
+        'uk_complaints',
+        'uk',
+        [('  complaint_methods:\n    - {kind: email, address: help@mapleandpine.example}\n', '')],
+        [('uk.complaints', '50:3', 'the inventory does not say how people can complain to you')],
     ),
     (
         'dpo_contact',
@@ -305,7 +382,7 @@ RULE_CASES = [
         'ca_gpc_statement',
         'ref',
         [('  global_privacy_control: true\n', '')],
-        [('ca.gpc_statement', '260:3', 'the inventory does not say how you handle Global Privacy Control signals')],
+        [('ca.gpc_statement', '263:3', 'the inventory does not say how you handle Global Privacy Control signals')],
     ),
     (
         'ca_sensitive_use_stated',
@@ -317,7 +394,7 @@ RULE_CASES = [
         'ca_under_16',
         'ref',
         [('  sells_or_shares_under_16: false\n', '')],
-        [('ca.under_16', '283:3', 'the inventory does not say whether you sell or share personal information of consumers you know are under 16')],
+        [('ca.under_16', '286:3', 'the inventory does not say whether you sell or share personal information of consumers you know are under 16')],
     ),
     (
         'ca_limit_sensitive',
@@ -341,13 +418,13 @@ RULE_CASES = [
         'ca_methods_online_email',
         'ref',
         [('    - {kind: email, address: privacy@fernway.example}\n', '')],
-        [('ca.request_methods', '251:5', 'a business that operates only online must offer an e-mail address for requests')],
+        [('ca.request_methods', '253:5', 'a business that operates only online must offer an e-mail address for requests')],
     ),
     (
         'ca_methods_post_means_offline',
         'ref',
         [('    - {kind: app, where: Settings > Privacy > Your data}\n', "    - {kind: post, address: 'Rua Augusta 100, Lisboa'}\n")],
-        [('ca.request_methods', '251:5', 'a business that also deals with people offline must offer a toll-free phone number for requests')],
+        [('ca.request_methods', '253:5', 'a business that also deals with people offline must offer a toll-free phone number for requests')],
     ),
     (
         'ca_no_requests',
@@ -359,25 +436,25 @@ RULE_CASES = [
         'ca_website_requests',
         'ref',
         [('    - {kind: web, url: https://fernway.example/privacy/requests}\n', '')],
-        [('ca.website_requests', '251:5', 'you have a website but offer no web form for requests')],
+        [('ca.website_requests', '253:5', 'you have a website but offer no web form for requests')],
     ),
     (
         'ca_verification',
         'ref',
         [('  verification: We ask you to sign in, or we email a code to the address on your account.\n', '')],
-        [('ca.verification', '250:3', 'the inventory does not say how you verify requests')],
+        [('ca.verification', '252:3', 'the inventory does not say how you verify requests')],
     ),
     (
         'ca_do_not_track',
         'ref',
         [('  do_not_track: We do not change what we do when your browser sends Do Not Track, because we honor Global Privacy Control instead.\n', '')],
-        [('ca.do_not_track', '260:3', 'the inventory does not say how your site responds to Do Not Track')],
+        [('ca.do_not_track', '263:3', 'the inventory does not say how your site responds to Do Not Track')],
     ),
     (
         'ca_effective_date',
         'ref',
         [('  - date: 2026-03-15', '  - date: 2027-03-15')],
-        [('ca.effective_date', '295:11', "a change is dated 2027-03-15, after the notice's effective date 2026-11-01, so 'last updated' would be wrong")],
+        [('ca.effective_date', '298:11', "a change is dated 2027-03-15, after the notice's effective date 2026-11-01, so 'last updated' would be wrong")],
     ),
 ]
 
@@ -392,13 +469,22 @@ def test_fixtures_and_the_shipped_example_are_complete(path):
     assert findings_for(path.read_text(encoding="utf-8")) == []
 
 
-def test_the_format_contract_lacks_exactly_two_facts_a_law_needs():
-    """The shared format contract (the frozen reference without the two lines issue 11 added) loads
-    with no input error, and the new rules find exactly the two facts it does not state."""
-    contract = variant(("    sensitive_use_limited: true\n", "\n"), ("  sells_or_shares_under_16: false\n", "\n"))
+def test_the_format_contract_lacks_exactly_the_facts_the_new_rules_ask():
+    """The shared format contract (the frozen reference without the lines issues 11 and 16 added)
+    loads with no input error, and the new rules find exactly the facts it does not state."""
+    contract = variant(
+        ("    sensitive_use_limited: true\n", "\n"),
+        ("  sells_or_shares_under_16: false\n", "\n"),
+        ("      solely_automated: false\n", ""),
+        ("    law: Portuguese VAT Code (Código do IVA), art. 52, and Commercial Code, art. 40\n", ""),
+        ('  complaint_methods: [{kind: web, url: "https://fernway.example/privacy/complaints"}, {kind: email, address: privacy@fernway.example}]\n', ""),
+    )
     got = [(f.rule, f.message) for f in findings_for(contract)]
     assert got == [
         ("ca.sensitive_use_stated", "data 'allergy_notes' is sensitive personal information, but the inventory does not say whether you use it only for the permitted purposes"),
+        ("gdpr.solely_automated", "the automated decision in purpose 'fraud' does not say whether a person takes part in it"),
+        ("gdpr.purpose_law", "purpose 'legal' relies on legal_obligation but does not name the law"),
+        ("uk.complaints", "the inventory does not say how people can complain to you"),
         ("ca.under_16", "the inventory does not say whether you sell or share personal information of consumers you know are under 16"),
     ]
 
@@ -459,8 +545,8 @@ def test_rules_run_only_for_listed_jurisdictions():
     assert {f.rule for f in as_ca} >= {"ca.category", "ca.sold_shared_stated", "ca.gpc_statement", "ca.do_not_track", "ca.verification"}
     assert all(f.rule.startswith("ca.") for f in as_ca)
     as_uk = findings_for(clinic.replace("jurisdictions: [eu_gdpr]", "jurisdictions: [eu_gdpr, uk_gdpr]"))
-    # established in Germany, no UK representative; the EU clauses alone do not cover UK data
-    assert [f.rule for f in as_uk] == ["uk.representative", "uk.transfers"]
+    # established in Germany, no UK representative; the EU clauses alone do not cover UK data; no way to complain to the clinic (DPA 2018 s.164A)
+    assert sorted(f.rule for f in as_uk) == ["uk.complaints", "uk.representative", "uk.transfers"]
     # the US SaaS is California-only: no legal bases, no transfers
     us = FILES["us"].read_text(encoding="utf-8")
     assert findings_for(us) == []
@@ -624,7 +710,7 @@ def test_cli_findings_as_json(tmp_path, capsys):
     assert main(["validate", str(f), "--format", "json"]) == 1
     out = json.loads(capsys.readouterr().out)
     assert out["ok"] is False and out["errors"] == []
-    assert [(x["rule"], x["line"], x["column"]) for x in out["findings"]] == [("ca.category", 91, 5), ("ca.gpc_statement", 259, 3)]
+    assert [(x["rule"], x["line"], x["column"]) for x in out["findings"]] == [("ca.category", 91, 5), ("ca.gpc_statement", 262, 3)]
     first = out["findings"][0]
     assert first == {
         "rule": "ca.category",

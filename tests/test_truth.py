@@ -356,10 +356,12 @@ def test_cookies_key_left_out_differs_from_an_empty_list():
 
 def test_no_requests_block_gives_the_laws_time_limit_not_a_default():
     text = _fixture_text("uk_shop")
+    text = text[: text.index("\n# How to ask and how to complain")] + "\n"
     assert "requests:" not in text
     _, result = _pages(text)
     rights = _section(result.pages["notice.md"].markdown, "your-rights")
-    assert "within one month" in rights and "30 days" not in rights
+    answer = rights.split("### Complain")[0]  # 30 days is the s.164A acknowledgement of a complaint, not an answer
+    assert "within one month" in answer and "30 days" not in answer
 
 
 def test_sensitive_use_limited_left_out_gives_no_statement():

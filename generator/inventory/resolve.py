@@ -8,6 +8,7 @@ that name nothing, duplicate ids and cookies, and language maps that do not matc
 from __future__ import annotations
 
 from generator.errors import Problem
+from generator.inventory.chars import same_key
 from generator.inventory.entries import WAYS, Receipt
 from generator.inventory.fields import Text, field_path, walk
 from generator.inventory.load import Document
@@ -114,11 +115,15 @@ def resolve(inv: Inventory, doc: Document) -> list[Problem]:
                 a._data.append(item)
     seen_cookies: dict[str, int] = {}
     for i, c in enumerate(inv.cookies):
-        if c.name in seen_cookies:
+        key = same_key(c.name)  # "sid" and "sid\u200b", NFC and NFD spellings: one cookie
+        if key in seen_cookies:
+            first = inv.cookies[seen_cookies[key]].name
+            line = doc.loc(("cookies", seen_cookies[key], "name")).line
+            how = "" if first == c.name else ", written differently: the two names differ only in invisible characters or in how accents are encoded"
             problems.append(
-                Problem(doc.loc(("cookies", i, "name")), f"cookie '{c.name}' is listed twice (first at line {doc.loc(('cookies', seen_cookies[c.name], 'name')).line})", "keep one entry per cookie")
+                Problem(doc.loc(("cookies", i, "name")), f"cookie '{c.name}' is listed twice (first at line {line}{how})", "keep one entry per cookie")
             )
-        seen_cookies.setdefault(c.name, i)
+        seen_cookies.setdefault(key, i)
     seen_j: set = set()
     for j, jur in enumerate(inv.notice.jurisdictions):
         if jur in seen_j:

@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Optional
 
-from pydantic import Field
+from generator.inventory.decl import Field
 
 from generator.inventory.fields import Country, Strict, Text
 from generator.inventory.geography import adequacy

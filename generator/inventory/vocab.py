@@ -57,6 +57,7 @@ class LegalBasis(_Doc):
     vital_interests = "vital_interests", "Art. 6(1)(d): needed to protect someone's life.", "Art. 6(1)(d)"
     public_task = "public_task", "Art. 6(1)(e): a task in the public interest or official authority.", "Art. 6(1)(e)"
     legitimate_interests = "legitimate_interests", "Art. 6(1)(f): needed for an interest of yours or others that the person's rights do not override; name it in legitimate_interest.", "Art. 6(1)(f)"
+    recognised_legitimate_interest = "recognised_legitimate_interest", "UK GDPR Art. 6(1)(ea) (from 5 February 2026): a recognised legitimate interest, one of the conditions of UK GDPR Annex 1; name it in legitimate_interest. UK only: the EU GDPR has no such basis.", "Art. 6(1)(ea)"
 
 
 class SpecialCategoryBasis(_Doc):
@@ -108,7 +109,8 @@ class SourceKind(_Doc):
     you = "you", "The person gives it to you."
     your_device = "your_device", "Collected from the person's device or browser."
     inferred = "inferred", "You work it out from other data; list that data in inferred_from."
-    public_sources = "public_sources", "Publicly accessible sources (Art. 14(2)(f))."
+    public_sources = "public_sources", "Publicly accessible sources (Art. 14(2)(f)); name them in public_source_names."
+    observed = "observed", "You record it yourself while the person deals with you, e.g. store cameras, call recordings or till records (GDPR Art. 13: collected from the person); say how in observed_how."
 
 
 class PartyRole(_Doc):
@@ -224,6 +226,15 @@ class Region(_Doc):
 
     EU = "EU", "Representative in the EU (GDPR Art. 27)."
     UK = "UK", "Representative in the UK (UK GDPR Art. 27)."
+
+
+class DecisionException(_Doc):
+    """Why the law allows a decision based solely on automated processing with legal or similarly
+    significant effect, GDPR Art. 22(2)(a)-(c)."""
+
+    contract = "contract", "Art. 22(2)(a): the decision is needed to enter into, or perform, a contract with the person.", "Art. 22(2)(a)"
+    law = "law", "Art. 22(2)(b): a law allows it and sets measures to protect the person; name it in law.", "Art. 22(2)(b)"
+    explicit_consent = "explicit_consent", "Art. 22(2)(c): the person gave explicit consent to the decision.", "Art. 22(2)(c)"
 
 
 class RequiredBy(_Doc):

@@ -55,7 +55,9 @@ CONTEXT_DOC: dict[str, str] = {
     "whose Art. 9(2) condition is `explicit_consent` (GDPR Art. 13(2)(c)).",
     "li_purposes": "Purposes whose legal basis is `legitimate_interests`.",
     "public_task_purposes": "Purposes whose legal basis is `public_task`.",
-    "objectable_purposes": "Purposes based on `legitimate_interests` or `public_task` (right to object, Art. 21(1)).",
+    "recognised_li_purposes": "Purposes whose legal basis is `recognised_legitimate_interest` (UK GDPR Art. 6(1)(ea)).",
+    "objectable_purposes": "Purposes based on `legitimate_interests`, `public_task` or `recognised_legitimate_interest` "
+    "(right to object, GDPR Art. 21(1); UK GDPR Art. 21(1) includes (ea)).",
     "portable_purposes": "Purposes based on `consent` or `contract`, or that use data under explicit consent "
     "(right to data portability, Art. 20(1)(a)).",
     "marketing_possible": "True when a purpose rests on `consent` or `legitimate_interests`, the bases direct "
@@ -63,6 +65,14 @@ CONTEXT_DOC: dict[str, str] = {
     "bases_stated": "True when every purpose has a `legal_basis`.",
     "profiling_purposes": "Purposes with `profiling: true`.",
     "decision_purposes": "Purposes with an `automated_decision`.",
+    "computer_decision_purposes": "Of `decision_purposes`, those not marked `solely_automated: false` (a person who "
+    "checks every result decides those).",
+    "decision_rights_purposes": "Solely automated decisions (`solely_automated: true`) that give people the right to a "
+    "person stepping in, their view and a challenge: for eu_gdpr those with `exception` contract or explicit_consent "
+    "(GDPR Art. 22(3)); for uk_gdpr all of them (UK GDPR Art. 22C).",
+    "published_data": "Data entries with `published_to` (made public by design).",
+    "lead_authority": "True when `organization.supervisory_authority.lead` is true (GDPR Art. 56(1)).",
+    "complaint_methods": "`inv.requests.complaint_methods`, or an empty list (DPA 2018 s.164A).",
     "contract_data": "Data entries used by a purpose whose basis is `contract` or `legal_obligation`.",
     "third_party_data": "Data entries that do not all come from the person (GDPR Art. 14).",
     "source_parties": "Parties named as a source of any data entry.",
@@ -183,6 +193,14 @@ def _controller_countries(inv, eu: bool, uk: bool) -> list:
     return sorted(where, key=lambda c: countries().get(c, c)) if outside else []
 
 
+def _decision_rights(p, eu: bool, uk: bool) -> bool:
+    """A person stepping in, your view, a challenge: GDPR Art. 22(3) for 22(2)(a)/(c), UK GDPR Art. 22C for all."""
+    ad = p.automated_decision
+    if ad is None or ad.solely_automated is not True:
+        return False
+    return uk or (eu and ad.exception is not None and ad.exception.value in ("contract", "explicit_consent"))
+
+
 def build_context(inv: Inventory, values: Values, lang: str) -> dict:
     """The variables every template receives (see :data:`CONTEXT_DOC`)."""
     juris = {j.value for j in inv.notice.jurisdictions}
@@ -246,12 +264,22 @@ def build_context(inv: Inventory, values: Values, lang: str) -> dict:
         "withdraw_purposes": withdraw,
         "li_purposes": [p for p in inv.purposes if _basis_is(p, "legitimate_interests")],
         "public_task_purposes": [p for p in inv.purposes if _basis_is(p, "public_task")],
-        "objectable_purposes": [p for p in inv.purposes if _basis_is(p, "legitimate_interests", "public_task")],
+        "recognised_li_purposes": [p for p in inv.purposes if _basis_is(p, "recognised_legitimate_interest")],
+        "objectable_purposes": [
+            p for p in inv.purposes if _basis_is(p, "legitimate_interests", "public_task", "recognised_legitimate_interest")
+        ],
         "portable_purposes": [p for p in inv.purposes if _basis_is(p, "consent", "contract") or any(p is q for q in withdraw)],
         "marketing_possible": any(_basis_is(p, "consent", "legitimate_interests") for p in inv.purposes),
         "bases_stated": all(p.legal_basis is not None for p in inv.purposes),
         "profiling_purposes": [p for p in inv.purposes if p.profiling],
         "decision_purposes": [p for p in inv.purposes if p.automated_decision is not None],
+        "computer_decision_purposes": [
+            p for p in inv.purposes if p.automated_decision is not None and p.automated_decision.solely_automated is not False
+        ],
+        "decision_rights_purposes": [p for p in inv.purposes if _decision_rights(p, eu, uk)],
+        "published_data": [d for d in inv.data if d.published_to is not None],
+        "lead_authority": bool(inv.organization.supervisory_authority and inv.organization.supervisory_authority.lead),
+        "complaint_methods": list(inv.requests.complaint_methods) if inv.requests else [],
         "contract_data": [d for d in inv.data if any(_basis_is(p, "contract", "legal_obligation") for p in d.purposes)],
         "third_party_data": [d for d in inv.data if not d.from_person],
         "source_parties": sources,

@@ -19,8 +19,8 @@ from typing import Callable
 import jinja2
 from jinja2.exceptions import FilterArgumentError
 from markupsafe import Markup
-from pydantic import BaseModel
 
+from generator.inventory.decl import Model
 from generator.inventory.fields import field_path
 from generator.inventory.vocab import CcpaCategory, LegalBasis, SpecialCategoryBasis, TransferSafeguard
 from generator.notice.escape import HTML_ENTITIES, MD_ESCAPED, md_escape, safe_url, title_safe
@@ -39,7 +39,7 @@ def _kind(value) -> str:
     if isinstance(value, str):
         text = str(value)
         return f"the text {text[:40]!r}" + ("..." if len(text) > 40 else "")
-    if isinstance(value, BaseModel):
+    if isinstance(value, Model):
         return f"a {type(value).__name__} entry"
     if isinstance(value, Mapping):
         return "a mapping"
@@ -201,7 +201,7 @@ def f_join(env, items, sep: str = "") -> Markup:
 def f_ccpa_name(env, item) -> Markup:
     """``d|ccpa_name``: the statute's name for data entry ``d``'s CCPA category
     (``CcpaCategory.statute_name``), mapped to the entry's ``ccpa_category`` in the inventory."""
-    if isinstance(item, BaseModel):
+    if isinstance(item, Model):
         if "ccpa_category" not in type(item).model_fields:
             raise _refuse("ccpa_name", "a data entry (or a CCPA category)", item)
         category = item.ccpa_category

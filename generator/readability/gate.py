@@ -192,6 +192,21 @@ def _hard_only_for_prescribed_words(sources: Sources, page: Page, ms: Measured, 
     return counts.words < MIN_WORDS_FOR_SENTENCE_SCORE or target.passes(score(counts)[target.metric])
 
 
+def _outside(toks: list[tuple[str, int, int]], names: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+    """The tokens that overlap no name span. Both lists are in text order and the spans do not
+    overlap, so one sweep does it (linear, however many tokens and names a sentence has)."""
+    if not names:
+        return toks
+    out, k = [], 0
+    for t in toks:
+        while k < len(names) and names[k][1] <= t[1]:
+            k += 1  # spans that end before this token cannot overlap it or any later one
+        if k < len(names) and names[k][0] < t[2]:
+            continue
+        out.append(t)
+    return out
+
+
 def _sentence_findings(
     out: _Findings, sources: Sources, page: Page, ms: Measured, target: Target | None, layer: str, style: Style, score, count
 ) -> None:
@@ -208,7 +223,7 @@ def _sentence_findings(
     def word_loc(a: int, z: int, phrase_words: list[str]):
         sp = sources.span_at(page, unit.source_offset(a)) if page.spans else None
         if sp is not None:
-            return sources.inventory_loc(sp, phrase_words), sp.field
+            return sources.word_loc(page, unit, s.start, sp, phrase_words), sp.field
         loc, fld = sentence_loc()
         # template text: the template line that wrote it, else search the templates for the words
         following = words(unit.text[a : s.end])[:6]
@@ -219,7 +234,7 @@ def _sentence_findings(
 
     base = unit.text[s.start : s.end]
     names = ms.names if ms.names is not None else name_spans(base)
-    toks = [t for t in tokens(base) if not any(t[1] < nz and t[2] > na for na, nz in names)]
+    toks = _outside(tokens(base), names)
     legalese = list(style.legalese.find(toks, base)) if toks and style.legalese is not None else []
     plainer = "; ".join(
         f"\"{' '.join(base[toks[i][1] : toks[j - 1][2]].split())}\" -> \"{alt}\"" for i, j, _k, alt in legalese[:3]
@@ -367,6 +382,7 @@ def _check_language(result: RenderResult, inv: Inventory | None, findings: _Find
         if layer not in ("all", name):
             continue
         for page, measured in per_page:
+            sources.follow(page, [ms.sentence for ms in measured])
             for ms in measured:
                 _sentence_findings(findings, sources, page, ms, target, name, style, score, count_sentence)
         if target is not None and not report.passed:

@@ -62,6 +62,63 @@ def _authority(inv) -> Iterator[Hit]:
 
 @rule(
     RULES,
+    "eu.lead_authority",
+    eu("Art. 56(1), 55(2)"),
+    "a lead supervisory authority only where the one-stop shop applies",
+    "remove 'lead: true' from organization.supervisory_authority",
+)
+def _lead(inv) -> Iterator[Hit]:
+    """Art. 56(1): a lead authority exists for the cross-border processing of a controller with its main or
+    single establishment in the EEA; a representative alone does not make one (EDPB Guidelines 8/2022);
+    Art. 55(2): not for processing on Art. 6(1)(c) or (e). Cross-border processing (Art. 4(23)) is the
+    company's own fact: the field says it."""
+    auth = inv.organization.supervisory_authority
+    if auth is None or not auth.lead:
+        return
+    where, _ = established_in(inv)
+    path = ("organization", "supervisory_authority", "lead")
+    if where is not None and not (where & set(eea())):
+        yield Hit(path, "you are not established in the EEA, so no authority is your lead supervisory authority")
+    elif inv.purposes and all(p.legal_basis is not None and p.legal_basis.value in ("legal_obligation", "public_task") for p in inv.purposes):
+        yield Hit(path, "every purpose rests on a legal obligation or a public task, where the one-stop shop does not apply")
+
+
+@rule(
+    RULES,
+    "eu.recognised_legitimate_interest",
+    eu("Art. 6(1)"),
+    "a legal basis the EU GDPR has",
+    "for people in the EEA, use one of the Art. 6(1)(a)-(f) bases (e.g. legitimate_interests, with the balancing it needs)",
+)
+def _recognised_li(inv) -> Iterator[Hit]:
+    """Recognised legitimate interests are UK law only (UK GDPR Art. 6(1)(ea), inserted by the Data (Use
+    and Access) Act 2025); an EU notice cannot rest a purpose on them."""
+    for i, p in enumerate(inv.purposes):
+        if p.legal_basis is not None and p.legal_basis.value == "recognised_legitimate_interest":
+            yield Hit(("purposes", i, "legal_basis"), f"purpose '{p.id}' relies on a recognised legitimate interest, which is a UK basis only")
+
+
+@rule(
+    RULES,
+    "eu.decision_exception",
+    eu("Art. 22(2), 13(2)(f)"),
+    "for a decision made by a computer alone: the Art. 22(2) exception that allows it",
+    "add 'exception:' under automated_decision (contract, law or explicit_consent); if none applies, have a person check every result ('solely_automated: false')",
+)
+def _decision_exception(inv) -> Iterator[Hit]:
+    """Art. 22(1) forbids a solely automated decision with legal or similarly significant effect unless
+    Art. 22(2) (a) contract, (b) law or (c) explicit consent applies; legitimate interests is not one."""
+    for i, p in enumerate(inv.purposes):
+        ad = p.automated_decision
+        if ad is None or ad.solely_automated is not True or ad.exception is not None:
+            continue
+        basis = p.legal_basis.value if p.legal_basis is not None else None
+        why = f"; its legal basis, {basis}, is not one of the exceptions" if basis in ("legitimate_interests", "public_task", "legal_obligation", "vital_interests") else ""
+        yield Hit(("purposes", i, "automated_decision", "solely_automated"), f"the decision in purpose '{p.id}' is made by computer alone but names no Art. 22(2) exception{why}")
+
+
+@rule(
+    RULES,
     "eu.representative",
     eu("Art. 27, 13(1)(a)"),
     "the EU representative, where the controller is not established in the EU",

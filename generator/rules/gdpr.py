@@ -184,11 +184,23 @@ def _recipients(inv) -> Iterator[Hit]:
             )
 
 
+def _decision_rights(inv, ad) -> bool:
+    """The law gives a person stepping in, their view and a challenge: GDPR Art. 22(3) for
+    22(2)(a)/(c) decisions, UK GDPR Art. 22C(2) for every solely automated significant decision."""
+    if ad.solely_automated is not True:
+        return False
+    juris = inv.jurisdiction_set
+    if "uk_gdpr" in juris:
+        return True
+    return ad.exception is not None and ad.exception.value in ("contract", "explicit_consent")
+
+
 @rule(
     RULES,
     "gdpr.automated_decision",
-    gdpr("Art. 13(2)(f), 14(2)(g), 22(3)"),
-    "for automated decisions: what is decided, the logic, the effect, and how to get human review",
+    {"eu_gdpr": "GDPR Art. 13(2)(f), 14(2)(g), 22(3)", "uk_gdpr": "UK GDPR Art. 13(2)(f), 14(2)(g), 22C"},
+    "for automated decisions: what is decided, the logic, the effect, and how to get a person to step in where "
+    "the law gives that right",
     "add the missing keys under automated_decision",
 )
 def _automated(inv) -> Iterator[Hit]:
@@ -196,13 +208,103 @@ def _automated(inv) -> Iterator[Hit]:
         ad = p.automated_decision
         if ad is None:
             continue
-        missing = [k for k in ("what", "logic", "effect", "human_review") if getattr(ad, k) is None]
+        keys = ["what", "logic", "effect"] + (["human_review"] if _decision_rights(inv, ad) else [])
+        missing = [k for k in keys if getattr(ad, k) is None]
         if missing:
             yield Hit(
                 ("purposes", i, "automated_decision"),
                 f"the automated decision in purpose '{p.id}' does not say {and_list(missing)}",
                 f"add {and_list([repr(k + ':') for k in missing])} under automated_decision",
             )
+
+
+@rule(
+    RULES,
+    "gdpr.solely_automated",
+    {"eu_gdpr": "GDPR Art. 22(1), 13(2)(f)", "uk_gdpr": "UK GDPR Art. 22A(1), 13(2)(f)"},
+    "whether an automated decision is made by a computer alone, or a person checks every result",
+    "add 'solely_automated: true' (no person takes part in a meaningful way) or 'solely_automated: false' (a person checks every result and decides)",
+)
+def _solely(inv) -> Iterator[Hit]:
+    """Art. 22 and its rights apply only to decisions based solely on automated processing; a person who
+    checks every result means they do not, and the notice says so. Without the fact neither can be said."""
+    for i, p in enumerate(inv.purposes):
+        if p.automated_decision is not None and p.automated_decision.solely_automated is None:
+            yield Hit(("purposes", i, "automated_decision"), f"the automated decision in purpose '{p.id}' does not say whether a person takes part in it")
+
+
+@rule(
+    RULES,
+    "gdpr.decision_law",
+    gdpr("Art. 22(2)(b)"),
+    "for a decision a law allows, the law",
+    "add 'law:' under automated_decision, naming the law that allows the decision",
+)
+def _decision_law(inv) -> Iterator[Hit]:
+    for i, p in enumerate(inv.purposes):
+        ad = p.automated_decision
+        if ad is not None and ad.solely_automated and ad.exception is not None and ad.exception.value == "law" and ad.law is None:
+            yield Hit(("purposes", i, "automated_decision", "exception"), f"the automated decision in purpose '{p.id}' relies on a law but does not name it")
+
+
+@rule(
+    RULES,
+    "gdpr.decision_special_category",
+    {"eu_gdpr": "GDPR Art. 22(4), 9(2)(a), (g)", "uk_gdpr": "UK GDPR Art. 22B(1)-(3)"},
+    "a decision by computer alone that uses special-category data: explicit consent, or a substantial public interest in law",
+    "use the data under 'special_category_basis: explicit_consent' (or substantial_public_interest, with a contract or law behind the decision), or have a person check every result",
+)
+def _decision_special(inv) -> Iterator[Hit]:
+    """GDPR Art. 22(4): such a decision may use Art. 9(1) data only under Art. 9(2)(a) or (g). UK GDPR
+    Art. 22B(2)-(3): explicit consent, or a contract or a law and Art. 9(2)(g)."""
+    uk_only = inv.jurisdiction_set & {"eu_gdpr", "uk_gdpr"} == {"uk_gdpr"}
+    for i, p in enumerate(inv.purposes):
+        ad = p.automated_decision
+        if ad is None or ad.solely_automated is not True:
+            continue
+        for d in p.data_items:
+            if not _special(d):
+                continue
+            basis = d.special_category_basis.value if d.special_category_basis is not None else None
+            ok = basis == "explicit_consent" or (
+                basis == "substantial_public_interest"
+                and (not uk_only or (ad.exception is not None and ad.exception.value in ("contract", "law")))
+            )
+            if basis is not None and not ok:
+                yield Hit(
+                    ("purposes", i, "automated_decision"),
+                    f"the decision in purpose '{p.id}' is made by computer alone and uses special-category data "
+                    f"'{d.id}' under {basis}, which does not allow that",
+                )
+
+
+@rule(
+    RULES,
+    "gdpr.purpose_law",
+    gdpr("Art. 6(3), 13(1)(c)"),
+    "for a purpose based on a legal obligation or a public task, the law behind it",
+    "add 'law:' to the purpose, naming the law (e.g. 'Portuguese VAT Code, Art. 52')",
+)
+def _purpose_law(inv) -> Iterator[Hit]:
+    """Art. 6(3): the basis of 6(1)(c) and (e) processing is laid down by Union or Member State law, so the
+    legal basis the notice gives (Art. 13(1)(c)) is that law."""
+    for i, p in enumerate(inv.purposes):
+        if p.legal_basis is not None and p.legal_basis.value in ("legal_obligation", "public_task") and p.law is None:
+            yield Hit(("purposes", i, "legal_basis"), f"purpose '{p.id}' relies on {p.legal_basis.value} but does not name the law")
+
+
+@rule(
+    RULES,
+    "gdpr.public_source_names",
+    gdpr("Art. 14(2)(f)"),
+    "which public sources data comes from",
+    "add 'public_source_names:' with the sources, e.g. ['the national business register']",
+)
+def _public_sources(inv) -> Iterator[Hit]:
+    for i, d in enumerate(inv.data):
+        if SourceKind.public_sources.value in d.sources and not d.public_source_names:
+            j = list(d.sources).index(SourceKind.public_sources.value)
+            yield Hit(("data", i, "sources", j), f"data '{d.id}' comes from public sources but does not say which")
 
 
 def representative_hits(inv, region: str) -> Iterator[Hit]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from generator.rules.engine import Hit, Rule, rule, uk
+from generator.rules.engine import Hit, Rule, jurisdiction_path, rule, uk
 from generator.rules.gdpr import representative_hits
 from generator.rules.transfers import basis_hits, copy_hits
 
@@ -39,6 +39,48 @@ def _uk_safeguard_copy(inv) -> Iterator[Hit]:
     """UK GDPR Art. 13(1)(f) as amended: "the safeguards relied on and the means by which to obtain a
     copy of them or where they have been made available"."""
     yield from copy_hits(inv, "uk")
+
+
+@rule(
+    RULES,
+    "uk.complaints",
+    {"uk_gdpr": "DPA 2018 s.164A(2); UK GDPR Art. 13(2)(ca), 14(2)(da)"},
+    "how to complain to you (the notice lists it before the ICO)",
+    "add 'complaint_methods:' under requests, e.g. a complaint form that works online and offline (kind: web, email, post ...)",
+)
+def _complaints(inv) -> Iterator[Hit]:
+    """From 19 June 2026 people can complain to the controller (DPA 2018 s.164A(1)), the notice says so
+    (UK GDPR Art. 13(2)(ca)), and the controller must make it easy, "such as providing a complaint form
+    which can be completed electronically and by other means" (s.164A(2))."""
+    if inv.requests is None or not inv.requests.complaint_methods:
+        yield Hit(("requests",) if inv.requests is not None else jurisdiction_path(inv, "uk_gdpr"), "the inventory does not say how people can complain to you")
+
+
+@rule(
+    RULES,
+    "uk.recognised_legitimate_interest",
+    uk("Art. 6(1)(ea), 6(5), 13(1)(c)"),
+    "for a recognised legitimate interest, which one (a condition of UK GDPR Annex 1)",
+    "add 'legitimate_interest:' naming the Annex 1 condition, e.g. 'Detecting and preventing crime'",
+)
+def _recognised_condition(inv) -> Iterator[Hit]:
+    for i, p in enumerate(inv.purposes):
+        if p.legal_basis is not None and p.legal_basis.value == "recognised_legitimate_interest" and p.legitimate_interest is None:
+            yield Hit(("purposes", i, "legal_basis"), f"purpose '{p.id}' relies on a recognised legitimate interest but does not say which")
+
+
+@rule(
+    RULES,
+    "uk.decision_recognised_interest",
+    uk("Art. 22B(4)"),
+    "no decision by computer alone that relies on a recognised legitimate interest",
+    "have a person check every result ('solely_automated: false'), or rest the purpose on another basis",
+)
+def _decision_ea(inv) -> Iterator[Hit]:
+    for i, p in enumerate(inv.purposes):
+        ad = p.automated_decision
+        if ad is not None and ad.solely_automated is True and p.legal_basis is not None and p.legal_basis.value == "recognised_legitimate_interest":
+            yield Hit(("purposes", i, "automated_decision", "solely_automated"), f"the decision in purpose '{p.id}' is made by computer alone and relies on a recognised legitimate interest")
 
 
 @rule(
