@@ -744,6 +744,51 @@ def fig_scaling(tools, proj, tmp, logs, sizes, repeats, warmup, say) -> dict:
     return fig
 
 
+#: Sizes of the limits figure, in bytes: up to the loader's 4 MiB limit (max_bytes).
+LIMIT_SIZES = (256 * 1024, 1024 * 1024, 4 * 1024 * 1024)
+LIMIT_SIZES_QUICK = (16 * 1024, 64 * 1024, 256 * 1024)
+
+
+def _exponent(sizes, values) -> float | None:
+    """k in v(s) - v(s0) ~ (s - s0)^k from three sizes (as for the scaling figure)."""
+    import math
+
+    a, b, c = values
+    if None in values or b - a <= 0 or c - a <= 0:
+        return None
+    return math.log((c - a) / (b - a)) / math.log((sizes[2] - sizes[0]) / (sizes[1] - sizes[0]))
+
+
+def fig_limits(tools, proj, logs, sizes, repeats, say) -> dict:
+    """`check` on inventories of 0.25, 1 and 4 MiB: the shipped inventory with one long free-text
+    value (bench/synth.py, `write_text_inventory`). Work must grow linearly up to the size limit."""
+    sys.path.insert(0, str(HERE))
+    import synth  # noqa: E402  (bench/synth.py)
+
+    say(f"[6] limits: check on {', '.join(_mib(n) for n in sizes)} of inventory text")
+    paths = [synth.write_text_inventory(n, proj) for n in sizes]
+    cases = [Case(f"check {_mib(n)}", tools.plainnotice + ["check", "-i", p.name], proj, ok_rc=(0, 1)) for n, p in zip(sizes, paths)]
+    measure(cases[:1], tools.env, logs, 0, 1, say)  # warm caches (syllables, templates) on the smallest
+    measure(cases, tools.env, logs, repeats, 0, say)
+    per = {_mib(n): dict(stats(c), bytes=p.stat().st_size) for n, c, p in zip(sizes, cases, paths)}
+    walls = [per[_mib(n)].get("wall_s", {}).get("median") for n in sizes]
+    cpus = [per[_mib(n)].get("cpu_s", {}).get("median") for n in sizes]
+    k_wall, k_cpu = _exponent(sizes, walls), _exponent(sizes, cpus)
+    return {
+        "sizes": per,
+        "k_wall": k_wall,
+        "k_cpu": k_cpu,
+        "target": {
+            "what": "check grows linearly up to the 4 MiB limit: k <= 1.1 (k from CPU time, which a busy machine disturbs less than wall time)",
+            "met": (k_cpu <= 1.1) if k_cpu is not None else None,
+        },
+    }
+
+
+def _mib(n: int) -> str:
+    return f"{n / (1024 * 1024):g} MiB" if n >= 1024 * 1024 else f"{n // 1024} KiB"
+
+
 def fig_pages(site: Path | None, layers: dict, tools: Tools | None = None, browser: bool = False) -> dict:
     if site is None or not (site / "index.html").exists():
         return {"status": "failed", "reason": "no built site (plainnotice build failed)", "target": {"met": None, "what": "summary <= 50 KB gzipped, <= 4 requests"}}
@@ -861,6 +906,20 @@ def table_rows(res: dict) -> list[list[str]]:
                     time_row(label, st, base, r, tgt, met)
                 else:
                     time_row(label, st)
+    if "limits" in F:
+        f = F["limits"]
+        names = list(f["sizes"])
+        for i, k in enumerate(names):
+            st = f["sizes"][k]
+            if i < len(names) - 1:
+                time_row(f"6 check, {k} of text", st)
+                continue
+            ks = []
+            if f.get("k_cpu") is not None:
+                ks.append(f"k={f['k_cpu']:.2f} (cpu)")
+            if f.get("k_wall") is not None:
+                ks.append(f"k={f['k_wall']:.2f} (wall)")
+            time_row(f"6 check, {k} of text", st, "", None, "k <= 1.1; " + ", ".join(ks), f["target"]["met"])
     if "pages" in F:
         f = F["pages"]
         for layer in ("summary", "full"):
@@ -951,7 +1010,7 @@ def update_readme(res: dict, rows: list[list[str]]) -> None:
 # Main
 # --------------------------------------------------------------------------------------------
 
-ALL = ("startup", "build", "scaling", "pages", "reading")
+ALL = ("startup", "build", "scaling", "pages", "reading", "limits")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -1031,6 +1090,8 @@ def main(argv: list[str] | None = None) -> int:
         if "scaling" in only:
             # --quick: figures 1 and 2 already warmed the same commands (and the .pyc caches)
             F["scaling"] = fig_scaling(tools, proj, tmp, logs, sizes, repeats, 0 if args.quick else args.warmup, say)
+        if "limits" in only:
+            F["limits"] = fig_limits(tools, proj, logs, LIMIT_SIZES_QUICK if args.quick else LIMIT_SIZES, 1 if args.quick else min(repeats, 3), say)
     finally:
         if args.keep:
             say(f"kept {tmp}")
@@ -1069,6 +1130,8 @@ def _targets_summary(res: dict) -> dict:
     if "scaling" in F:
         out["3a time grows no faster than inventory"] = F["scaling"]["target"]["time_met"]
         out["3b memory at 10x <= 2x"] = F["scaling"]["target"]["memory_met"]
+    if "limits" in F:
+        out["6 check linear up to the 4 MiB limit (k <= 1.1)"] = F["limits"]["target"]["met"]
     if "pages" in F:
         out["4 summary <= 50 KB gz, <= 4 requests"] = F["pages"]["target"]["met"]
     if "reading" in F and F["reading"].get("status") == "ok" and "summary" in F["reading"]["layers"]:

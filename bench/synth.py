@@ -156,6 +156,64 @@ def write(n: int, out_dir: Path, seed: int = 0, reference: dict | None = None) -
     return path
 
 
+_WORDS = (
+    "we you your data keep use share it to for the and of in on with when our service account booking "
+    "salon payment tax law needs ask delete copy time year month day help safe store send answer "
+    "request right object complaint authority reason purpose partner processor contract consent"
+).split()
+_NAMES = ("e.g.", "U.S.", "Fernway Inc.", "privacy@fernway.example", "https://fernway.example/privacy", "30 days", "2026-11-01", "No. 7")
+
+
+def text_block(size: int, seed: int = 0) -> str:
+    """About ``size`` characters of seeded running text: sentences of 3 to 34 words (some long, so
+    the readability rules fire), with abbreviations, e-mail addresses, URLs, dates and numbers."""
+    rng = random.Random(f"plainnotice-bench-text:{seed}")
+    out: list[str] = []
+    n = 0
+    while n < size:
+        words = [rng.choice(_WORDS) for _ in range(rng.choice((3, 5, 8, 12, 16, 20, 34)))]
+        if rng.random() < 0.3:
+            words.insert(rng.randrange(len(words)), rng.choice(_NAMES))
+        sentence = " ".join(words).capitalize() + rng.choice(".....?!;")
+        out.append(sentence)
+        n += len(sentence) + 1
+    return " ".join(out)
+
+
+def write_text_inventory(size: int, out_dir: Path, seed: int = 0) -> Path:
+    """The shipped inventory with one long free-text value (``retention.after`` of the first data
+    entry, as a folded block of 80-character lines) so that the file is ``size`` bytes or a few
+    bytes less: ``inventory-text-<size>.yml``. For the benchmark of the size limit (4 MiB)."""
+    base = REFERENCE.read_text(encoding="utf-8")
+    anchor = "retention: {period: 2 years, after: you close your account}"
+    if base.count(anchor) != 1:
+        raise ValueError("the shipped inventory changed: update bench/synth.py")
+    indent = " " * 8
+    head, tail = base.split(anchor)
+    room = size - len((head + tail).encode()) - 200
+    text = text_block(max(room, 100) * 80 // 89, seed)  # 9 bytes a line go to indentation and the newline
+    lines, line = [], ""
+    for word in text.split(" "):
+        if line and len(line) + 1 + len(word) > 80:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    lines.append(line)
+    block = "retention:\n      period: 2 years\n      after: >-\n" + "".join(f"{indent}{x}\n" for x in lines)
+    out = head + block.rstrip("\n") + tail
+    data = out.encode()
+    while len(data) > size:  # trim whole lines until it fits
+        lines.pop()
+        block = "retention:\n      period: 2 years\n      after: >-\n" + "".join(f"{indent}{x}\n" for x in lines)
+        data = (head + block.rstrip("\n") + tail).encode()
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / f"inventory-text-{size}.yml"
+    path.write_bytes(data)
+    return path
+
+
 def counts(inv: dict) -> dict:
     """How many entries each scaled section has."""
     return {k: len(inv.get(k) or []) for k in SCALED}

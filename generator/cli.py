@@ -16,7 +16,7 @@ import traceback
 from pathlib import Path
 
 from generator import __version__
-from generator.errors import EnvironmentProblem, Finding, InputError, display_path, environment_problem
+from generator.errors import EnvironmentProblem, Finding, InputError, display_path, environment_problem, printable
 
 DEFAULT_INVENTORY = "data_inventory.yml"
 
@@ -40,11 +40,11 @@ def _print_findings(findings: list[Finding]) -> None:
 
 
 def _print_mkdocs_log(level: str, message: str) -> None:
-    print(f"mkdocs: {level}: {message}", file=sys.stderr)
+    print(f"mkdocs: {level}: {printable(message)}", file=sys.stderr)
 
 
 def _print_waiting(lock: Path) -> None:
-    print(f"waiting for another plainnotice run to finish (it holds {display_path(lock)}) ...", file=sys.stderr)
+    print(f"waiting for another plainnotice run to finish (it holds {printable(display_path(lock))}) ...", file=sys.stderr)
 
 
 def _plural(n: int, word: str) -> str:
@@ -80,7 +80,7 @@ def cmd_validate(args) -> int:
         if findings:
             print(f"{len(errors)} missing item(s), {len(findings) - len(errors)} warning(s).")
         else:
-            print(f"{args.inventory}: valid; complete for {', '.join(j.value for j in inv.notice.jurisdictions)}.")
+            print(f"{printable(str(args.inventory))}: valid; complete for {', '.join(j.value for j in inv.notice.jurisdictions)}.")
     return 1 if errors else 0
 
 
@@ -113,7 +113,7 @@ def cmd_render(args) -> int:
     rendered = render_all(inv, templates)
     _print_notes(rendered.notes)
     written = write_pages(rendered, target, on_wait=_print_waiting)
-    print(f"wrote {len(written)} files to {args.out}: {', '.join(written)}")
+    print(f"wrote {len(written)} files to {printable(str(args.out))}: {printable(', '.join(written))}")
     return 0
 
 
@@ -177,7 +177,7 @@ def cmd_build(args) -> int:
         print(f"{_plural(len(stop.findings), 'error finding')}: the site would load from another host; the previous site is unchanged.", file=sys.stderr)
         return 1
     langs = f" in {len(prep.site.languages)} languages" if len(prep.site.languages) > 1 else ""
-    print(f"Built {_plural(len(prep.site.pages), 'page')}{langs} into {display_path(target)}.")
+    print(f"Built {_plural(len(prep.site.pages), 'page')}{langs} into {printable(display_path(target))}.")
     return 0
 
 
@@ -204,8 +204,8 @@ def cmd_zensical(args) -> int:
         print(f"{_plural(n, 'error finding')}: nothing was written.", file=sys.stderr)
         return 1
     files = write_zensical(raw, prep.site, config_file, docs, out, on_wait=_print_waiting)
-    print(f"Wrote {_plural(len(files), 'file')} into {display_path(docs.path)} and {display_path(out)}.")
-    print(f"Build with: zensical build -f {display_path(out)}")
+    print(f"Wrote {_plural(len(files), 'file')} into {printable(display_path(docs.path))} and {printable(display_path(out))}.")
+    print(f"Build with: zensical build -f {printable(display_path(out))}")
     return 0
 
 
@@ -239,10 +239,10 @@ def cmd_init(args) -> int:
 
     target = Path(args.dir)
     written = init_project(target)
-    print(f"Created a plainnotice project in {target}:")
+    print(f"Created a plainnotice project in {printable(str(target))}:")
     for rel in written:
-        print(f"  {rel}")
-    print(f"Next: cd {target} && plainnotice build   (then edit data_inventory.yml and build again)")
+        print(f"  {printable(str(rel))}")
+    print(f"Next: cd {printable(str(target))} && plainnotice build   (then edit data_inventory.yml and build again)")
     return 0
 
 

@@ -14,8 +14,33 @@ This module imports nothing else of plainnotice: every stage may use it.
 from __future__ import annotations
 
 import errno
+import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+
+#: What a terminal, a CI log or an XML file must not get raw: control characters (ESC starts
+#: terminal escape sequences, CR and LF start new lines), line separators, bidirectional controls,
+#: surrogates and non-characters (not allowed in XML).
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str, keep: str = "") -> str:
+    """``text`` safe to print: each character above becomes a visible escape (``\\x1b``, ``\\n``,
+    ``\\u202e``), except those in ``keep``. A message, a path or a value from the inventory goes
+    through this before a terminal, a log or a JUnit file sees it; JSON output needs no such step."""
+    if text.isprintable() and not keep:
+        return text
+
+    def esc(m: re.Match) -> str:
+        ch = m.group()
+        if ch in keep:
+            return ch
+        if ch in _NAMED:
+            return _NAMED[ch]
+        return f"\\x{ord(ch):02x}" if ord(ch) <= 0xFF else f"\\u{ord(ch):04x}"
+
+    return _UNPRINTABLE.sub(esc, text)
 
 
 @dataclass(frozen=True, order=True)
@@ -27,11 +52,12 @@ class Loc:
     col: int = 0
 
     def __str__(self) -> str:
+        file = printable(self.file)
         if self.line and self.col:
-            return f"{self.file}:{self.line}:{self.col}"
+            return f"{file}:{self.line}:{self.col}"
         if self.line:
-            return f"{self.file}:{self.line}"
-        return self.file
+            return f"{file}:{self.line}"
+        return file
 
     def as_dict(self) -> dict:
         return {"file": self.file, "line": self.line, "column": self.col}
@@ -46,9 +72,9 @@ class Problem:
     fix: str = ""
 
     def __str__(self) -> str:
-        text = f"{self.loc}: error: {self.message}"
+        text = f"{self.loc}: error: {printable(self.message)}"
         if self.fix:
-            text += f"\n  fix: {self.fix}"
+            text += f"\n  fix: {printable(self.fix)}"
         return text
 
     def as_dict(self) -> dict:
@@ -127,11 +153,11 @@ class Finding:
     detail: Detail | None = field(default=None, compare=False, hash=False)
 
     def __str__(self) -> str:
-        text = f"{self.loc}: {self.level}: {self.message}"
+        text = f"{self.loc}: {self.level}: {printable(self.message)}"
         if self.citation:
-            text += f" [{self.citation}]"
+            text += f" [{printable(self.citation)}]"
         if self.fix:
-            text += f"\n  fix: {self.fix}"
+            text += f"\n  fix: {printable(self.fix)}"
         return text
 
     def as_dict(self) -> dict:

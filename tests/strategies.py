@@ -32,8 +32,11 @@ from generator.inventory.vocab import (
     PartyKind,
     PartyRole,
     SpecialCategoryBasis,
+    EuTransferBasis,
     TransferSafeguard,
+    UkTransferBasis,
 )
+from generator.inventory.transfers import kind_of
 
 LANG_SETS = (["en"], ["en", "de"], ["de", "en"], ["fr", "en", "pt-BR"])
 JURISDICTIONS = ("eu_gdpr", "uk_gdpr", "us_ca")
@@ -60,6 +63,28 @@ def text_value(langs: list[str]):
     plain = words()
     mapped = st.fixed_dictionaries({lang: words() for lang in langs})
     return st.one_of(plain, mapped)
+
+
+@st.composite
+def _transfer_entries(draw, countries: list, text):
+    """A valid party `transfers` list: some countries per entry (the last may name none: the rest),
+    each entry with an `eu` and/or a `uk` basis, and a copy only next to a safeguard."""
+    eu_values, uk_values = [v.value for v in EuTransferBasis], [v.value for v in UkTransferBasis]
+    rest = list(countries)
+    entries = []
+    while rest and draw(st.booleans()):
+        take = rest[: draw(st.integers(1, len(rest)))]
+        rest = rest[len(take):]
+        entries.append({"countries": take})
+    if not entries or draw(st.booleans()):
+        entries.append({})
+    for e in entries:
+        laws = draw(st.sampled_from([("eu",), ("uk",), ("eu", "uk")]))
+        for law in laws:
+            e[law] = draw(st.sampled_from(eu_values if law == "eu" else uk_values))
+        if any(kind_of(e[law]) == "safeguard" for law in laws):
+            _put(e, "safeguard_copy", _maybe(draw, text))
+    return entries
 
 
 def _maybe(draw, strategy, p: bool | None = None):
@@ -147,6 +172,7 @@ def inventories(draw, juris: list[str] | None = None, big: bool = False) -> dict
     if draw(st.booleans()):
         auth: dict = {"name": draw(T)}
         _put(auth, "url", _maybe(draw, urls))
+        _put(auth, "lead", _maybe(draw, st.booleans()))
         org["supervisory_authority"] = auth
 
     notice: dict = {
@@ -161,7 +187,8 @@ def inventories(draw, juris: list[str] | None = None, big: bool = False) -> dict
 
     data = []
     for i, did in enumerate(data_ids):
-        sources = (["you", "your_device", "public_sources"] + party_ids) if big else _subset(draw, ["you", "your_device", "public_sources"] + party_ids)
+        kinds = ["you", "your_device", "observed", "public_sources"]
+        sources = (kinds + party_ids) if big else _subset(draw, kinds + party_ids)
         inferred_from = []
         if i > 0 and draw(st.booleans()):
             sources.append("inferred")
@@ -171,9 +198,18 @@ def inventories(draw, juris: list[str] | None = None, big: bool = False) -> dict
         retention: dict = {"period": draw(periods)} if draw(st.booleans()) else {"criteria": draw(T)}
         _put(retention, "after", _maybe(draw, T))
         _put(retention, "reason", _maybe(draw, T))
+        _put(retention, "law", _maybe(draw, T))
+        if "period" in retention:
+            _put(retention, "or_until", _maybe(draw, T))
         item: dict = {"id": did, "name": draw(T), "sources": sources, "retention": retention}
         if inferred_from:
             item["inferred_from"] = inferred_from
+        if "public_sources" in sources and (big or draw(st.booleans())):
+            item["public_source_names"] = draw(st.lists(T, min_size=1, max_size=3))
+        if "observed" in sources:
+            _put(item, "observed_how", _maybe(draw, T))
+        _put(item, "about_others", _maybe(draw, T))
+        _put(item, "published_to", _maybe(draw, T))
         if draw(st.booleans()):
             item["examples"] = draw(st.lists(T, min_size=1, max_size=3))
         _put(item, "ccpa_category", _maybe(draw, st.sampled_from([c.value for c in CcpaCategory])))
@@ -212,8 +248,13 @@ def inventories(draw, juris: list[str] | None = None, big: bool = False) -> dict
             _put(p, "withdraw", _maybe(draw, T))
         _put(p, "object", _maybe(draw, T))
         _put(p, "profiling", _maybe(draw, st.booleans()))
+        _put(p, "law", _maybe(draw, T))
         if draw(st.booleans()):
-            p["automated_decision"] = {"what": draw(T), "logic": draw(T), "effect": draw(T), "human_review": draw(T)}
+            ad = {"what": draw(T), "logic": draw(T), "effect": draw(T), "human_review": draw(T)}
+            _put(ad, "solely_automated", _maybe(draw, st.booleans()))
+            _put(ad, "exception", _maybe(draw, st.sampled_from(["contract", "law", "explicit_consent"])))
+            _put(ad, "law", _maybe(draw, T))
+            p["automated_decision"] = ad
         purposes.append(p)
 
     parties = []
@@ -226,7 +267,10 @@ def inventories(draw, juris: list[str] | None = None, big: bool = False) -> dict
             party["countries"] = list(COUNTRIES) if big else _subset(draw, list(COUNTRIES), min_size=1)[:4]
         _put(party, "purpose", _maybe(draw, T))
         _put(party, "privacy_policy", _maybe(draw, urls))
-        _put(party, "transfer_safeguard", _maybe(draw, st.sampled_from([s.value for s in TransferSafeguard])))
+        if draw(st.booleans()):
+            _put(party, "transfer_safeguard", _maybe(draw, st.sampled_from([s.value for s in TransferSafeguard])))
+        else:
+            _put(party, "transfers", _maybe(draw, _transfer_entries(party.get("countries") or [party["country"]], T)))
         _put(party, "safeguard_copy", _maybe(draw, T))
         parties.append(party)
 
@@ -258,6 +302,8 @@ def inventories(draw, juris: list[str] | None = None, big: bool = False) -> dict
         _put(req, "authorized_agents", _maybe(draw, st.booleans()))
         _put(req, "appeal", _maybe(draw, T))
         _put(req, "online_only", _maybe(draw, st.booleans()))
+        if big or draw(st.booleans()):
+            req["complaint_methods"] = methods if big else methods[:1]
         inv["requests"] = req
     if draw(st.booleans()):
         controls: dict = {}
@@ -285,6 +331,7 @@ def inventories(draw, juris: list[str] | None = None, big: bool = False) -> dict
         _put(children, "minimum_age", _maybe(draw, st.integers(0, 21)))
         _put(children, "statement", _maybe(draw, T))
         _put(children, "sells_or_shares_under_16", _maybe(draw, st.booleans()))
+        _put(children, "information_society_service", _maybe(draw, st.booleans()))
         inv["children"] = children
     ais = []
     for _ in range(draw(st.integers(0, 2))):

@@ -100,7 +100,7 @@ def test_non_discrimination_does_not_contradict_an_incentive(name):
     inv, _ = _fixture(name)
     text = _section(_notice(name), "right-to-non-discrimination")
     assert "We will not treat you differently because you use your rights under the CCPA." in text
-    assert "we will not retaliate against you for using these rights" in text  # 7011(e)(2)(F)
+    assert "We will not retaliate against you for using these rights" in text  # 7011(e)(2)(F)
     assert "We will not charge you more" not in text  # false with a financial incentive (1798.125(b))
     offers = "The law allows us to offer the programs in [Notice of financial incentive](#ca-incentives), which you join only if you agree."
     assert (offers in text) == bool(inv.notice.financial_incentives)
@@ -128,8 +128,8 @@ def test_agent_line_only_when_stated():
 
 def test_california_only_notice_says_service_provider_contractor_third_party():
     notice = _notice("us_ca_stores")
-    assert "- **What they are to us:** They work for us under a written contract (service providers)." in _section(notice, "party-cloud")
-    assert "- **What they are to us:** They work for us under a written contract (contractors)." in _section(notice, "party-analytics-vendor")
+    assert "- **What they are to us:** Service provider: works for us under a written contract." in _section(notice, "party-cloud")
+    assert "- **What they are to us:** Contractor: works for us under a written contract." in _section(notice, "party-analytics-vendor")
     assert "- **What they are to us:** These companies are not our service providers or contractors (third parties)." in _section(notice, "party-data-brokers")
     sharing = _section(notice, "who-gets-it")
     assert "(processor" not in sharing and "(controller" not in sharing  # GDPR roles stay out of a CCPA-only notice
@@ -142,9 +142,9 @@ def test_california_only_notice_says_service_provider_contractor_third_party():
 def test_mixed_notice_gives_both_laws_words_and_derives_the_ccpa_role():
     notice = _notice("big_health_app")
     # processor -> service provider (the format's documented derivation) ...
-    assert "(processors). Under the CCPA: a service provider." in _section(notice, "party-aws")
+    assert "Processor: works for us and follows only our instructions. Under the CCPA: a service provider." in _section(notice, "party-aws")
     # ... but a party that gets data for cross-context ads is a third party (1798.140(ah), (ai))
-    assert "(processors). Under the CCPA: a third party." in _section(notice, "party-attribution")
+    assert "Processor: works for us and follows only our instructions. Under the CCPA: a third party." in _section(notice, "party-attribution")
     assert "(controllers). Under the CCPA: a third party." in _section(notice, "party-insurers")
 
 

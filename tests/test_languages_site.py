@@ -59,7 +59,7 @@ def test_parity_names_a_missing_section_and_checklist_item(tmp_path):
     shutil.copytree(STUB_LANGUAGES, tmp_path / "t")
     notice = tmp_path / "t" / "de" / "notice.md.j2"
     text = notice.read_text(encoding="utf-8")
-    start, end = text.index("### Widerspruch {: #right-to-object }"), text.index("{% if consent_purposes or sensitive_data")
+    start, end = text.index("### Widerspruch {: #right-to-object }"), text.index("{% if withdraw_purposes %}\n### Widerruf")
     notice.write_text(text[:start] + text[end:], encoding="utf-8")
     inv = load_inventory(MULTILINGUAL["de"])
     problems = parity_problems(inv, {"en": render(inv, tmp_path / "t", "en"), "de": render(inv, tmp_path / "t", "de")})

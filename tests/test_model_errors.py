@@ -123,7 +123,7 @@ CASES = [
     (
         'unknown_key_suggest',
         [('    name: Contact details\n', '    nmae: Contact details\n')],
-        [('14:5', "unknown key 'nmae' in data[0]. Did you mean 'name'? Known keys: id, name, examples, ccpa_category, sensitive, ccpa_sensitive, special_category, special_category_basis, sensitive_use_limited, sources, inferred_from, required, required_by, if_not_provided, retention, shared_with, sold, shared_for_ads, sold_to, shared_for_ads_with")],
+        [('14:5', "unknown key 'nmae' in data[0]. Did you mean 'name'? Known keys: id, name, examples, ccpa_category, sensitive, ccpa_sensitive, special_category, special_category_basis, sensitive_use_limited, sources, public_source_names, observed_how, about_others, published_to, inferred_from, required, required_by, if_not_provided, retention, shared_with, sold, shared_for_ads, sold_to, shared_for_ads_with")],
     ),
     (
         'unknown_top_key',
@@ -133,7 +133,7 @@ CASES = [
     (
         'unknown_key_close_to_another',
         [('    role: processor\n', '    role: processor\n    colour: blue\n')],
-        [('26:5', "unknown key 'colour' in parties[0]. Did you mean 'country'? Known keys: id, name, role, kind, ccpa_role, purpose, country, countries, privacy_policy, transfer_safeguard, safeguard_copy")],
+        [('26:5', "unknown key 'colour' in parties[0]. Did you mean 'country'? Known keys: id, name, role, kind, ccpa_role, purpose, country, countries, privacy_policy, transfer_safeguard, transfers, safeguard_copy")],
     ),
     (
         'missing_required',
@@ -178,7 +178,7 @@ CASES = [
     (
         'enum_given_list',
         [('    legal_basis: contract', '    legal_basis: [contract]')],
-        [('21:18', "'purposes[0].legal_basis' takes one of the allowed values, got a list. Allowed: consent, contract, legal_obligation, vital_interests, public_task, legitimate_interests")],
+        [('21:18', "'purposes[0].legal_basis' takes one of the allowed values, got a list. Allowed: consent, contract, legal_obligation, vital_interests, public_task, legitimate_interests, recognised_legitimate_interest")],
     ),
     (
         'empty_jurisdictions',
@@ -425,6 +425,162 @@ CASES = [
         [('data:\n  - id', 'data:\n  -\n  - id')],
         [('13:4', "'data[0]' should be a mapping of keys, got nothing (an empty value)")],
     ),
+    (
+        'transfers_and_single_safeguard',
+        [('    country: US\n    transfer_safeguard: standard_contractual_clauses\n', '    country: US\n    transfer_safeguard: standard_contractual_clauses\n    transfers: [{eu: standard_contractual_clauses}]\n')],
+        [('27:25', "party 'mailer' has both 'transfer_safeguard' and 'transfers'")],
+    ),
+    (
+        'transfers_country_not_the_partys',
+        [('    country: US\n    transfer_safeguard: standard_contractual_clauses\n', '    country: US\n    transfers: [{countries: [IN], eu: standard_contractual_clauses}]\n')],
+        [('27:30', "IN is not a country of party 'mailer' (US)")],
+    ),
+    (
+        'transfers_country_twice',
+        [('    country: US\n    transfer_safeguard: standard_contractual_clauses\n', '    countries: [US, IN]\n    transfers:\n      - {countries: [US, IN], eu: standard_contractual_clauses}\n      - {countries: [IN], eu: derogation_contract}\n')],
+        [('29:22', "IN is named in two 'transfers' entries of party 'mailer' (entries 1 and 2)")],
+    ),
+    (
+        'transfers_two_open_entries',
+        [('    country: US\n    transfer_safeguard: standard_contractual_clauses\n', '    countries: [US, IN]\n    transfers:\n      - {eu: standard_contractual_clauses}\n      - {eu: derogation_contract}\n')],
+        [('29:9', "party 'mailer' has more than one 'transfers' entry without 'countries'")],
+    ),
+    (
+        'transfers_entry_says_nothing',
+        [('    country: US\n    transfer_safeguard: standard_contractual_clauses\n', '    country: US\n    transfers: [{countries: [US]}]\n')],
+        [('27:17', "this 'transfers' entry of party 'mailer' names no basis")],
+    ),
+    (
+        'transfers_copy_of_a_derogation',
+        [('    country: US\n    transfer_safeguard: standard_contractual_clauses\n', '    country: US\n    transfers: [{eu: derogation_contract, safeguard_copy: Ask us.}]\n')],
+        [('27:59', 'only a safeguard (Art. 46, 47) has a copy; an adequacy decision or a derogation has none')],
+    ),
+    (
+        'transfers_uk_tool_under_eu',
+        [('    country: US\n    transfer_safeguard: standard_contractual_clauses\n', '    country: US\n    transfers: [{eu: uk_idta}]\n')],
+        [('27:22', "'uk_idta' is not an allowed value for 'parties[0].transfers[0].eu'. Allowed: adequacy_decision, eu_us_data_privacy_framework, standard_contractual_clauses, binding_corporate_rules, code_of_conduct, certification, derogation_explicit_consent, derogation_contract, derogation_contract_in_their_interest, derogation_public_interest, derogation_legal_claims, derogation_vital_interests, derogation_public_register")],
+    ),
+    (
+        'transfers_eu_tool_under_uk',
+        [('    country: US\n    transfer_safeguard: standard_contractual_clauses\n', '    country: US\n    transfers: [{uk: standard_contractual_clauses}]\n')],
+        [('27:22', "'standard_contractual_clauses' is not an allowed value for 'parties[0].transfers[0].uk'. Allowed: adequacy_regulations, uk_us_data_bridge, uk_idta, uk_addendum, uk_binding_corporate_rules, derogation_explicit_consent, derogation_contract, derogation_contract_in_their_interest, derogation_public_interest, derogation_legal_claims, derogation_vital_interests, derogation_public_register")],
+    ),
+    # -- values that passed and then crashed or misled (issue 9, item 4) --
+    (
+        'lone_surrogate',
+        [('  name: Acme\n', '  name: "Acme \\ud800"\n')],
+        [('3:9', 'the text contains U+D800, half of a UTF-16 surrogate pair, which is not a character')],
+    ),
+    (
+        'noncharacter',
+        [('  name: Acme\n', '  name: "Acme \\ufdd0"\n')],
+        [('3:9', 'the text contains U+FDD0, which Unicode reserves as a non-character')],
+    ),
+    (
+        'control_escape',
+        [('  name: Acme\n', '  name: "Acme \\e[31m"\n')],
+        [('3:9', 'the text contains the control character U+001B, which is not text')],
+    ),
+    (
+        'bidi_isolate',
+        [('    name: Contact details\n', '    name: We do not \u2067sell your data to advertisers\u2069.\n')],
+        [('14:21', 'the text contains the bidirectional control U+2067 (RIGHT-TO-LEFT ISOLATE), which can make the text display in another order than it reads')],
+    ),
+    (
+        'bidi_override',
+        [('  name: Acme\n', '  name: Acme \u202etxt.exe\n')],
+        [('3:14', 'the text contains the bidirectional control U+202E (RIGHT-TO-LEFT OVERRIDE), which can make the text display in another order than it reads')],
+    ),
+    (
+        'tag_character',
+        [('  name: Acme\n', '  name: Acme\U000e0069\U000e0067\U000e006e\n')],
+        [('3:13', 'the text contains the invisible tag character U+E0069 (TAG LATIN SMALL LETTER I), which hides text from readers')],
+    ),
+    (
+        'bidi_in_key',
+        [('    name: Contact details\n', '    name: {en\u2066: Contact details}\n')],
+        [('14:14', 'the text contains the bidirectional control U+2066 (LEFT-TO-RIGHT ISOLATE), which can make the text display in another order than it reads')],
+    ),
+    (
+        'id_trailing_newline',
+        [('  - id: contact\n', '  - id: "contact\\n"\n')],
+        [('13:9', "'contact\n' is not a valid id; ids use lowercase letters, digits and '_' and start with a letter")],
+    ),
+    (
+        'id_double_underscore',
+        [('  - id: accounts', '  - id: my__accounts')],
+        [('18:9', "'my__accounts' is not a valid id: '_' must stand between letters or digits (the id makes the entry's link anchor, and 'a__b', 'a_b_' and 'a_b' would make the same one)")],
+    ),
+    (
+        'id_trailing_underscore',
+        [('  - id: accounts', '  - id: accounts_')],
+        [('18:9', "'accounts_' is not a valid id: '_' must stand between letters or digits (the id makes the entry's link anchor, and 'a__b', 'a_b_' and 'a_b' would make the same one)")],
+    ),
+    (
+        'text_invisible_only',
+        [('  name: Acme\n', '  name: "\\u200b"\n')],
+        [('3:9', 'organization.name: the text has only invisible characters (U+200B): readers would see nothing')],
+    ),
+    (
+        'text_map_invisible_only',
+        [('    name: Contact details', '    name: {en: "\\u200b\\u2060"}')],
+        [('14:11', "data[0].name: the 'en' text has only invisible characters (U+200B, U+2060): readers would see nothing")],
+    ),
+    (
+        'period_5000_digits',
+        [('{period: 2 years}', '{period: 99999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999 years}')],
+        [('16:25', "'9999999999999999999999999999999999999...' is longer than 1,000 years, the longest period plainnotice takes")],
+    ),
+    (
+        'period_leading_zero',
+        [('{period: 2 years}', '{period: 02 years}')],
+        [('16:25', "'02 years' starts its number with 0; write the number plainly, e.g. '2 years'")],
+    ),
+    (
+        'period_over_1000_years',
+        [('{period: 2 years}', '{period: 1001 years}')],
+        [('16:25', "'1001 years' is longer than 1,000 years, the longest period plainnotice takes")],
+    ),
+    (
+        'number_inf',
+        [('  jurisdictions: [eu_gdpr]\n', '  jurisdictions: [eu_gdpr]\n  readability:\n    summary: {max: .inf}\n')],
+        [('13:20', "'notice.readability.summary.max' should be a finite number, got the number inf")],
+    ),
+    (
+        'number_nan',
+        [('  jurisdictions: [eu_gdpr]\n', '  jurisdictions: [eu_gdpr]\n  readability:\n    full: {max: .nan}\n')],
+        [('13:17', "'notice.readability.full.max' should be a finite number, got the number nan")],
+    ),
+    (
+        'url_userinfo',
+        [('    name: Data Protection Commission\n', '    name: Data Protection Commission\n    url: https://good.example@evil.example/\n')],
+        [('8:10', "'https://good.example@evil.example/' has 'good.example@' before the host: a browser opens evil.example, not good.example")],
+    ),
+    (
+        'email_trailing_newline',
+        [('  contact_email: privacy@acme.example\n', '  contact_email: "privacy@acme.example\\n"\n')],
+        [('5:18', "'privacy@acme.example\n' is not an e-mail address (expected name@example.com)")],
+    ),
+    (
+        'country_trailing_newline',
+        [('    country: US\n', '    country: "US\\n"\n')],
+        [('26:14', "'US\n' is not an ISO 3166-1 alpha-2 country code")],
+    ),
+    (
+        'cookie_nfd_twin',
+        [('$', 'cookies:\n  - name: café\n    purpose: Keeps you signed in.\n    kind: essential\n    duration: 1 day\n    party: first\n  - name: café\n    purpose: Keeps you signed in.\n    kind: essential\n    duration: 1 day\n    party: first\n')],
+        [('38:11', "cookie 'café' is listed twice (first at line 33, written differently: the two names differ only in invisible characters or in how accents are encoded)")],
+    ),
+    (
+        'cookie_zero_width_twin',
+        [('$', 'cookies:\n  - name: sid\n    purpose: Keeps you signed in.\n    kind: essential\n    duration: 1 day\n    party: first\n  - name: "sid\\u200b"\n    purpose: Keeps you signed in.\n    kind: essential\n    duration: 1 day\n    party: first\n')],
+        [('38:11', "cookie 'sid\u200b' is listed twice (first at line 33, written differently: the two names differ only in invisible characters or in how accents are encoded)")],
+    ),
+    (
+        'cookie_name_invisible',
+        [('$', 'cookies:\n  - name: "\\u200b"\n    purpose: Keeps you signed in.\n    kind: essential\n    duration: 1 day\n    party: first\n')],
+        [('33:11', 'cookies[0].name: the text has only invisible characters (U+200B): readers would see nothing')],
+    ),
 ]
 
 
@@ -590,5 +746,5 @@ def test_language_map_missing_a_language_in_a_fixture(tmp_path):
     with pytest.raises(InputError) as info:
         parse(load_text(text, "clinic.yml"))
     (p,) = info.value.problems
-    assert (p.loc.line, p.loc.col) == (61, 11)
+    assert (p.loc.line, p.loc.col) == (62, 11)
     assert p.message == "the texts for 'purposes[0].name' do not match notice.languages [de, en]: missing en"

@@ -138,7 +138,7 @@ def test_every_number_is_printed_and_exported_in_international_format(tmp_path):
 
     inv = parsed(us_with('    - {kind: phone, number: "+1.800.555.0199"}\n'))
     notice = render(inv).pages["notice.md"].markdown
-    assert "\\+1 800\\-555\\-0199 (free)" in notice and "\\+1 415\\-555\\-0142" in notice
+    assert "\\+1 800\\-555\\-0199 (toll-free)" in notice and "\\+1 415\\-555\\-0142" in notice
     assert "+1.800" not in notice
     exported = inventory_json(inv)
     assert exported["organization"]["phone"] == "+1 415-555-0142"

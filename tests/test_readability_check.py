@@ -413,3 +413,28 @@ def test_score_bad_input(tmp_path, capsys):
     assert main(["score", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert "file not found" in err and "binary" in err
+
+
+def test_a_legal_name_counts_as_one_easy_word_in_the_hard_sentence_rule():
+    """The profile's readability.legal_names (a regulator, a law, a defined term) are names no plainer
+    word can replace: a sentence hard only because of one is not flagged; the same sentence with an
+    ordinary long phrase in its place is."""
+    from generator.inventory.parse import load_inventory
+    from generator.notice.profile import load_profile
+    from generator.notice.render import render
+    from generator.readability.gate import check
+    from conftest import REFERENCE
+
+    assert "Information Commissioner's Office" in load_profile("en").legal_names
+    inv = load_inventory(REFERENCE)
+    named = "The Information Commissioner's Office (ICO) is the UK regulator for data protection."
+    other = "The Organisational Infrastructure Administrator (OIA) is the UK regulator for data protection."
+
+    def flagged(sentence: str) -> bool:
+        result = render(inv)
+        page = result.pages["notice.md"]
+        page.markdown = page.markdown + "\n" + sentence + "\n"
+        return any(f.rule == "RD004" and sentence[:40] in f.message for f in check(result, inv).findings)
+
+    assert not flagged(named)
+    assert flagged(other)

@@ -126,6 +126,10 @@ def _renderings(value, lang="en") -> set[str]:
         out.add(md_escape(countries()[text]))
     if text in {c.value for c in CcpaCategory}:
         out.add(md_escape(CcpaCategory(text).statute_name))
+    from generator.inventory.vocab import CcpaSensitive
+
+    if text in {c.value for c in CcpaSensitive}:
+        out.add(md_escape(CcpaSensitive(text).statute_name))  # |ccpa_sensitive_name
     if isinstance(value, dt.date):
         months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
         out.add(f"{value.day} {months[value.month - 1]} {value.year}")

@@ -20,11 +20,11 @@ from html.parser import HTMLParser
 
 import markdown
 import pytest
-from pydantic import BaseModel
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import variant
+from generator.inventory.decl import Model
 from generator.inventory import model
 from generator.inventory.fields import Text, shape
 from generator.inventory.parse import parse
@@ -114,7 +114,7 @@ def _fill(data, cls, value: str) -> None:
                 data[name] = [value for _ in data[name]]
             else:
                 data[name] = value
-        elif isinstance(inner, type) and issubclass(inner, BaseModel):
+        elif isinstance(inner, type) and issubclass(inner, Model):
             if isinstance(data[name], list):
                 for item in data[name]:
                     _fill(item, inner, value)

@@ -13,9 +13,9 @@ import json
 from enum import Enum
 
 import pytest
-from pydantic import BaseModel
 
 from conftest import COMPANIES, REFERENCE, REPO, SHIPPED
+from generator.inventory.decl import Model
 from generator.rules import refdoc
 from generator.cli import main
 from generator.inventory.fields import shape
@@ -126,7 +126,7 @@ def _models():
         seen.append(cls)
         for f in cls.model_fields.values():
             base = shape(f.annotation).base
-            if isinstance(base, type) and issubclass(base, BaseModel):
+            if isinstance(base, type) and issubclass(base, Model):
                 todo.append(base)
     return seen
 

@@ -20,7 +20,9 @@ import datetime as dt
 from enum import Enum
 
 import pytest
-from pydantic import BaseModel, ValidationError
+from pydantic_core import ValidationError
+
+from generator.inventory.decl import Model as BaseModel  # the model classes are declared on decl.Model
 
 from conftest import COMPANIES, FIXTURES, REFERENCE, SHIPPED
 from generator.inventory.fields import Text, shape

@@ -144,10 +144,10 @@ def test_source_map_points_back_into_the_markdown():
         ("See GDPR Art. 9(2)(a) and Cal. Civ. Code 1798.80(e) for more.", ["See GDPR Art. 9(2)(a) and Cal. Civ. Code 1798.80(e) for more."]),
         ("We use TLS 1.3 always. Really?", ["We use TLS 1.3 always.", "Really?"]),
         ("Is it safe? Yes! We check.", ["Is it safe?", "Yes!", "We check."]),
-        ("We collect: your name; your email.", ["We collect: your name; your email."]),
+        ("We collect: your name; your email.", ["We collect: your name;", "your email."]),
         ("We may not enforce a right; however, we keep it.", ["We may not enforce a right;", "however, we keep it."]),
         ("Stop fraud; Send offers by email", ["Stop fraud;", "Send offers by email"]),
-        ("We invest in care; in security, and talent; and in luck.", ["We invest in care; in security, and talent; and in luck."]),
+        ("We invest in care; in security, and talent; and in luck.", ["We invest in care;", "in security, and talent;", "and in luck."]),
         ("We use it; you can stop us.", ["We use it;", "you can stop us."]),
         ("He said \"stop.\" Then we stopped.", ["He said \"stop.\"", "Then we stopped."]),
         ("Visit fernway.example. It helps.", ["Visit fernway.example.", "It helps."]),
@@ -155,6 +155,23 @@ def test_source_map_points_back_into_the_markdown():
 )
 def test_sentence_splitting(text, expected):
     assert sents(text + "\n") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("We collect: your name; your email.", ["We collect: your name; your email."]),
+        ("We invest in care; in security, and talent; and in luck.", ["We invest in care; in security, and talent; and in luck."]),
+        ("We may not enforce a right; however, we keep it.", ["We may not enforce a right;", "however, we keep it."]),
+        ("Stop fraud; Send offers by email", ["Stop fraud;", "Send offers by email"]),
+    ],
+)
+def test_plain_text_keeps_the_clause_rule_for_semicolons(text, expected):
+    """In Markdown (our pages) "; " separates list items the templates join, so each is its own
+    sentence (above); in plain text and HTML a semicolon ends a sentence only before a clause."""
+    from generator.readability.htmltext import text_units
+
+    assert [s.text for u in text_units(text + "\n") for s in sentences(u)] == expected
 
 
 def test_last_sentence_of_a_unit_ends_even_without_punctuation():

@@ -3,6 +3,7 @@ cross-references resolved, plus the shipped reference data (vocabularies, countr
 adequacy lists).
 
 * :mod:`.load`: YAML -> plain data that remembers ``file:line:column`` (our YAML 1.2 loader, limits);
+* :mod:`.yamlread`: the YAML readers under it (PyYAML on libyaml when it reads the text, else pure-Python PyYAML, for its exact errors);
 * :mod:`.datafiles`: the one reader of shipped data files (``generator/data/``);
 * :mod:`.vocab`: the controlled vocabularies, each value with its meaning and article;
 * :mod:`.geography`: country codes and names, the EEA, the EU and UK adequacy lists;

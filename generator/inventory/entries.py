@@ -13,11 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from pydantic import Field, PrivateAttr, model_validator
 from pydantic_core import PydanticCustomError
 
+from generator.inventory.decl import Field, PrivateAttr, model_validator
+
 from generator.inventory.fields import Bool, Country, Id, Period, Strict, Text, Url
-from generator.inventory.vocab import CcpaCategory, CcpaRole, CcpaSensitive, LegalBasis, PartyKind, PartyRole, RequiredBy, SpecialCategoryBasis, TransferSafeguard
+from generator.inventory.transfers import COPY_DOC, SAFEGUARD_DOC, TRANSFERS_DOC, TransferBasis
+from generator.inventory.vocab import CcpaCategory, CcpaRole, CcpaSensitive, DecisionException, LegalBasis, PartyKind, PartyRole, RequiredBy, SpecialCategoryBasis, TransferSafeguard
 
 #: How a party gets a kind of data, in the order notices list them: the inventory key that says so.
 WAYS = {"shared": "shared_with", "sold": "sold_to", "ads": "shared_for_ads_with"}
@@ -52,6 +54,16 @@ class Retention(Strict):
     criteria: Optional[Text] = Field(None, description="If there is no fixed period: what decides how long.")
     after: Optional[Text] = Field(None, description="When the period starts, e.g. 'you close your account'.")
     reason: Optional[Text] = Field(None, description="Why it is kept that long, e.g. 'tax law requires it'.")
+    law: Optional[Text] = Field(
+        None,
+        description="The law that sets the period, when one does, e.g. 'Portuguese VAT Code, Art. 52' (GDPR Art. 13(2)(a)). "
+        "The notice shows it next to the period.",
+    )
+    or_until: Optional[Text] = Field(
+        None,
+        description="With `period`: an event that can make you keep it longer, e.g. 'any legal claim the images are "
+        "evidence in has ended'. The notice shows it after the period as 'Or until, if that is later: <or_until>'.",
+    )
 
     @model_validator(mode="after")
     def _one(self):
@@ -62,6 +74,10 @@ class Retention(Strict):
         if self.period is not None and self.criteria is not None:
             raise PydanticCustomError(
                 "retention_both", "give either 'period' or 'criteria', not both"
+            )
+        if self.or_until is not None and self.period is None:
+            raise PydanticCustomError(
+                "retention_or_until", "'or_until' extends a 'period': give 'period' too, or put it all in 'criteria'"
             )
         return self
 
@@ -105,7 +121,28 @@ class DataItem(Strict):
     )
     sources: list[str] = Field(
         min_length=1,
-        description="Where it comes from: you, your_device, inferred, public_sources, or a party id.",
+        description="Where it comes from: you, your_device, observed, inferred, public_sources, or a party id.",
+    )
+    public_source_names: list[Text] = Field(
+        default_factory=list,
+        description="With `public_sources`: which public sources, e.g. 'the national business register (KRS)' "
+        "(GDPR Art. 14(2)(f) asks from which source). The notice lists them after 'Public sources'.",
+    )
+    observed_how: Optional[Text] = Field(
+        None,
+        description="With `observed`: how you record it, e.g. 'cameras in our stores' or 'we record calls to our "
+        "helpline'. The notice shows it after 'Recorded by us'.",
+    )
+    about_others: Optional[Text] = Field(
+        None,
+        description="When the data is about other people than the reader: who they are, e.g. 'the people you name as "
+        "emergency contacts'. The notice shows it as 'Whose data it is'.",
+    )
+    published_to: Optional[Text] = Field(
+        None,
+        description="When you publish it by design (reviews, comments, profiles, photos): who can see it, e.g. "
+        "'everyone who visits our website'. Everyone who can read it is a recipient (GDPR Art. 13(1)(e)): the notice "
+        "lists them with the recipients.",
     )
     inferred_from: list[Id] = Field(default_factory=list, description="Data ids this is worked out from.")
     required: Optional[Bool] = Field(
@@ -166,7 +203,7 @@ class DataItem(Strict):
     @property
     def from_person(self) -> bool:
         """True when all of it comes from the person (Art. 13), False when some does not (Art. 14)."""
-        return all(s in ("you", "your_device") for s in self.sources)
+        return all(s in ("you", "your_device", "observed") for s in self.sources)
 
     @property
     def special(self) -> bool:
@@ -190,8 +227,8 @@ class DataItem(Strict):
 
     @property
     def collected_from_person(self) -> bool:
-        """True when some of it is collected from the person (`you` or `your_device`: GDPR Art. 13)."""
-        return any(s in ("you", "your_device") for s in self.sources)
+        """True when some of it is collected from the person (`you`, `your_device` or `observed`: GDPR Art. 13)."""
+        return any(s in ("you", "your_device", "observed") for s in self.sources)
 
     @property
     def given_by_person(self) -> bool:
@@ -200,7 +237,23 @@ class DataItem(Strict):
 
 
 class AutomatedDecision(Strict):
-    """A decision made by automated means with legal or similar effect (GDPR Art. 22, 13(2)(f))."""
+    """A decision made by automated means with legal or similar effect (GDPR Art. 22, 13(2)(f); UK GDPR
+    Art. 22A-22D)."""
+
+    solely_automated: Optional[Bool] = Field(
+        None,
+        description="true: no person takes part in the decision in a meaningful way (GDPR Art. 22(1); UK GDPR "
+        "Art. 22A(1)(a)). false: a person checks every result and decides, so Art. 22 does not apply; the notice "
+        "says so. Required for eu_gdpr/uk_gdpr.",
+    )
+    exception: Optional[DecisionException] = Field(
+        None,
+        description="For a solely automated decision: why the law allows it, contract, law or explicit_consent (GDPR "
+        "Art. 22(2)). Required for eu_gdpr; legitimate interests is not one of them.",
+    )
+    law: Optional[Text] = Field(
+        None, description="With `exception: law`: the law that allows the decision (GDPR Art. 22(2)(b))."
+    )
 
     what: Optional[Text] = Field(None, description="What the system decides. Required for eu_gdpr/uk_gdpr (Art. 13(2)(f)).")
     logic: Optional[Text] = Field(
@@ -212,7 +265,9 @@ class AutomatedDecision(Strict):
     )
     human_review: Optional[Text] = Field(
         None,
-        description="How to get a person to review the decision. Required for eu_gdpr/uk_gdpr (Art. 22(3)).",
+        description="For a solely automated decision: how to get a person to step in, give your view and challenge "
+        "the decision. Required where the law gives these rights: GDPR Art. 22(3) (exception contract or "
+        "explicit_consent), UK GDPR Art. 22C (every solely automated decision).",
     )
 
 
@@ -237,6 +292,12 @@ class Purpose(Strict):
     )
     object: Optional[Text] = Field(
         None, description="How to object, for legitimate_interests or public_task (Art. 21)."
+    )
+    law: Optional[Text] = Field(
+        None,
+        description="The law behind the purpose, when legal_basis is legal_obligation or public_task, e.g. 'EU "
+        "Directive 2021/514 (DAC7), as Polish tax law implements it' (GDPR Art. 6(3)). The notice shows it next to "
+        "the legal basis.",
     )
     profiling: Bool = Field(False, description="The purpose involves profiling (Art. 4(4)).")
     automated_decision: Optional[AutomatedDecision] = Field(
@@ -279,12 +340,9 @@ class Party(Strict):
     country: Optional[Country] = Field(None, description="Country where they process data (ISO 3166-1 alpha-2).")
     countries: Optional[list[Country]] = Field(None, description="Countries, when there are several.")
     privacy_policy: Optional[Url] = Field(None, description="Link to their privacy policy.")
-    transfer_safeguard: Optional[TransferSafeguard] = Field(
-        None, description="How a transfer outside the EEA/UK is protected (Art. 45-49)."
-    )
-    safeguard_copy: Optional[Text] = Field(
-        None, description="How to get a copy of the safeguard (Art. 13(1)(f)). Default: ask us."
-    )
+    transfer_safeguard: Optional[TransferSafeguard] = Field(None, description=SAFEGUARD_DOC)
+    transfers: Optional[list[TransferBasis]] = Field(None, description=TRANSFERS_DOC)
+    safeguard_copy: Optional[Text] = Field(None, description=COPY_DOC)
 
     _receipts: list = PrivateAttr(default_factory=list)
     _supplied: list = PrivateAttr(default_factory=list)

@@ -18,10 +18,11 @@ import typing
 from dataclasses import dataclass
 from typing import Annotated, Any, Callable, Iterator
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict as _StrictType
 from pydantic_core import PydanticCustomError, core_schema
 
 from generator.errors import Loc
+from generator.inventory.decl import AfterValidator, Field, Model, StrictType
+from generator.inventory.chars import visible
 from generator.inventory.geography import countries, country_by_name
 
 # --------------------------------------------------------------------------------------------
@@ -80,17 +81,18 @@ class Text:
         if isinstance(value, str):
             if not value.strip():
                 raise PydanticCustomError("empty_text", "the text is empty")
+            _not_invisible(value)
             return cls({"": str(value)}, getattr(value, "loc", None))
         if isinstance(value, dict) and value:
             out, locs = {}, {}
             for lang, text in value.items():
-                if text is None and isinstance(lang, str) and not _LANG.match(lang):
+                if text is None and isinstance(lang, str) and not _LANG.fullmatch(lang):
                     raise PydanticCustomError(
                         "text_comma",
                         "'{lang}' looks like the end of a text cut off at a comma: inside {...} a comma starts a new key",
                         {"lang": str(lang)},
                     )
-                if not isinstance(lang, str) or not _LANG.match(lang):
+                if not isinstance(lang, str) or not _LANG.fullmatch(lang):
                     raise PydanticCustomError(
                         "text_lang",
                         "'{lang}' is not a language code; a map of texts uses codes like en, de, pt-BR",
@@ -100,6 +102,7 @@ class Text:
                     raise PydanticCustomError(
                         "text_type", "the '{lang}' text must be a non-empty string", {"lang": lang}
                     )
+                _not_invisible(text, lang)
                 out[str(lang)] = str(text)
                 if getattr(text, "loc", None):
                     locs[str(lang)] = text.loc
@@ -112,12 +115,20 @@ class Text:
         )
 
     @classmethod
-    def __get_pydantic_core_schema__(cls, source, handler):
+    def __core_schema__(cls) -> dict:
+        """How pydantic-core validates a Text (see :mod:`.decl`)."""
+        return core_schema.no_info_plain_validator_function(cls._validate)
+
+    @staticmethod
+    def __dump__(t: "Text"):
+        """A Text as plain data: the string, or the map of language -> string."""
+        return t.get() if not t.is_map else dict(t.values)
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source, handler):  # for the JSON Schema (pydantic)
         return core_schema.no_info_plain_validator_function(
             cls._validate,
-            serialization=core_schema.plain_serializer_function_ser_schema(
-                lambda t: t.get() if not t.is_map else dict(t.values)
-            ),
+            serialization=core_schema.plain_serializer_function_ser_schema(cls.__dump__),
         )
 
     @classmethod
@@ -133,6 +144,17 @@ class Text:
                 },
             ]
         }
+
+
+def _not_invisible(value: str, lang: str = "") -> None:
+    """A text that shows nothing (only U+200B, say) would satisfy a required field with nothing."""
+    if not visible(value):
+        codes = ", ".join(sorted({f"U+{ord(c):04X}" for c in value if not c.isspace()}))
+        raise PydanticCustomError(
+            "invisible_text",
+            "the {what}text has only invisible characters ({codes}): readers would see nothing",
+            {"what": f"'{lang}' " if lang else "", "codes": codes},
+        )
 
 
 def describe(value: Any) -> str:
@@ -180,10 +202,17 @@ _PHONE = re.compile(r"^(\+|\(?)[0-9][0-9 ().\-]*$")
 
 @_named("id", "ids")
 def _check_id(value: str) -> str:
-    if not _ID.match(value):
+    if not _ID.fullmatch(value):
         raise PydanticCustomError(
             "bad_id",
             "'{value}' is not a valid id; ids use lowercase letters, digits and '_' and start with a letter",
+            {"value": value},
+        )
+    if "__" in value or value.endswith("_"):
+        raise PydanticCustomError(
+            "bad_id",
+            "'{value}' is not a valid id: '_' must stand between letters or digits (the id makes the entry's "
+            "link anchor, and 'a__b', 'a_b_' and 'a_b' would make the same one)",
             {"value": value},
         )
     return value
@@ -191,7 +220,7 @@ def _check_id(value: str) -> str:
 
 @_named("e-mail address", "e-mail addresses")
 def check_email(value: str) -> str:
-    if not _EMAIL.match(value):
+    if not _EMAIL.fullmatch(value):
         raise PydanticCustomError(
             "bad_email", "'{value}' is not an e-mail address (expected name@example.com)", {"value": value}
         )
@@ -203,7 +232,7 @@ def _check_url(value: str) -> str:
     if value.lower().startswith("mailto:"):
         check_email(value[7:].split("?", 1)[0])
         return value
-    if not _URL.match(value):
+    if not _URL.fullmatch(value):
         scheme = value.split(":", 1)[0].lower() if ":" in value else ""
         if scheme and scheme not in ("http", "https"):
             raise PydanticCustomError(
@@ -214,13 +243,21 @@ def _check_url(value: str) -> str:
         raise PydanticCustomError(
             "bad_url", "'{value}' is not a full web address (expected https://example.com/page)", {"value": value}
         )
+    authority = value.split("://", 1)[1].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    if "@" in authority:
+        user, host = authority.rsplit("@", 1)
+        raise PydanticCustomError(
+            "url_userinfo",
+            "'{value}' has '{user}@' before the host: a browser opens {host}, not {user}",
+            {"value": value, "user": user, "host": host},
+        )
     return value
 
 
 @_named("phone number", "phone numbers")
 def _check_phone(value: str) -> str:
     digits = re.sub(r"\D", "", value)
-    if not _PHONE.match(value) or not 6 <= len(digits) <= 15:
+    if not _PHONE.fullmatch(value) or not 6 <= len(digits) <= 15:
         raise PydanticCustomError(
             "bad_phone",
             "'{value}' is not a phone number (expected digits with an optional leading +, e.g. +1 800 555 0100)",
@@ -250,20 +287,46 @@ def _check_country(value: str) -> str:
     return value
 
 
+#: The longest period the model takes, in days (1,000 years): it orders periods and states them.
+MAX_PERIOD_DAYS = 365_000
+
+
 @_named("period", "periods")
 def _check_period(value: str) -> str:
-    if not _PERIOD.match(value.strip()):
+    m = _PERIOD.fullmatch(value.strip())
+    if not m:
         raise PydanticCustomError(
             "bad_period",
             "'{value}' is not a period; write '<number> <days|weeks|months|years>', e.g. '2 years', or use 'criteria' instead",
             {"value": value},
         )
+    number = m.group(1)
+    if len(number) > 1 and number.startswith("0"):
+        raise PydanticCustomError(
+            "bad_period", "'{value}' starts its number with 0; write the number plainly, e.g. '2 years'",
+            {"value": value if len(value) <= 40 else value[:37] + "..."},
+        )
+    if len(number) > 6 or period_days(value) > MAX_PERIOD_DAYS:
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        raise PydanticCustomError(
+            "long_period",
+            "'{value}' is longer than 1,000 years, the longest period plainnotice takes",
+            {"value": shown},
+        )
+    return value
+
+
+@_named("text", "texts")
+def _check_name(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("empty_text", "the text is empty")
+    _not_invisible(value)
     return value
 
 
 @_named("language code", "language codes")
 def _check_lang(value: str) -> str:
-    if not _LANG.match(value):
+    if not _LANG.fullmatch(value):
         raise PydanticCustomError(
             "bad_lang",
             "'{value}' is not a language code; use codes like en, de, pt-BR",
@@ -273,11 +336,14 @@ def _check_lang(value: str) -> str:
 
 
 # true/false only (no "yes", 1 or "false" as text), whole numbers only (no "30" as text).
-Bool = Annotated[bool, _StrictType()]
-Int = Annotated[int, _StrictType()]
-Num = Annotated[float, _StrictType()]
+Bool = Annotated[bool, StrictType()]
+Int = Annotated[int, StrictType()]
+Num = Annotated[float, StrictType(), Field(allow_inf_nan=False)]
 Lang = Annotated[str, AfterValidator(_check_lang), Field(json_schema_extra={"pattern": _LANG.pattern})]
-Id = Annotated[str, AfterValidator(_check_id), Field(json_schema_extra={"pattern": _ID.pattern})]
+#: What the JSON Schema says of an id: the pattern and the '_' rule of ``_check_id`` in one.
+_ID_SCHEMA = r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$"
+Id = Annotated[str, AfterValidator(_check_id), Field(json_schema_extra={"pattern": _ID_SCHEMA})]
+Name = Annotated[str, AfterValidator(_check_name)]
 Email = Annotated[str, AfterValidator(check_email), Field(json_schema_extra={"format": "email"})]
 Url = Annotated[
     str, AfterValidator(_check_url), Field(json_schema_extra={"pattern": r"^(https?://|mailto:)"})
@@ -289,8 +355,8 @@ Period = Annotated[str, AfterValidator(_check_period), Field(json_schema_extra={
 
 def period_parts(period: str) -> tuple[int, str]:
     """'2 years' -> (2, "year"), for a value the ``Period`` type accepted."""
-    n, unit = _PERIOD.match(period.strip()).groups()
-    return int(n), unit
+    n, unit = _PERIOD.fullmatch(period.strip()).groups()
+    return int(n.lstrip("0") or "0"), unit
 
 
 def period_days(period: str) -> int:
@@ -299,10 +365,9 @@ def period_days(period: str) -> int:
     return n * {"day": 1, "week": 7, "month": 30, "year": 365}[unit]
 
 
-class Strict(BaseModel):
-    """The base of every model class: unknown keys are errors; validators are built on first use."""
-
-    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True, validate_default=False, defer_build=True)
+class Strict(Model):
+    """The base of every model class: unknown keys are errors; the validator is built on first use
+    (:mod:`.decl`)."""
 
 
 # --------------------------------------------------------------------------------------------
@@ -358,7 +423,7 @@ def walk(obj: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
     """Every value in a model, depth first, with its path: the model itself, each field's value,
     each list item (private cross-references are not followed)."""
     yield path, obj
-    if isinstance(obj, BaseModel):
+    if isinstance(obj, Model):
         for name in type(obj).model_fields:
             yield from walk(getattr(obj, name), path + (name,))
     elif isinstance(obj, list):

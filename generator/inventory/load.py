@@ -20,21 +20,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.resolver import Resolver
 
 from generator.errors import InputError, Loc, Problem
-
-#: Limits for pathological input. Each is far above what a real inventory needs: the reference
-#: inventory is 10 KB, 300 lines, nests 5 deep and has about 600 values; the 100x synthetic
-#: inventory of the benchmark is 0.7 MB, 28,000 lines and 50,000 values. The pure-Python YAML
-#: reader handles about 20,000-40,000 values a second, so the node limit also bounds the time spent.
-LIMITS = {
-    "max_bytes": 4 * 1024 * 1024,  # 4 MiB of YAML, checked before reading
-    "max_lines": 100_000,  # lines, counted before parsing
-    "max_depth": 64,  # nested mappings/lists, checked while parsing
-    "max_nodes": 100_000,  # values, counted while parsing and again after expanding aliases
-    "max_aliases": 1_000,  # alias uses (*name): stops "billion laughs" bombs
-}
+from generator.inventory.chars import forbidden
+from generator.inventory.userfiles import TooLarge, read_limited
+from generator.inventory.yamlread import LIMITS, _compose, _LimitHit, _Loader  # noqa: F401 - LIMITS is read from here
 
 #: What each limit means, for messages and the format reference.
 LIMIT_NOTES = {
@@ -69,6 +59,7 @@ class Document:
     locs: dict = field(default_factory=dict)  # path -> Loc of the value
     key_locs: dict = field(default_factory=dict)  # path -> Loc of the key that introduces it
     text: str = ""
+    warnings: list = field(default_factory=list)  # Findings about a valid file (inventory.warnings)
 
     def loc(self, path: tuple) -> Loc:
         """Best location for ``path``: the value, else its key, else the nearest parent."""
@@ -86,50 +77,6 @@ class Document:
         path = tuple(path)
         return self.key_locs.get(path) or self.loc(path)
 
-
-class _LimitHit(Exception):
-    def __init__(self, message: str, mark):
-        self.message = message
-        self.mark = mark
-
-
-class _Loader(yaml.SafeLoader):
-    """SafeLoader with YAML 1.2 booleans and a nesting-depth limit while composing."""
-
-    yaml_implicit_resolvers = {k: list(v) for k, v in Resolver.yaml_implicit_resolvers.items()}
-
-    def __init__(self, stream):
-        super().__init__(stream)
-        self._depth = 0
-        self._nodes = 0
-
-    def compose_node(self, parent, index):
-        self._depth += 1
-        self._nodes += 1
-        try:
-            if self._nodes > LIMITS["max_nodes"]:
-                raise _LimitHit(
-                    f"the file has more than {LIMITS['max_nodes']:,} values (limit: max_nodes)",
-                    self.peek_event().start_mark,
-                )
-            if self._depth > LIMITS["max_depth"]:
-                raise _LimitHit(
-                    f"the file nests more than {LIMITS['max_depth']} levels deep (limit: max_depth)",
-                    self.peek_event().start_mark,
-                )
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
-
-
-# YAML 1.2 core schema booleans: only true/false. "yes", "no", "on", "off" stay strings.
-for _first in list(_Loader.yaml_implicit_resolvers):
-    _Loader.yaml_implicit_resolvers[_first] = [
-        (tag, rx) for tag, rx in _Loader.yaml_implicit_resolvers[_first] if tag != "tag:yaml.org,2002:bool"
-    ]
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
 
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
@@ -202,13 +149,10 @@ def _load(text: str, file: str, inventory: bool) -> Document:
                 "a real inventory has a few thousand values; remove generated or pasted content",
             )
         )
-    try:
-        loader = _Loader(text)
-    except yaml.reader.ReaderError as exc:
-        raise _reader_problem(file, text, exc) from None
+    loader = None
     try:
         try:
-            root = loader.get_single_node()
+            loader, root = _compose(text)
         except _LimitHit as hit:
             fix = (
                 "flatten the structure; the inventory format needs about 5 levels"
@@ -272,7 +216,8 @@ def _load(text: str, file: str, inventory: bool) -> Document:
         doc.data = data
         return doc
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def _reader_problem(file: str, text: str, exc) -> InputError:
@@ -288,28 +233,33 @@ def _reader_problem(file: str, text: str, exc) -> InputError:
 
 
 def load_file(path: str | Path) -> Document:
-    """Read and parse an inventory file."""
+    """Read and parse an inventory file (at most ``max_bytes`` of it, whatever the path is: see
+    :mod:`.userfiles`)."""
     path = Path(path)
     name = str(path)
+    limit = LIMITS["max_bytes"]
     try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise InputError(
-            Problem(Loc(name), "file not found", "give the path to your inventory, e.g. 'plainnotice validate data_inventory.yml'")
-        ) from None
-    except OSError as exc:
-        raise InputError(Problem(Loc(name), f"cannot read the file: {exc.strerror}", "check the path and permissions")) from None
-    if path.is_dir():
-        raise InputError(Problem(Loc(name), "this is a folder, not a file", "give the path to the inventory YAML file"))
-    if size > LIMITS["max_bytes"]:
+        raw = read_limited(path, limit)
+    except TooLarge as big:
+        mib = limit // (1024 * 1024)
+        if big.size is not None:
+            what = f"the file is {big.size / (1024 * 1024):.1f} MiB, larger than the {mib} MiB limit"
+        else:
+            what = f"more than {mib} MiB came from this device or pipe, over the {mib} MiB limit"
         raise InputError(
             Problem(
                 Loc(name),
-                f"the file is {size / (1024 * 1024):.1f} MiB, larger than the {LIMITS['max_bytes'] // (1024 * 1024)} MiB limit (limit: max_bytes)",
+                f"{what} (limit: max_bytes)",
                 "a real inventory is a few hundred KB at most; remove generated or pasted content",
             )
-        )
-    raw = path.read_bytes()
+        ) from None
+    except InputError as err:
+        (p,) = err.problems
+        if p.message == "file not found":
+            p = Problem(p.loc, p.message, "give the path to your inventory, e.g. 'plainnotice validate data_inventory.yml'")
+        elif p.message.startswith("this is a folder"):
+            p = Problem(p.loc, p.message, "give the path to the inventory YAML file")
+        raise InputError(p) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -387,6 +337,7 @@ class _Builder:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise self.problem(key_node.start_mark, "merge keys ('<<') are not supported", "write the keys out in full")
             key = key_node.value
+            self.check_chars(key_node)
             if key_node.tag != _STR:
                 # a key like 1 or true: keep its text so the "unknown key" message shows it
                 key = str(key_node.value)
@@ -403,8 +354,21 @@ class _Builder:
             out[key] = self.build(value_node, child)
         return out
 
+    def check_chars(self, node) -> None:
+        """Reject a character no text may contain (:func:`.chars.forbidden`), at its own place in
+        the file when it is written there as itself (else at the start of the value: an escape)."""
+        bad = forbidden(node.value)
+        if bad is None:
+            return
+        i, message, fix = bad
+        text = self.doc.text
+        at = text.find(node.value[i], node.start_mark.index, node.end_mark.index)
+        loc = _loc_at(self.file, text, at) if at >= 0 else _loc(self.file, node.start_mark)
+        raise InputError(Problem(loc, message, fix))
+
     def build_scalar(self, node) -> Any:
         if node.tag == _STR:
+            self.check_chars(node)
             return LocatedStr(node.value, _loc(self.file, node.start_mark))
         if node.tag not in _SCALAR_TAGS:
             raise self.problem(node.start_mark, f"unsupported YAML tag {_tag(node.tag)}", "remove the tag and write the value plainly")

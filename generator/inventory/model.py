@@ -12,11 +12,13 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any, Optional
 
-from pydantic import Field, PrivateAttr, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
+from pydantic_core.core_schema import ValidationInfo
+
+from generator.inventory.decl import Field, PrivateAttr, field_validator, model_validator, resolve_all
 
 from generator.inventory.entries import AutomatedDecision, DataItem, Party, Purpose, Receipt, Retention
-from generator.inventory.fields import Bool, Country, Email, Id, Int, Lang, Num, Phone, Strict, Text, Url, check_email
+from generator.inventory.fields import Bool, Country, Email, Id, Int, Lang, Name, Num, Phone, Strict, Text, Url, check_email
 from generator.inventory.load import Document
 from generator.inventory.vocab import CookieKind, CookieParty, GpcScope, Jurisdiction, Metric, Region, RequestKind
 
@@ -54,6 +56,13 @@ class Authority(Strict):
 
     name: Text = Field(description="Name of the authority.")
     url: Optional[Url] = Field(None, description="The authority's website or complaint page.")
+    lead: Optional[Bool] = Field(
+        None,
+        description="true: it is your lead supervisory authority (GDPR Art. 56(1)): your main or only establishment "
+        "in the EEA is in its country and your processing is cross-border (Art. 4(23)). Not for a controller without "
+        "an EEA establishment, nor for processing on Art. 6(1)(c) or (e) (Art. 55(2)). Left out or false: the notice "
+        "names it as one authority people can complain to, never as 'lead'.",
+    )
 
 
 class Organization(Strict):
@@ -264,6 +273,12 @@ class Requests(Strict):
         "the regulation's rule for agents either way: Californians may always use one.",
     )
     appeal: Optional[Text] = Field(None, description="How to appeal if you refuse a request.")
+    complaint_methods: list[RequestMethod] = Field(
+        default_factory=list,
+        description="Ways to complain to you about your use of personal data, such as a complaint form that can be "
+        "filled in online and in other ways (DPA 2018 s.164A(2); UK GDPR Art. 13(2)(ca), 14(2)(da)). Asked for "
+        "uk_gdpr; the UK part of the notice lists them before the ICO.",
+    )
     online_only: Optional[Bool] = Field(
         None,
         description="true: you operate only online and have a direct relationship with people, so an e-mail address "
@@ -308,7 +323,7 @@ class Controls(Strict):
 class Cookie(Strict):
     """A cookie or similar technology (ePrivacy Directive Art. 5(3))."""
 
-    name: str = Field(min_length=1, description="The cookie's name as the browser shows it.")
+    name: Name = Field(min_length=1, description="The cookie's name as the browser shows it.")
     purpose: Text = Field(description="What it does.")
     kind: CookieKind = Field(description="essential, preferences, analytics or advertising.")
     duration: Text = Field(description="How long it lasts, e.g. '12 months' or 'until you close the browser'.")
@@ -330,6 +345,11 @@ class Children(Strict):
         None, ge=0, le=21, description="Youngest age allowed to use the service. 0 or left out: no minimum age is stated."
     )
     statement: Optional[Text] = Field(None, description="What you do about children's data.")
+    information_society_service: Optional[Bool] = Field(
+        None,
+        description="true: you offer an online service directly to children and rely on consent for it (GDPR Art. "
+        "8(1)). The notice then lists the erasure ground for data collected that way (Art. 17(1)(f)).",
+    )
     sells_or_shares_under_16: Optional[Bool] = Field(
         None,
         description="Whether you sell or share personal information of consumers you actually know are under 16 "
@@ -432,3 +452,6 @@ class Inventory(Strict):
     def gdpr(self) -> bool:
         """True when the notice covers eu_gdpr or uk_gdpr."""
         return bool(self.jurisdiction_set & {"eu_gdpr", "uk_gdpr"})
+
+
+resolve_all(Inventory)  # every field's type, once: later readers of model_fields see types

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic_core import ValidationError
 
 from generator.errors import InputError, Loc, Problem
 from generator.inventory.fields import describe
@@ -16,6 +16,7 @@ from generator.inventory.model import SUPPORTED_FORMATS, Inventory
 from generator.inventory.phones import check_phones
 from generator.inventory.problems import cap, dedupe, from_pydantic
 from generator.inventory.resolve import resolve
+from generator.inventory.warnings import inventory_warnings
 
 
 def parse(doc: Document) -> Inventory:
@@ -51,6 +52,7 @@ def parse(doc: Document) -> Inventory:
     problems = resolve(inv, doc) + check_phones(inv, doc)
     if problems:
         raise InputError(cap(dedupe(problems)))
+    doc.warnings = inventory_warnings(doc)
     return inv
 
 

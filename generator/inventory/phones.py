@@ -26,9 +26,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
-from pydantic import BaseModel
-
 from generator.errors import Problem
+from generator.inventory.decl import Model
 from generator.inventory.fields import _check_phone, field_path, shape
 from generator.inventory.geography import countries, country_from_address
 from generator.inventory.load import Document, LocatedStr
@@ -64,17 +63,17 @@ class PhoneFacts:
         return TYPE_WORDS.get(self.kind, TYPE_WORDS["UNKNOWN"])
 
 
-def _phone_fields(model: BaseModel) -> Iterator[str]:
+def _phone_fields(model: Model) -> Iterator[str]:
     for name, info in type(model).model_fields.items():
         if _check_phone in shape(info.annotation, info.metadata).checks:
             yield name
 
 
-def phone_values(inv: Inventory) -> Iterator[tuple[tuple, BaseModel, str, list]]:
+def phone_values(inv: Inventory) -> Iterator[tuple[tuple, Model, str, list]]:
     """Every phone number in the inventory: (path, the model holding it, field name, enclosing models)."""
 
     def visit(obj, path: tuple, parents: list):
-        if isinstance(obj, BaseModel):
+        if isinstance(obj, Model):
             for name in _phone_fields(obj):
                 if getattr(obj, name) is not None:
                     yield path + (name,), obj, name, parents + [obj]

@@ -10,9 +10,9 @@ import difflib
 import re
 from typing import Any
 
-from pydantic import BaseModel
 
 from generator.errors import Loc, Problem
+from generator.inventory.decl import Model
 from generator.inventory.fields import describe, field_path, shape
 from generator.inventory.load import Document
 from generator.inventory.model import Inventory
@@ -24,6 +24,7 @@ _EXPECTED = {
     "int_from_float": "a whole number",
     "float_type": "a number",
     "float_parsing": "a number",
+    "finite_number": "a finite number",
     "bool_type": "true or false",
     "bool_parsing": "true or false",
     "list_type": "a list (items starting with '- ', or [a, b])",
@@ -37,17 +38,17 @@ _EXPECTED = {
 }
 
 
-def model_at(path: tuple) -> type[BaseModel] | None:
+def model_at(path: tuple) -> type[Model] | None:
     """The model class that validates the mapping at ``path`` (indexes are skipped)."""
     cls: Any = Inventory
     for step in path:
         if isinstance(step, int):
             continue
-        field = cls.model_fields.get(step) if isinstance(cls, type) and issubclass(cls, BaseModel) else None
+        field = cls.model_fields.get(step) if isinstance(cls, type) and issubclass(cls, Model) else None
         if field is None:
             return None
         cls = shape(field.annotation).base
-    return cls if isinstance(cls, type) and issubclass(cls, BaseModel) else None
+    return cls if isinstance(cls, type) and issubclass(cls, Model) else None
 
 
 def _where(path: tuple) -> str:
@@ -162,6 +163,9 @@ def _problem(doc: Document, err: dict) -> Problem:
         "method_extra": f"remove '{ctx.get('other')}:'" if kind == "method_extra" else "",
         "bad_bound": "set the bound the metric uses",
         "bad_lang": "write a language code such as en, de, fr or pt-BR",
+        "invisible_text": "write the text in visible letters, or remove the key if it is optional",
+        "url_userinfo": f"remove '{ctx.get('user')}@': a link in a notice needs no user name or password" if kind == "url_userinfo" else "",
+        "long_period": "write the real period, or replace 'period' with 'criteria: <what decides it>'",
     }
     if kind == "text_type" and isinstance(value, (int, float, bool)):
         fixes["text_type"] = f"put it in quotes to keep it as text: '{value if not isinstance(value, bool) else str(value).lower()}'"

@@ -57,6 +57,7 @@ class LegalBasis(_Doc):
     vital_interests = "vital_interests", "Art. 6(1)(d): needed to protect someone's life.", "Art. 6(1)(d)"
     public_task = "public_task", "Art. 6(1)(e): a task in the public interest or official authority.", "Art. 6(1)(e)"
     legitimate_interests = "legitimate_interests", "Art. 6(1)(f): needed for an interest of yours or others that the person's rights do not override; name it in legitimate_interest.", "Art. 6(1)(f)"
+    recognised_legitimate_interest = "recognised_legitimate_interest", "UK GDPR Art. 6(1)(ea) (from 5 February 2026): a recognised legitimate interest, one of the conditions of UK GDPR Annex 1; name it in legitimate_interest. UK only: the EU GDPR has no such basis.", "Art. 6(1)(ea)"
 
 
 class SpecialCategoryBasis(_Doc):
@@ -157,7 +158,8 @@ class SourceKind(_Doc):
     you = "you", "The person gives it to you."
     your_device = "your_device", "Collected from the person's device or browser."
     inferred = "inferred", "You work it out from other data; list that data in inferred_from."
-    public_sources = "public_sources", "Publicly accessible sources (Art. 14(2)(f))."
+    public_sources = "public_sources", "Publicly accessible sources (Art. 14(2)(f)); name them in public_source_names."
+    observed = "observed", "You record it yourself while the person deals with you, e.g. store cameras, call recordings or till records (GDPR Art. 13: collected from the person); say how in observed_how."
 
 
 class PartyRole(_Doc):
@@ -184,19 +186,62 @@ class PartyKind(_Doc):
 
 
 class TransferSafeguard(_Doc):
-    """How a transfer outside the EEA/UK is protected: GDPR Art. 45 (adequacy), 46 (appropriate
-    safeguards), 47 (binding corporate rules), 49 (derogations)."""
+    """One basis for every transfer to a party, under both laws (the older, single field; `transfers`
+    gives each country and each law its own). A value counts only under the law that has it: the EU
+    tools (`eu_us_data_privacy_framework`, `standard_contractual_clauses`, `binding_corporate_rules`,
+    `code_of_conduct`, `certification`) for transfers from the EEA, the UK tools (`uk_idta`,
+    `uk_addendum`) for transfers from the UK; `adequacy_decision` and the two derogations under both.
+    GDPR Art. 45-49; UK GDPR Art. 44A-49."""
 
-    adequacy_decision = "adequacy_decision", "Art. 45: the country has an adequacy decision (EU) or adequacy regulations (UK).", "Art. 45"
-    eu_us_data_privacy_framework = "eu_us_data_privacy_framework", "Art. 45, Decision (EU) 2023/1795: the US company is certified under the EU-US Data Privacy Framework (for UK data: and its UK Extension).", "Art. 45; Decision (EU) 2023/1795"
-    standard_contractual_clauses = "standard_contractual_clauses", "Art. 46(2)(c): the EU standard contractual clauses (for UK data: with the UK Addendum).", "Art. 46(2)(c)"
-    uk_idta = "uk_idta", "UK GDPR Art. 46(2)(d): the UK International Data Transfer Agreement. Covers UK data only.", "UK GDPR Art. 46(2)(d)"
-    uk_addendum = "uk_addendum", "UK GDPR Art. 46(2)(d): the UK Addendum to the EU standard contractual clauses. Covers UK data; for EU data it means the EU clauses are in place too.", "UK GDPR Art. 46(2)(d)"
-    binding_corporate_rules = "binding_corporate_rules", "Art. 47: binding corporate rules approved for a group of companies.", "Art. 47"
-    code_of_conduct = "code_of_conduct", "Art. 46(2)(e): an approved code of conduct with binding commitments.", "Art. 46(2)(e)"
-    certification = "certification", "Art. 46(2)(f): an approved certification with binding commitments.", "Art. 46(2)(f)"
-    derogation_explicit_consent = "derogation_explicit_consent", "Art. 49(1)(a): the person explicitly agreed after being told the risks.", "Art. 49(1)(a)"
-    derogation_contract = "derogation_contract", "Art. 49(1)(b): needed for a contract with the person.", "Art. 49(1)(b)"
+    adequacy_decision = "adequacy_decision", "The recipient is covered by the EU adequacy decision (GDPR Art. 45) and the UK adequacy regulations (UK GDPR Art. 45A) for its country.", "Art. 45"
+    eu_us_data_privacy_framework = "eu_us_data_privacy_framework", "EU only: the US recipient is certified under the EU-US Data Privacy Framework (GDPR Art. 45; Decision (EU) 2023/1795). It does not say the recipient joined the UK Extension: use `transfers` with `uk: uk_us_data_bridge`.", "Art. 45; Decision (EU) 2023/1795"
+    standard_contractual_clauses = "standard_contractual_clauses", "EU only: the EU standard contractual clauses (GDPR Art. 46(2)(c)). Alone they do not cover UK data: use `transfers` with `uk: uk_addendum` or `uk: uk_idta`.", "Art. 46(2)(c)"
+    uk_idta = "uk_idta", "UK only: the International Data Transfer Agreement issued by the ICO (UK GDPR Art. 46(2)(d)).", "UK GDPR Art. 46(2)(d)"
+    uk_addendum = "uk_addendum", "UK only: the UK Addendum to the EU standard contractual clauses, issued by the ICO (UK GDPR Art. 46(2)(d)). For EU data, name the EU clauses in `transfers` with `eu: standard_contractual_clauses`.", "UK GDPR Art. 46(2)(d)"
+    binding_corporate_rules = "binding_corporate_rules", "EU only: binding corporate rules approved under GDPR Art. 47. Rules approved by the ICO: `transfers` with `uk: uk_binding_corporate_rules`.", "Art. 46(2)(b), 47"
+    code_of_conduct = "code_of_conduct", "EU only: an approved code of conduct with binding commitments (GDPR Art. 46(2)(e)).", "Art. 46(2)(e)"
+    certification = "certification", "EU only: an approved certification with binding commitments (GDPR Art. 46(2)(f)).", "Art. 46(2)(f)"
+    derogation_explicit_consent = "derogation_explicit_consent", "Both laws: no adequacy decision or safeguard; the person explicitly agreed to the transfer after being told the risks (GDPR / UK GDPR Art. 49(1)(a)).", "Art. 49(1)(a)"
+    derogation_contract = "derogation_contract", "Both laws: no adequacy decision or safeguard; the transfer is needed for a contract with the person (GDPR / UK GDPR Art. 49(1)(b)).", "Art. 49(1)(b)"
+
+
+class EuTransferBasis(_Doc):
+    """Why the EU GDPR allows a transfer out of the EEA: an adequacy decision (Art. 45), a safeguard
+    (Art. 46, 47) or a derogation (Art. 49(1)). Name a value only where it is needed: a country the
+    EU adequacy list covers in full needs none."""
+
+    adequacy_decision = "adequacy_decision", "The recipient is within the EU adequacy decision for its country, where it covers only some recipients (e.g. Canada: commercial organisations under PIPEDA). Art. 45.", "Art. 45"
+    eu_us_data_privacy_framework = "eu_us_data_privacy_framework", "The US recipient is certified under the EU-US Data Privacy Framework. Art. 45; Commission Implementing Decision (EU) 2023/1795.", "Art. 45; Decision (EU) 2023/1795"
+    standard_contractual_clauses = "standard_contractual_clauses", "A safeguard: the standard contractual clauses adopted by the European Commission. Art. 46(2)(c); Commission Implementing Decision (EU) 2021/914.", "Art. 46(2)(c)"
+    binding_corporate_rules = "binding_corporate_rules", "A safeguard: binding corporate rules approved under Art. 47. Art. 46(2)(b).", "Art. 46(2)(b), 47"
+    code_of_conduct = "code_of_conduct", "A safeguard: an approved code of conduct with binding and enforceable commitments of the recipient. Art. 46(2)(e).", "Art. 46(2)(e)"
+    certification = "certification", "A safeguard: an approved certification with binding and enforceable commitments of the recipient. Art. 46(2)(f).", "Art. 46(2)(f)"
+    derogation_explicit_consent = "derogation_explicit_consent", "A derogation: the person explicitly agreed to the transfer after being told its risks. Art. 49(1)(a); not for public authorities using their powers (49(3)).", "Art. 49(1)(a)"
+    derogation_contract = "derogation_contract", "A derogation: needed for a contract between the person and you, or for steps they asked for before one. Art. 49(1)(b); not for public authorities using their powers.", "Art. 49(1)(b)"
+    derogation_contract_in_their_interest = "derogation_contract_in_their_interest", "A derogation: needed for a contract made in the person's interest between you and someone else. Art. 49(1)(c); not for public authorities using their powers.", "Art. 49(1)(c)"
+    derogation_public_interest = "derogation_public_interest", "A derogation: needed for important reasons of public interest. Art. 49(1)(d).", "Art. 49(1)(d)"
+    derogation_legal_claims = "derogation_legal_claims", "A derogation: needed to establish, exercise or defend legal claims. Art. 49(1)(e).", "Art. 49(1)(e)"
+    derogation_vital_interests = "derogation_vital_interests", "A derogation: needed to protect someone's vital interests when the person cannot give consent. Art. 49(1)(f).", "Art. 49(1)(f)"
+    derogation_public_register = "derogation_public_register", "A derogation: made from a public register, as the law on that register allows. Art. 49(1)(g).", "Art. 49(1)(g)"
+
+
+class UkTransferBasis(_Doc):
+    """Why the UK GDPR allows a transfer out of the UK (UK GDPR Art. 44A): regulations approving it
+    (Art. 45A, the UK's adequacy regulations), a safeguard (Art. 46) or a derogation (Art. 49). Name a
+    value only where it is needed: a country the UK list covers in full (the EEA included) needs none."""
+
+    adequacy_regulations = "adequacy_regulations", "The recipient is within the UK adequacy regulations for its country, where they cover only some recipients (e.g. Canada: PIPEDA; Japan: APPI). UK GDPR Art. 45A.", "UK GDPR Art. 45A"
+    uk_us_data_bridge = "uk_us_data_bridge", "The US recipient is on the Data Privacy Framework List as taking part in the UK Extension to the EU-US Data Privacy Framework (the \"UK-US data bridge\"). UK GDPR Art. 45A; The Data Protection (Adequacy) (United States of America) Regulations 2023, SI 2023/1028.", "UK GDPR Art. 45A; SI 2023/1028"
+    uk_idta = "uk_idta", "A safeguard: the International Data Transfer Agreement issued by the ICO. UK GDPR Art. 46(2)(d); DPA 2018 s. 119A.", "UK GDPR Art. 46(2)(d)"
+    uk_addendum = "uk_addendum", "A safeguard: the EU standard contractual clauses with the UK Addendum issued by the ICO. UK GDPR Art. 46(2)(d); DPA 2018 s. 119A.", "UK GDPR Art. 46(2)(d)"
+    uk_binding_corporate_rules = "uk_binding_corporate_rules", "A safeguard: binding corporate rules approved by the ICO. UK GDPR Art. 46(2)(b), 47.", "UK GDPR Art. 46(2)(b), 47"
+    derogation_explicit_consent = "derogation_explicit_consent", "A derogation: the person explicitly agreed to the transfer after being told its risks. UK GDPR Art. 49.", "UK GDPR Art. 49"
+    derogation_contract = "derogation_contract", "A derogation: needed for a contract between the person and you, or for steps they asked for before one. UK GDPR Art. 49.", "UK GDPR Art. 49"
+    derogation_contract_in_their_interest = "derogation_contract_in_their_interest", "A derogation: needed for a contract made in the person's interest between you and someone else. UK GDPR Art. 49.", "UK GDPR Art. 49"
+    derogation_public_interest = "derogation_public_interest", "A derogation: needed for important reasons of public interest. UK GDPR Art. 49.", "UK GDPR Art. 49"
+    derogation_legal_claims = "derogation_legal_claims", "A derogation: needed to establish, exercise or defend legal claims. UK GDPR Art. 49.", "UK GDPR Art. 49"
+    derogation_vital_interests = "derogation_vital_interests", "A derogation: needed to protect someone's vital interests when the person cannot give consent. UK GDPR Art. 49.", "UK GDPR Art. 49"
+    derogation_public_register = "derogation_public_register", "A derogation: made from a public register, as the law on that register allows. UK GDPR Art. 49.", "UK GDPR Art. 49"
 
 
 class RequestKind(_Doc):
@@ -230,6 +275,15 @@ class Region(_Doc):
 
     EU = "EU", "Representative in the EU (GDPR Art. 27)."
     UK = "UK", "Representative in the UK (UK GDPR Art. 27)."
+
+
+class DecisionException(_Doc):
+    """Why the law allows a decision based solely on automated processing with legal or similarly
+    significant effect, GDPR Art. 22(2)(a)-(c)."""
+
+    contract = "contract", "Art. 22(2)(a): the decision is needed to enter into, or perform, a contract with the person.", "Art. 22(2)(a)"
+    law = "law", "Art. 22(2)(b): a law allows it and sets measures to protect the person; name it in law.", "Art. 22(2)(b)"
+    explicit_consent = "explicit_consent", "Art. 22(2)(c): the person gave explicit consent to the decision.", "Art. 22(2)(c)"
 
 
 class RequiredBy(_Doc):

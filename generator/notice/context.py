@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.inventory.fields import period_days
-from generator.inventory.geography import adequacy, eea
+from generator.inventory.geography import countries, eea
+from generator.inventory.transfers import transfer_rows
 from generator.inventory.model import Inventory
 from generator.inventory.vocab import CcpaCategory, CookieKind
 from generator.notice.values import Values
+from generator.rules.gdpr import established_in
 
 #: Context variables every template receives, with what they hold (docs/templates.md).
 CONTEXT_DOC: dict[str, str] = {
@@ -54,7 +56,9 @@ CONTEXT_DOC: dict[str, str] = {
     "whose Art. 9(2) condition is `explicit_consent` (GDPR Art. 13(2)(c)).",
     "li_purposes": "Purposes whose legal basis is `legitimate_interests`.",
     "public_task_purposes": "Purposes whose legal basis is `public_task`.",
-    "objectable_purposes": "Purposes based on `legitimate_interests` or `public_task` (right to object, Art. 21(1)).",
+    "recognised_li_purposes": "Purposes whose legal basis is `recognised_legitimate_interest` (UK GDPR Art. 6(1)(ea)).",
+    "objectable_purposes": "Purposes based on `legitimate_interests`, `public_task` or `recognised_legitimate_interest` "
+    "(right to object, GDPR Art. 21(1); UK GDPR Art. 21(1) includes (ea)).",
     "portable_purposes": "Purposes based on `consent` or `contract`, or that use data under explicit consent "
     "(right to data portability, Art. 20(1)(a)).",
     "marketing_possible": "True when a purpose rests on `consent` or `legitimate_interests`, the bases direct "
@@ -62,23 +66,36 @@ CONTEXT_DOC: dict[str, str] = {
     "bases_stated": "True when every purpose has a `legal_basis`.",
     "profiling_purposes": "Purposes with `profiling: true`.",
     "decision_purposes": "Purposes with an `automated_decision`.",
+    "computer_decision_purposes": "Of `decision_purposes`, those not marked `solely_automated: false` (a person who "
+    "checks every result decides those).",
+    "decision_rights_purposes": "Solely automated decisions (`solely_automated: true`) that give people the right to a "
+    "person stepping in, their view and a challenge: for eu_gdpr those with `exception` contract or explicit_consent "
+    "(GDPR Art. 22(3)); for uk_gdpr all of them (UK GDPR Art. 22C).",
+    "published_data": "Data entries with `published_to` (made public by design).",
+    "lead_authority": "True when `organization.supervisory_authority.lead` is true (GDPR Art. 56(1)).",
+    "complaint_methods": "`inv.requests.complaint_methods`, or an empty list (DPA 2018 s.164A).",
     "contract_data": "Data entries used by a purpose whose basis is `contract` or `legal_obligation`.",
     "third_party_data": "Data entries that do not all come from the person (GDPR Art. 14).",
     "source_parties": "Parties named as a source of any data entry.",
     "recipients": "Parties that get any data (in `shared_with`, `sold_to` or `shared_for_ads_with`), in inventory order.",
     "cookie_parties": "Parties that run a cookie (`provider`) and get no data entry.",
     "other_parties": "Parties that get no data entry, give none and run no cookie.",
-    "transfers": "Data sent outside the EEA (for eu_gdpr) or the UK (for uk_gdpr), one row per (party, country, "
-    "region): objects with `party`, `country` (code), `region` (`EEA` or `UK`: whose data leaves), `basis` (what "
-    "makes the transfer lawful: `adequacy`, `dpf`, `scc`, `scc_uk`, `idta`, `bcr`, `code`, `certification`, "
-    "`consent`, `contract`, or `none` when the inventory names nothing that covers it) and `copy` (True for a "
-    "safeguard people can get a copy of, GDPR Art. 13(1)(f)). Adequacy comes first: a derogation or safeguard is "
-    "shown only where no adequacy decision covers the country (generator/data/adequacy.yml). Only parties that get "
-    "data (or run a cookie) are listed.",
+    "transfer_tables": "One per listed GDPR law, EU first: objects with `law` (`eu`/`uk`), `rows`, "
+    "`kinds` (the set of row kinds), `copies` (rows with a copy, one per party and copy text) and "
+    "`countries` (codes, first-seen). Each row (from generator.inventory.transfers, sorted by country "
+    "name): `law`, `region` (`EEA` for `eu`, `UK` for `uk`: whose data leaves), `party`, `country` (code, "
+    "source-mapped), `kind` (`adequacy`, `safeguard`, `derogation`, or None when the inventory names no "
+    "valid basis: a rule finding), `basis` (the vocabulary value; `adequacy` for a country the list covers "
+    "in full), `article`, `instrument` (the decision or regulations), `scope` (whom a partial decision "
+    "covers), `copy` (how to get a copy of a safeguard, only for a safeguard). Only parties that get data "
+    "(or run a cookie) are rows; a recipient in the law's own area (the EEA, the UK) is no transfer under it.",
+    "transfers": "The rows of every table of `transfer_tables`, EU first.",
     "transfer_countries": "The distinct country codes of `transfers`, in first-seen order.",
-    "transfer_countries_eea": "The distinct country codes of the `transfers` whose region is `EEA`.",
-    "transfer_countries_uk": "The distinct country codes of the `transfers` whose region is `UK`; when the notice "
-    "covers eu_gdpr too, only those outside the EEA as well.",
+    "transfer_countries_eea": "The distinct country codes of the EU table (data sent outside the EEA).",
+    "transfer_countries_uk": "The distinct country codes of the UK table (data sent outside the UK); when the "
+    "notice covers eu_gdpr too, only those outside the EEA as well.",
+    "controller_countries": "Where the controller is established (`organization.established_in`, else "
+    "the country of its address), when that is outside the home of a listed law (the EEA, the UK); else [].",
     "retention_rows": "Data entries ordered by how long they are kept (shortest first; criteria last).",
     "retention_days": "Data id -> its retention period in days (entries with a fixed period only).",
     "retention_max_days": "The longest fixed retention period in days (1 when there is none); scales the retention bars.",
@@ -97,74 +114,33 @@ CONTEXT_DOC: dict[str, str] = {
     "has_phone_request": "True when a request method is a phone number.",
 }
 
-#: Safeguards that people can get a copy of (GDPR / UK GDPR Art. 13(1)(f): Art. 46 and 47).
-COPY_BASES = frozenset({"scc", "scc_uk", "idta", "bcr", "code", "certification"})
-
-#: transfer_safeguard -> basis, per region (a value not listed covers nothing there).
-_SAFEGUARD_BASIS = {
-    "EEA": {
-        "standard_contractual_clauses": "scc",
-        "uk_addendum": "scc",  # an addendum to the EU clauses: the EU clauses are in place (vocabulary)
-        "binding_corporate_rules": "bcr",
-        "code_of_conduct": "code",
-        "certification": "certification",
-        "derogation_explicit_consent": "consent",
-        "derogation_contract": "contract",
-    },
-    "UK": {
-        "standard_contractual_clauses": "scc_uk",  # the vocabulary: for UK data, with the UK Addendum
-        "uk_addendum": "scc_uk",
-        "uk_idta": "idta",
-        "binding_corporate_rules": "bcr",
-        "code_of_conduct": "code",
-        "certification": "certification",
-        "derogation_explicit_consent": "consent",
-        "derogation_contract": "contract",
-    },
-}
+@dataclass
+class TransferTable:
+    law: str
+    rows: list
+    kinds: set
+    copies: list
+    countries: list
 
 
 @dataclass
-class Transfer:
+class TransferLine:
+    law: str
+    region: str  # "EEA" or "UK": whose data leaves
     party: Any
     country: Any
-    region: str  # "EEA" or "UK": whose data leaves
-    basis: str
-    copy: bool
+    kind: Any
+    basis: Any
+    article: str
+    instrument: Any
+    scope: Any
+    copy: Any
 
 
 @dataclass
 class CcpaGroup:
     category: str
     items: list
-
-
-def _basis(region: str, code: str, safeguard: str | None) -> str:
-    """What makes a transfer of ``region``'s data to ``code`` lawful, adequacy first (GDPR Art. 45-49)."""
-    table = adequacy("eu" if region == "EEA" else "uk")
-    if code in table.countries:
-        return "adequacy"
-    partial = table.partial.get(code)
-    if partial is not None and safeguard == partial["only_with"]:
-        return "dpf" if safeguard == "eu_us_data_privacy_framework" else "adequacy"
-    if safeguard == "adequacy_decision" and partial is not None:
-        return "adequacy"  # the party says it is one of the recipients the decision covers
-    return _SAFEGUARD_BASIS[region].get(safeguard or "", "none")
-
-
-def _transfers(inv: Inventory, values: Values, receiving: list, eu: bool, uk: bool) -> list[Transfer]:
-    eea_codes = eea()
-    regions = (["EEA"] if eu else []) + (["UK"] if uk else [])
-    out: list[Transfer] = []
-    for party in receiving:
-        safeguard = party.transfer_safeguard.value if party.transfer_safeguard is not None else None
-        for code in values.attr(party, "all_countries", None):
-            for region in regions:
-                if (region == "EEA" and code in eea_codes) or (region == "UK" and str(code) == "GB"):
-                    continue  # data stays where it is protected
-                basis = _basis(region, str(code), safeguard)
-                out.append(Transfer(party, code, region, basis, basis in COPY_BASES))
-    return out
 
 
 def _distinct(codes) -> list:
@@ -188,6 +164,49 @@ def _basis_is(p, *values: str) -> bool:
     return p.legal_basis is not None and p.legal_basis.value in values
 
 
+def _transfers(inv, values: Values, eu: bool, uk: bool) -> list[TransferTable]:
+    """The per-law transfer tables (generator.inventory.transfers), for the listed laws, EU first."""
+    tables: list[TransferTable] = []
+    names = countries()
+    for law, listed in (("eu", eu), ("uk", uk)):
+        if not listed:
+            continue
+        region = "EEA" if law == "eu" else "UK"
+        lines = []
+        for r in transfer_rows(inv, law):
+            party_path = values.path_of(r.party)
+            country = values.wrap(r.country, party_path + r.country_path[2:])
+            copy = values.wrap(r.copy, party_path + r.copy_path[2:]) if r.copy is not None else None
+            lines.append(
+                TransferLine(law, region, r.party, country, r.kind, r.basis, r.article, r.instrument, r.scope, copy)
+            )
+        codes = _distinct(line.country for line in lines)
+        lines.sort(key=lambda x: names.get(str(x.country), str(x.country)))
+        copies, seen = [], set()
+        for line in lines:
+            if line.copy is not None and (id(line.party), str(line.copy)) not in seen:
+                seen.add((id(line.party), str(line.copy)))
+                copies.append(line)
+        tables.append(TransferTable(law, lines, {x.kind for x in lines}, copies, codes))
+    return tables
+
+
+def _controller_countries(inv, eu: bool, uk: bool) -> list:
+    where, _ = established_in(inv)
+    if not where:
+        return []
+    outside = (eu and any(c not in eea() for c in where)) or (uk and any(c != "GB" for c in where))
+    return sorted(where, key=lambda c: countries().get(c, c)) if outside else []
+
+
+def _decision_rights(p, eu: bool, uk: bool) -> bool:
+    """A person stepping in, your view, a challenge: GDPR Art. 22(3) for 22(2)(a)/(c), UK GDPR Art. 22C for all."""
+    ad = p.automated_decision
+    if ad is None or ad.solely_automated is not True:
+        return False
+    return uk or (eu and ad.exception is not None and ad.exception.value in ("contract", "explicit_consent"))
+
+
 def build_context(inv: Inventory, values: Values, lang: str) -> dict:
     """The variables every template receives (see :data:`CONTEXT_DOC`)."""
     juris = {j.value for j in inv.notice.jurisdictions}
@@ -199,9 +218,11 @@ def build_context(inv: Inventory, values: Values, lang: str) -> dict:
     cookie_parties = [p for p in providers if all(p is not q for q in recipients)]
     known = {id(p) for p in recipients + sources + providers}
     other = [p for p in inv.parties if id(p) not in known]
-    receiving = [p for p in inv.parties if any(p is q for q in recipients + cookie_parties)]
 
-    transfers = _transfers(inv, values, receiving, eu, uk)
+    transfer_tables = _transfers(inv, values, eu, uk)
+    transfers = [row for table in transfer_tables for row in table.rows]
+    eu_codes = next((t.countries for t in transfer_tables if t.law == "eu"), [])
+    uk_codes = next((t.countries for t in transfer_tables if t.law == "uk"), [])
 
     def keep_days(d):
         if d.retention.period:
@@ -255,12 +276,22 @@ def build_context(inv: Inventory, values: Values, lang: str) -> dict:
         "withdraw_purposes": withdraw,
         "li_purposes": [p for p in inv.purposes if _basis_is(p, "legitimate_interests")],
         "public_task_purposes": [p for p in inv.purposes if _basis_is(p, "public_task")],
-        "objectable_purposes": [p for p in inv.purposes if _basis_is(p, "legitimate_interests", "public_task")],
+        "recognised_li_purposes": [p for p in inv.purposes if _basis_is(p, "recognised_legitimate_interest")],
+        "objectable_purposes": [
+            p for p in inv.purposes if _basis_is(p, "legitimate_interests", "public_task", "recognised_legitimate_interest")
+        ],
         "portable_purposes": [p for p in inv.purposes if _basis_is(p, "consent", "contract") or any(p is q for q in withdraw)],
         "marketing_possible": any(_basis_is(p, "consent", "legitimate_interests") for p in inv.purposes),
         "bases_stated": all(p.legal_basis is not None for p in inv.purposes),
         "profiling_purposes": [p for p in inv.purposes if p.profiling],
         "decision_purposes": [p for p in inv.purposes if p.automated_decision is not None],
+        "computer_decision_purposes": [
+            p for p in inv.purposes if p.automated_decision is not None and p.automated_decision.solely_automated is not False
+        ],
+        "decision_rights_purposes": [p for p in inv.purposes if _decision_rights(p, eu, uk)],
+        "published_data": [d for d in inv.data if d.published_to is not None],
+        "lead_authority": bool(inv.organization.supervisory_authority and inv.organization.supervisory_authority.lead),
+        "complaint_methods": list(inv.requests.complaint_methods) if inv.requests else [],
         "contract_data": [d for d in inv.data if any(_basis_is(p, "contract", "legal_obligation") for p in d.purposes)],
         "third_party_data": [d for d in inv.data if not d.from_person],
         "source_parties": sources,
@@ -268,11 +299,11 @@ def build_context(inv: Inventory, values: Values, lang: str) -> dict:
         "cookie_parties": cookie_parties,
         "other_parties": other,
         "transfers": transfers,
+        "transfer_tables": transfer_tables,
         "transfer_countries": _distinct(t.country for t in transfers),
-        "transfer_countries_eea": _distinct(t.country for t in transfers if t.region == "EEA"),
-        "transfer_countries_uk": _distinct(
-            t.country for t in transfers if t.region == "UK" and not (eu and str(t.country) in eea())
-        ),
+        "transfer_countries_eea": eu_codes,
+        "transfer_countries_uk": [c for c in uk_codes if not (eu and str(c) in eea())],
+        "controller_countries": _controller_countries(inv, eu, uk),
         "retention_rows": sorted(inv.data, key=keep_days),
         "retention_days": {d.id: keep_days(d)[1] for d in inv.data if d.retention.period},
         "retention_max_days": max([keep_days(d)[1] for d in inv.data if d.retention.period] or [1]),

@@ -12,9 +12,9 @@ import re
 import sys
 from enum import Enum
 
-from pydantic import BaseModel
 
 from generator.inventory.entries import Receipt
+from generator.inventory.decl import Model
 from generator.inventory.fields import shape
 from generator.inventory.model import Inventory
 from generator.notice.context import CONTEXT_DOC
@@ -168,7 +168,7 @@ def doc_context() -> str:
         classes.append(cls)
         for f in cls.model_fields.values():
             inner = shape(f.annotation).base
-            if isinstance(inner, type) and issubclass(inner, BaseModel):
+            if isinstance(inner, type) and issubclass(inner, Model):
                 visit(inner)
 
     visit(Inventory)

@@ -30,7 +30,10 @@ EXTENSION_ENTITIES = frozenset("~^=$")
 #: ``:`` is written as an entity when a word or a ``/`` follows it (pymdownx.emoji :smile:,
 #: magiclink's bare https://...), and left alone before a space ("Note: ...").
 _COLON_OPENS = re.compile(r"[\w/+\-]")
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+#: Removed from printed text: controls, zero-width spaces, direction marks, bidirectional
+#: embeddings, overrides and isolates, invisible operators, BOM. Not the zero-width joiner and
+#: non-joiner (U+200C, U+200D): emoji sequences and Persian or Indic words need them.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 _SPACE = re.compile(r"\s+")
 _ENTITY_LIKE = re.compile(r"&(?=#?[0-9A-Za-z]+;?)")
 

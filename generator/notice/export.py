@@ -45,6 +45,7 @@ LEGAL_BASIS = {
     "vital_interests": ("dpv:VitalInterest", "eu-gdpr:A6-1-d"),
     "public_task": ("dpv:PublicInterest", "eu-gdpr:A6-1-e"),
     "legitimate_interests": ("dpv:LegitimateInterest", "eu-gdpr:A6-1-f"),
+    "recognised_legitimate_interest": ("dpv:LegitimateInterest", None),  # UK GDPR Art. 6(1)(ea): no EU GDPR concept
 }
 
 #: GDPR Art. 9(2) conditions in the EU GDPR extension.
@@ -234,7 +235,7 @@ def dpv(inv: Inventory, base: str = "") -> dict:
         bases = []
         if purpose.legal_basis is not None:
             core, article = LEGAL_BASIS[purpose.legal_basis.value]
-            bases += [{"@id": article}, {"@id": core}]
+            bases += ([{"@id": article}] if article else []) + [{"@id": core}]
         for d in purpose.data_items:
             if d.sensitive and d.special_category_basis is not None:
                 ref = {"@id": SPECIAL_BASIS[d.special_category_basis.value]}

@@ -19,8 +19,8 @@ from typing import Callable
 import jinja2
 from jinja2.exceptions import FilterArgumentError
 from markupsafe import Markup
-from pydantic import BaseModel
 
+from generator.inventory.decl import Model
 from generator.inventory.fields import field_path
 from generator.inventory.vocab import CcpaCategory, LegalBasis, SpecialCategoryBasis, TransferSafeguard
 from generator.notice.escape import HTML_ENTITIES, MD_ESCAPED, md_escape, safe_url, title_safe
@@ -39,7 +39,7 @@ def _kind(value) -> str:
     if isinstance(value, str):
         text = str(value)
         return f"the text {text[:40]!r}" + ("..." if len(text) > 40 else "")
-    if isinstance(value, BaseModel):
+    if isinstance(value, Model):
         return f"a {type(value).__name__} entry"
     if isinstance(value, Mapping):
         return "a mapping"
@@ -201,7 +201,7 @@ def f_join(env, items, sep: str = "") -> Markup:
 def f_ccpa_name(env, item) -> Markup:
     """``d|ccpa_name``: the statute's name for data entry ``d``'s CCPA category
     (``CcpaCategory.statute_name``), mapped to the entry's ``ccpa_category`` in the inventory."""
-    if isinstance(item, BaseModel):
+    if isinstance(item, Model):
         if "ccpa_category" not in type(item).model_fields:
             raise _refuse("ccpa_name", "a data entry (or a CCPA category)", item)
         category = item.ccpa_category
@@ -212,6 +212,20 @@ def f_ccpa_name(env, item) -> Markup:
     key = item.value if isinstance(item, Enum) else str(item)
     names = {c.value: c.statute_name for c in CcpaCategory}
     return Markup(md_escape(names.get(key, key)))
+
+
+@jinja2.pass_environment
+def f_ccpa_sensitive_name(env, item) -> Markup:
+    """``d|ccpa_sensitive_name``: the statute's term for data entry ``d``'s kind of sensitive personal
+    information (CCPA 1798.140(ae); ``CcpaSensitive.statute_name``), mapped to the entry's
+    ``ccpa_sensitive`` in the inventory (so the readability gate knows it is the law's wording)."""
+    if not isinstance(item, Model) or "ccpa_sensitive" not in type(item).model_fields:
+        raise _refuse("ccpa_sensitive_name", "a data entry", item)
+    kind = item.ccpa_sensitive
+    if kind is None:
+        return Markup("")
+    path = env.values.path_of(item) + ("ccpa_sensitive",)
+    return mark(kind.statute_name, env.values.loc(path), field_path(path))
 
 
 @jinja2.pass_environment
@@ -275,6 +289,7 @@ FILTERS = {
     "orjoin": f_orjoin,
     "join": f_join,
     "ccpa_name": f_ccpa_name,
+    "ccpa_sensitive_name": f_ccpa_sensitive_name,
     "article": f_article,
     "cell": f_cell,
     "by_id": f_by_id,

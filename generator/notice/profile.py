@@ -69,6 +69,7 @@ class Profile:
     syllables: Syllables = Syllables("none")
     abbreviations: frozenset[str] = frozenset()  # lower case, with the dot: never end a sentence
     word_lists: dict[str, str | None] = field(default_factory=dict)  # list -> file or rule, None = no list
+    legal_names: tuple[str, ...] = ()  # names the law gives (laws, regulators, defined terms): one easy word in the hard-sentence rule
     lists: dict[str, dict[str, str]] = field(default_factory=dict)  # "and"/"or" -> CLDR-style patterns
     euphony: tuple[tuple[str, str, str], ...] = ()  # (conjunction, replacement, regex on the next item)
     countries_file: str | None = None  # "geography" (the package's ISO table) or a file in the folder
@@ -187,7 +188,7 @@ class _Reader:
                 raise self.fail(None, f"the profile has no '{key}'", "see docs/languages.md for the keys a profile needs")
         if self.text(top["language"], "language") != self.lang:
             raise self.fail(top["language"], f"this profile is for '{top['language']}', but its folder is for '{self.lang}'", f"write 'language: {self.lang}'")
-        read = self.mapping(top["readability"], "readability", ("formula", "also", "targets", "syllables", "abbreviations", "word_lists"))
+        read = self.mapping(top["readability"], "readability", ("formula", "also", "targets", "syllables", "abbreviations", "word_lists", "legal_names"))
         gram = self.mapping(top["grammar"], "grammar", ("and", "or", "euphony", "countries", "months", "long_date", "first_day", "yes", "no", "citation", "plural", "units"))
         formula = self.formula(read.get("formula", "none"), "readability.formula")
         also = tuple(f for f in (self.formula(v, "readability.also") for v in self.texts(read.get("also", []), "readability.also")) if f)
@@ -218,6 +219,7 @@ class _Reader:
             syllables=self.syllables(read.get("syllables", {"method": "none"})),
             abbreviations=frozenset(a.lower() for a in self.texts(read.get("abbreviations", []), "readability.abbreviations")),
             word_lists=word_lists,
+            legal_names=tuple(self.texts(read.get("legal_names", []), "readability.legal_names")),
             lists={k: self.pattern(gram[k], f"grammar.{k}") for k in ("and", "or") if k in gram},
             euphony=tuple(self.euphony(e) for e in (gram.get("euphony") or [])),
             countries_file=countries,

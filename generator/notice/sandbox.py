@@ -15,9 +15,9 @@ import os
 import jinja2
 from jinja2 import BaseLoader
 from jinja2.sandbox import SandboxedEnvironment
-from pydantic import BaseModel
 
 from generator.errors import Loc
+from generator.inventory.decl import Model
 from generator.notice.cache import cache_dir
 from generator.notice.filters import FILTERS, KEEP_SRC_FILTERS, REMOVED_FILTERS, keep_src
 from generator.notice.grammar import Grammar
@@ -52,7 +52,7 @@ class Sandbox(SandboxedEnvironment):
     def is_safe_attribute(self, obj, attr, value) -> bool:
         if isinstance(obj, (Src, SrcDate)):
             return attr in ("loc", "field", "year", "month", "day")
-        if isinstance(obj, BaseModel):
+        if isinstance(obj, Model):
             return attr in type(obj).model_fields or attr in PROPERTIES.get(type(obj).__name__, ())
         if isinstance(obj, Loc):
             return attr in ("file", "line", "col")
@@ -66,7 +66,7 @@ class Sandbox(SandboxedEnvironment):
 
     def getitem(self, obj, argument):
         value = super().getitem(obj, argument)
-        if isinstance(argument, str) and isinstance(obj, BaseModel) and not isinstance(value, jinja2.Undefined):
+        if isinstance(argument, str) and isinstance(obj, Model) and not isinstance(value, jinja2.Undefined):
             return self.values.attr(obj, argument, value)
         return value
 

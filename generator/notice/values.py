@@ -13,9 +13,9 @@ from enum import Enum
 
 import jinja2
 from markupsafe import Markup
-from pydantic import BaseModel
 
 from generator.errors import Loc
+from generator.inventory.decl import Model
 from generator.inventory.fields import Text, field_path, walk
 from generator.inventory.model import Inventory
 from generator.notice.escape import md_escape
@@ -92,7 +92,7 @@ class Values:
         self.lang = lang
         self.doc = getattr(inv, "document", None)
         self.file = self.doc.file if self.doc is not None else "data_inventory.yml"
-        self.paths: dict[int, tuple] = {id(obj): path for path, obj in walk(inv) if isinstance(obj, BaseModel)}
+        self.paths: dict[int, tuple] = {id(obj): path for path, obj in walk(inv) if isinstance(obj, Model)}
 
     def loc(self, path: tuple) -> Loc:
         if self.doc is not None:
@@ -114,11 +114,11 @@ class Values:
         if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
             return SrcDate.of(value, self.loc(path), field_path(path))
         if isinstance(value, list):
-            return SrcList(self.wrap(v, path + (i,)) if not isinstance(v, BaseModel) else v for i, v in enumerate(value))
+            return SrcList(self.wrap(v, path + (i,)) if not isinstance(v, Model) else v for i, v in enumerate(value))
         return value
 
     def attr(self, obj, name: str, value):
-        if not isinstance(obj, BaseModel):
+        if not isinstance(obj, Model):
             return value
         path = self.paths.get(id(obj))
         if path is None:
@@ -155,7 +155,7 @@ def finalize(value, yes_no: tuple[str, str] | None = ("yes", "no")):
         return Markup(md_escape(str(value.value)))
     if isinstance(value, _dt.date):
         return value.isoformat()
-    if isinstance(value, (BaseModel, list, dict, tuple)):
+    if isinstance(value, (Model, list, dict, tuple)):
         raise jinja2.TemplateRuntimeError(
             f"a template prints a whole {type(value).__name__}; print one of its fields instead"
         )

@@ -3,23 +3,34 @@
 * ``text``: for people, in a terminal;
 * ``json``: everything, for scripts (same shape as ``CheckReport.as_dict()``);
 * ``github``: GitHub Actions workflow commands (``::error file=...,line=...,col=...::message``),
-  escaped as the runner requires: ``%``, CR and LF in messages; also ``:`` and ``,`` in properties;
+  escaped as the runner requires: ``%``, CR and LF in messages; also ``:`` and ``,`` in properties.
+  The readable summary after them is wrapped in ``::stop-commands::`` so no line of it (a path that
+  starts with ``::``, a ``##[`` anywhere) can be taken for a command;
 * ``junit``: JUnit XML, one test case per gated layer and one per finding;
-* ``sarif``: SARIF 2.1.0 with stable rule ids (``RD001``...), for code scanning.
+* ``sarif``: SARIF 2.1.0 with stable rule ids (``RD001``...), for code scanning; file URIs
+  percent-encoded.
+
+Text that is not ours (paths, messages quoting the inventory) reaches a terminal, a log or an XML
+file only through :func:`generator.errors.printable`: control characters such as ESC become
+visible escapes (``\\x1b``), so they cannot colour, move or hide output or make XML ill-formed.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
-import xml.etree.ElementTree as ET
+from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from generator import __version__
-from generator.errors import Finding
+from generator.errors import Finding, printable
 from generator.readability.formulas import METRIC_LABELS, METRICS, WORDS_PER_MINUTE
 from generator.readability.gate import READABILITY_RULES
 from generator.readability.report import CheckReport, is_completeness
 from generator.rules import RULES as COMPLETENESS_RULES
-from generator.readability.score import FileScore
+
+if TYPE_CHECKING:  # 'score' (and its HTML reader) is not imported by 'check'
+    from generator.readability.score import FileScore
 
 INFO_URI = "https://github.com/plainnotice/plainnotice"
 DOCS = "docs/readability.md"
@@ -60,12 +71,12 @@ def check_text(report: CheckReport) -> str:
     for label, pages, layer in _layers(report):
         d = layer.as_dict()
         if not layer.scored:
-            lines.append(f"{label} ({', '.join(pages)}): not scored: no validated readability formula for '{layer.lang}' (its profile names none)")
+            lines.append(f"{label} ({printable(', '.join(pages))}): not scored: no validated readability formula for '{layer.lang}' (its profile names none)")
             lines.append("  " + _score_line(d["scores"], ()))
             continue
         verdict = ("pass" if layer.passed else "FAIL") if layer.gated else "not gated"
         lines.append(
-            f"{label} ({', '.join(pages)}): {METRIC_LABELS[layer.target.metric]} {_fmt(layer.score)}, "
+            f"{label} ({printable(', '.join(pages))}): {METRIC_LABELS[layer.target.metric]} {_fmt(layer.score)}, "
             f"target {layer.target.describe()}: {verdict}"
         )
         lines.append("  " + _score_line(d["scores"], list(layer.scores.metrics)))
@@ -73,11 +84,11 @@ def check_text(report: CheckReport) -> str:
         lines.append("")
     for f in report.findings:
         if is_completeness(f):
-            lines.append(f"{f.loc}: {f.level}: {f.message} [{f.citation}] [{f.rule}]")
+            lines.append(f"{f.loc}: {f.level}: {printable(f.message)} [{printable(f.citation)}] [{f.rule}]")
         else:
-            lines.append(f"{f.loc}: {f.level}: {f.message} [{f.rule} {_rule_name(f)}]")
+            lines.append(f"{f.loc}: {f.level}: {printable(f.message)} [{f.rule} {_rule_name(f)}]")
         if f.fix:
-            lines.append(f"  fix: {f.fix}")
+            lines.append(f"  fix: {printable(f.fix)}")
     n_err, n_warn = len(report.errors), len(report.warnings)
     n_missing = sum(1 for f in report.missing if f.level == "error")
     lines.append("")
@@ -97,13 +108,13 @@ def scores_text(results: list[FileScore]) -> str:
     lines: list[str] = []
     for r in results:
         d = r.scores.as_dict()
-        lines.append(f"{r.path} ({r.kind}):")
+        lines.append(f"{printable(r.path)} ({r.kind}):")
         lines.append("  " + _score_line(d))
         if len(r.sections) > 1:
             for s in r.sections:
                 sd = s.scores.as_dict()
                 lines.append(
-                    f"    {s.title[:50]}: Flesch-Kincaid grade {_fmt(sd['flesch_kincaid_grade'])}, "
+                    f"    {printable(s.title[:50])}: Flesch-Kincaid grade {_fmt(sd['flesch_kincaid_grade'])}, "
                     f"{sd['words']} words"
                 )
     return "\n".join(lines) + "\n"
@@ -124,20 +135,24 @@ def gh_escape_property(s: str) -> str:
 
 def github_annotation(f: Finding) -> str:
     kind = "error" if f.level == "error" else "warning"
-    props = [f"file={gh_escape_property(f.loc.file)}"]
+    props = [f"file={gh_escape_property(printable(f.loc.file, keep=chr(10) + chr(13)))}"]
     if f.loc.line:
         props.append(f"line={f.loc.line}")
         if f.loc.col:
             props.append(f"col={f.loc.col}")
-    props.append(f"title={gh_escape_property(f.rule + ' ' + (f.citation if is_completeness(f) else _rule_name(f)))}")
-    message = f.message + (f"\nfix: {f.fix}" if f.fix else "")
+    props.append(f"title={gh_escape_property(printable(f.rule + ' ' + (f.citation if is_completeness(f) else _rule_name(f))))}")
+    message = printable(f.message, keep="\n\r\t") + (f"\nfix: {printable(f.fix, keep=chr(10) + chr(13))}" if f.fix else "")
     return f"::{kind} {','.join(props)}::{gh_escape_data(message)}"
 
 
 def check_github(report: CheckReport) -> str:
     lines = [github_annotation(f) for f in report.findings]
-    # a readable summary after the annotations (plain lines are shown in the log)
-    lines.append(check_text(report).rstrip("\n"))
+    # A readable summary after the annotations (plain lines are shown in the log). It holds paths
+    # and messages we do not control, so the runner is told to read no commands in it: the token
+    # that resumes them is a hash of the summary, which the summary itself cannot contain.
+    summary = check_text(report).rstrip("\n")
+    token = "plainnotice-" + hashlib.sha256(summary.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    lines += [f"::stop-commands::{token}", summary, f"::{token}::"]
     return "\n".join(lines) + "\n"
 
 
@@ -147,6 +162,8 @@ def check_github(report: CheckReport) -> str:
 
 
 def check_junit(report: CheckReport) -> str:
+    import xml.etree.ElementTree as ET  # only this format needs it: not imported by every 'check'
+
     cases: list[ET.Element] = []
     failures = 0
     for label, pages, layer in _layers(report):
@@ -161,7 +178,7 @@ def check_junit(report: CheckReport) -> str:
         if not layer.passed:
             failures += 1
             fail = ET.SubElement(case, "failure", type="RD001", message=f"{METRIC_LABELS[layer.target.metric]} {_fmt(layer.score)}")
-            fail.text = f"{', '.join(pages)}: score {_fmt(layer.score)}, target {layer.target.describe()}"
+            fail.text = printable(f"{', '.join(pages)}: score {_fmt(layer.score)}, target {layer.target.describe()}")
         out = ET.SubElement(case, "system-out")
         out.text = _score_line(layer.as_dict()["scores"], list(layer.scores.metrics))
         cases.append(case)
@@ -170,14 +187,14 @@ def check_junit(report: CheckReport) -> str:
             "testcase",
             classname=f"plainnotice.{'completeness' if is_completeness(f) else 'readability'}.{f.rule}",
             name=f"{f.loc}: {_rule_name(f) or f.rule}",
-            file=f.loc.file,
+            file=printable(f.loc.file),
         )
         if f.loc.line:
             case.set("line", str(f.loc.line))
-        detail = f"{f.loc}: {f.message}" + (f"\nfix: {f.fix}" if f.fix else "")
+        detail = f"{f.loc}: {printable(f.message)}" + (f"\nfix: {printable(f.fix)}" if f.fix else "")
         if f.level == "error":
             failures += 1
-            fail = ET.SubElement(case, "failure", type=f.rule, message=f.message)
+            fail = ET.SubElement(case, "failure", type=f.rule, message=printable(f.message))
             fail.text = detail
         else:
             out = ET.SubElement(case, "system-out")
@@ -198,8 +215,17 @@ def check_junit(report: CheckReport) -> str:
 # --------------------------------------------------------------------------------------------
 
 
+def sarif_uri(path: str) -> str:
+    """A file path as a SARIF ``uri``: a URI reference, percent-encoded (spaces, ``%``, ``#``, ``?``,
+    ``:`` and non-ASCII letters), with ``/`` between folders. A leading ``//`` stays a path."""
+    uri = quote(path.replace("\\", "/"), safe="/")
+    if uri.startswith("//"):
+        uri = "/%2F" + uri[2:]
+    return uri
+
+
 def _sarif_location(loc) -> dict:
-    phys: dict = {"artifactLocation": {"uri": loc.file.replace("\\", "/")}}
+    phys: dict = {"artifactLocation": {"uri": sarif_uri(loc.file)}}
     if loc.line:
         region = {"startLine": loc.line}
         if loc.col:

@@ -53,7 +53,7 @@ MIN_WORDS_FOR_SENTENCE_SCORE = 10  # shorter sentences swing too much to be scor
 #: Inventory fields whose printed text is the law's own words: the CCPA asks for its category names
 #: word for word (Cal. Civ. Code 1798.130(c)). No one can write them plainer, so a sentence is not
 #: "hard" (RD002, RD004) because of them; they still count in the layer's score, as readers read them.
-PRESCRIBED_FIELDS = ("ccpa_category",)
+PRESCRIBED_FIELDS = ("ccpa_category", "ccpa_sensitive")
 
 
 class ReadabilityRule(NamedTuple):
@@ -159,21 +159,30 @@ class _Findings:
         )
 
 
-def _hard_only_for_prescribed_words(sources: Sources, page: Page, ms: Measured, target: Target, count, score) -> bool:
+def _hard_only_for_prescribed_words(sources: Sources, page: Page, ms: Measured, target: Target, count, score, legal_names: tuple[str, ...] = ()) -> bool:
     """True when the sentence passes its target, or is too short to be scored alone, once the law's
-    own words in it (printed from a :data:`PRESCRIBED_FIELDS` field) count as one easy word, like a name.
-    ``count`` and ``score``: the language's counter and formulas."""
-    if not page.spans:
-        return False
+    own words in it (printed from a :data:`PRESCRIBED_FIELDS` field, or one of the language's
+    ``legal_names``: the name of a law, a regulator or a defined term) count as one easy word, like a
+    name. ``count`` and ``score``: the language's counter and formulas."""
     s, unit = ms.sentence, ms.sentence.unit
     ranges: list[tuple[int, int]] = []
-    for i in range(s.start, s.end):
-        sp = sources.span_at(page, unit.source_offset(i))
-        if sp is not None and sp.field.endswith(PRESCRIBED_FIELDS) and unit.text[i] != " ":
-            if ranges and ranges[-1][1] >= i - s.start - 1:
-                ranges[-1] = (ranges[-1][0], i - s.start + 1)
-            else:
-                ranges.append((i - s.start, i - s.start + 1))
+    if page.spans:
+        for i in range(s.start, s.end):
+            sp = sources.span_at(page, unit.source_offset(i))
+            if sp is not None and sp.field.endswith(PRESCRIBED_FIELDS) and unit.text[i] != " ":
+                if ranges and ranges[-1][1] >= i - s.start - 1:
+                    ranges[-1] = (ranges[-1][0], i - s.start + 1)
+                else:
+                    ranges.append((i - s.start, i - s.start + 1))
+    if legal_names:
+        low = unit.text[s.start : s.end].lower().replace("\u2019", "'")
+        taken = [False] * len(low)
+        for name in legal_names:  # longest first
+            for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", low):
+                if not any(taken[m.start() : m.end()]):
+                    taken[m.start() : m.end()] = [True] * (m.end() - m.start())
+                    ranges.append((m.start(), m.end()))
+        ranges.sort()
     if not ranges:
         return False
     raw = unit.text[s.start : s.end]
@@ -181,6 +190,21 @@ def _hard_only_for_prescribed_words(sources: Sources, page: Page, ms: Measured, 
     counts = count(seen) if seen else Counts()
     # as everywhere, a sentence too short to be scored alone is not hard
     return counts.words < MIN_WORDS_FOR_SENTENCE_SCORE or target.passes(score(counts)[target.metric])
+
+
+def _outside(toks: list[tuple[str, int, int]], names: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+    """The tokens that overlap no name span. Both lists are in text order and the spans do not
+    overlap, so one sweep does it (linear, however many tokens and names a sentence has)."""
+    if not names:
+        return toks
+    out, k = [], 0
+    for t in toks:
+        while k < len(names) and names[k][1] <= t[1]:
+            k += 1  # spans that end before this token cannot overlap it or any later one
+        if k < len(names) and names[k][0] < t[2]:
+            continue
+        out.append(t)
+    return out
 
 
 def _sentence_findings(
@@ -199,7 +223,7 @@ def _sentence_findings(
     def word_loc(a: int, z: int, phrase_words: list[str]):
         sp = sources.span_at(page, unit.source_offset(a)) if page.spans else None
         if sp is not None:
-            return sources.inventory_loc(sp, phrase_words), sp.field
+            return sources.word_loc(page, unit, s.start, sp, phrase_words), sp.field
         loc, fld = sentence_loc()
         # template text: the template line that wrote it, else search the templates for the words
         following = words(unit.text[a : s.end])[:6]
@@ -210,7 +234,7 @@ def _sentence_findings(
 
     base = unit.text[s.start : s.end]
     names = ms.names if ms.names is not None else name_spans(base)
-    toks = [t for t in tokens(base) if not any(t[1] < nz and t[2] > na for na, nz in names)]
+    toks = _outside(tokens(base), names)
     legalese = list(style.legalese.find(toks, base)) if toks and style.legalese is not None else []
     plainer = "; ".join(
         f"\"{' '.join(base[toks[i][1] : toks[j - 1][2]].split())}\" -> \"{alt}\"" for i, j, _k, alt in legalese[:3]
@@ -222,7 +246,7 @@ def _sentence_findings(
     # sentence length and difficulty (scored text only: labels are not sentences)
     if target is not None and ms.scored and ms.counts.words:
         own = score(ms.counts)[target.metric]
-        hard = not target.passes(own) and not _hard_only_for_prescribed_words(sources, page, ms, target, count, score)
+        hard = not target.passes(own) and not _hard_only_for_prescribed_words(sources, page, ms, target, count, score, style.legal_names)
         long_ = ms.counts.words > LONG_SENTENCE
         if long_ or (hard and ms.counts.words >= MIN_WORDS_FOR_SENTENCE_SCORE):
             loc, fld = sentence_loc()
@@ -258,6 +282,8 @@ def _sentence_findings(
     for i, j, _key, plain in legalese:
         phrase = phrase_of(i, j)
         loc, fld = word_loc(s.start + toks[i][1], s.start + toks[j - 1][2], words(phrase))
+        if fld.endswith(PRESCRIBED_FIELDS):
+            continue  # the statute's own term (a CCPA category or kind of sensitive information): no plainer word may replace it
         out.add(
             "RD005", loc, f"\"{phrase}\" is legalese: write \"{plain}\" instead (in: \"{context}\")",
             f"write \"{plain}\"", style.legalese_source, key=phrase.lower(), field=fld, phrase=phrase,
@@ -358,6 +384,7 @@ def _check_language(result: RenderResult, inv: Inventory | None, findings: _Find
         if layer not in ("all", name):
             continue
         for page, measured in per_page:
+            sources.follow(page, [ms.sentence for ms in measured])
             for ms in measured:
                 _sentence_findings(findings, sources, page, ms, target, name, style, score, count_sentence)
         if target is not None and not report.passed:

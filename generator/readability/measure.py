@@ -54,8 +54,15 @@ def measure_units(
         if sec is None:
             sec = sections[unit.section_index] = Section(page, unit.section, unit.section_index)
         label = unit.is_label
+        spans, k = unit.protected, 0  # in text order, like the sentences: one sweep for the unit
         for s in sentences(unit, abbreviations):
-            protected = [(max(a, s.start) - s.start, min(z, s.end) - s.start) for a, z in unit.protected if a < s.end and z > s.start]
+            while k < len(spans) and spans[k][1] <= s.start:
+                k += 1
+            protected = []
+            for a, z in spans[k:]:
+                if a >= s.end:
+                    break
+                protected.append((max(a, s.start) - s.start, min(z, s.end) - s.start))
             raw = unit.text[s.start : s.end]
             names = name_spans(raw, protected)
             seen = score_text(raw, names=names)

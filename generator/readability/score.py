@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import InputError, Loc, Problem
+from generator.inventory.load import LIMITS
+from generator.inventory.userfiles import TooLarge, read_limited
 from generator.readability.formulas import Counts, Scores
 from generator.readability.gate import save_cache
 from generator.readability.htmltext import html_units, text_units
@@ -63,15 +65,25 @@ def score_document(path: str, text: str, kind: str | None = None, lang: str = "e
 def read_input(path: str) -> str:
     """The text of a file to score: UTF-8 (with or without a byte-order mark), UTF-16 with a
     byte-order mark, else Windows-1252. A missing, binary or unreadable file is an InputError."""
-    p = Path(path)
+    limit = LIMITS["max_bytes"]
     try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(Problem(Loc(path), "file not found", "check the path")) from None
-    except IsADirectoryError:
-        raise InputError(Problem(Loc(path), "this is a folder, not a file", "give a Markdown, HTML or text file")) from None
-    except OSError as exc:
-        raise InputError(Problem(Loc(path), f"cannot read the file: {exc.strerror}", "check its permissions")) from None
+        data = read_limited(path, limit)
+    except TooLarge as big:
+        mib = limit // (1024 * 1024)
+        if big.size is not None:
+            what = f"the file is {big.size / (1024 * 1024):.1f} MiB, larger than the {mib} MiB limit"
+        else:
+            what = f"more than {mib} MiB came from this device or pipe, over the {mib} MiB limit"
+        raise InputError(
+            Problem(Loc(path), f"{what} of 'plainnotice score'", "score the pages one by one")
+        ) from None
+    except InputError as err:
+        (p,) = err.problems
+        if p.message.startswith("this is a folder"):
+            p = Problem(p.loc, p.message, "give a Markdown, HTML or text file")
+        elif p.message.startswith("cannot read"):
+            p = Problem(p.loc, p.message, "check its permissions")
+        raise InputError(p) from None
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with a byte-order mark (Windows exports)
         try:
             return data.decode("utf-16")

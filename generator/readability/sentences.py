@@ -45,36 +45,52 @@ CLAUSE_STARTERS_AFTER_SEMICOLON = frozenset(
 )
 
 _CANDIDATE = re.compile(r"[.!?\u2026]+[\"'\u2019\u201d)\]]*(?=\s|$)|;(?=\s)")
-_TOKEN_BEFORE = re.compile(r"(\S+)$")
+_SPACES = re.compile(r"\s*")
+_NEXT_WORD = re.compile(r"[\w'\u2019]+")
 
 
-def _ends_sentence(text: str, m: re.Match, never: frozenset[str] | None = None) -> bool:
+def _token_start(text: str, i: int) -> int:
+    """Start of the run of non-space characters that holds ``text[i]``."""
+    j = i
+    while j > 0 and not text[j - 1].isspace():
+        j -= 1
+    return j
+
+
+def _ends_sentence(text: str, m: re.Match, never: frozenset[str] | None = None, semicolon_items: bool = False) -> bool:
     """Whether the candidate ``m`` ends a sentence. ``never``: a language's abbreviations that never
-    end one (None: English's, with its list of words that start a sentence)."""
-    after = text[m.end() :].lstrip()
-    if not after:
+    end one (None: English's, with its list of words that start a sentence). ``semicolon_items``:
+    every semicolon ends one (Markdown: see :attr:`.textprep.Unit.semicolon_items`)."""
+    # Every step looks at the text next to the candidate only (no slices to the ends of the
+    # text), so splitting is linear in the length of the unit.
+    k = _SPACES.match(text, m.end()).end()
+    if k >= len(text):
+        return True
+    if semicolon_items and m.group()[0] == ";":
         return True
     if m.group()[0] == ";":  # two sentences, or the items of one: see CLAUSE_STARTERS_AFTER_SEMICOLON
-        word = re.match(r"[\w'\u2019]+", after)
-        return bool(word) and (after[0].isupper() or word.group().lower().replace("\u2019", "'") in CLAUSE_STARTERS_AFTER_SEMICOLON)
-    first = after[0]
+        word = _NEXT_WORD.match(text, k)
+        return bool(word) and (text[k].isupper() or word.group().lower().replace("\u2019", "'") in CLAUSE_STARTERS_AFTER_SEMICOLON)
+    first = text[k]
     if first.islower():
         return False  # "approx. two", "e.g. email"
     if m.group()[0] != ".":
         return True
-    token = _TOKEN_BEFORE.search(text[: m.start() + 1])
-    word = token.group(1).lstrip("(\"'\u201c\u2018[").lower() if token else ""
-    next_word = re.match(r"[\w'\u2019]+", after)
+    word = text[_token_start(text, m.start()) : m.start() + 1].lstrip("(\"'\u201c\u2018[").lower()
+    next_word = _NEXT_WORD.match(text, k)
     starter = bool(next_word) and next_word.group().lower().replace("\u2019", "'") in SENTENCE_STARTERS
     if word in (ABBREVIATIONS_NEVER_FINAL if never is None else never):
         return False
     if never is not None:
-        if re.fullmatch(r"(?:[a-z]\.)+", word):
+        if _INITIALS.fullmatch(word):
             return False  # initials ("M. Koch"); the next word is not lower case here
         return True  # a company suffix before a capital: "Sprachpfad GmbH. Wir ..."
-    if word in ABBREVIATIONS_MAYBE_FINAL or re.fullmatch(r"(?:[a-z]\.)+", word):
+    if word in ABBREVIATIONS_MAYBE_FINAL or _INITIALS.fullmatch(word):
         return starter  # "U.S. law" vs "in the U.S. We ..."; initials like "J."
     return True
+
+
+_INITIALS = re.compile(r"(?:[a-z]\.)+")
 
 
 def sentences(unit: Unit, never: frozenset[str] | None = None) -> list[Sentence]:
@@ -86,12 +102,10 @@ def sentences(unit: Unit, never: frozenset[str] | None = None) -> list[Sentence]
     for m in _CANDIDATE.finditer(text):
         if m.end() <= start:
             continue
-        if _ends_sentence(text, m, never):
+        if _ends_sentence(text, m, never, unit.semicolon_items):
             if text[start : m.end()].strip():
                 out.append(Sentence(unit, start, m.end()))
-            start = m.end()
-            while start < len(text) and text[start].isspace():
-                start += 1
+            start = _SPACES.match(text, m.end()).end()
     if text[start:].strip():
         out.append(Sentence(unit, start, len(text.rstrip())))
     return out
@@ -113,19 +127,43 @@ _NAME_TOKENS = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _MAYBE_NAME = re.compile(r"\d|@|:/|www\.|\.[a-z]", re.I)  # cheap test before _NAME_TOKENS
+
+#: A run of more than this many non-space characters is code, a key or a pasted blob, not a word:
+#: it counts as one name. (The longest English words are about 30 letters; a long URL is a name anyway.)
+#: This also bounds the work per character of the scan below, so name_spans is linear in the text.
+LONG_TOKEN = 100
+_LONG = re.compile(r"(?<!\S)\S{%d,}" % (LONG_TOKEN + 1))
+_OPENERS = "([\"'\u2018\u201c"
+_CLOSERS = ".,;:!?)]\"'\u2019\u201d"
+
+
+def _trimmed(text: str, a: int, z: int) -> tuple[int, int]:
+    while z > a and text[z - 1] in _CLOSERS:
+        z -= 1  # trailing punctuation belongs to the sentence
+    while a < z and text[a] in _OPENERS:
+        a += 1
+    return a, z
+
+
 def name_spans(text: str, protected: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Ranges of ``text`` that are URLs, e-mail addresses, numbers, dates or code: not hard words."""
     spans = list(protected)
-    if not _MAYBE_NAME.search(text):
+    longs = [m.span() for m in _LONG.finditer(text)] if len(text) > LONG_TOKEN else []
+    if not longs and not _MAYBE_NAME.search(text):
         return spans
-    for m in _NAME_TOKENS.finditer(text):
-        a, z = m.start(), m.end()
-        while z > a and text[z - 1] in ".,;:!?)]\"'\u2019\u201d":
-            z -= 1  # trailing punctuation belongs to the sentence
-        while a < z and text[a] in "([\"'\u2018\u201c":
-            a += 1
-        if z > a:
-            spans.append((a, z))
+    # The tokens between long ones go through the pattern (every match stays inside its stretch:
+    # no alternative matches across the space before a long token).
+    pos = 0
+    for a0, z0 in [*longs, (len(text), len(text))]:
+        for m in _NAME_TOKENS.finditer(text, pos, a0):
+            a, z = _trimmed(text, m.start(), m.end())
+            if z > a:
+                spans.append((a, z))
+        if z0 > a0:
+            a, z = _trimmed(text, a0, z0)
+            if z > a:
+                spans.append((a, z))
+        pos = z0
     spans.sort()
     merged: list[tuple[int, int]] = []
     for a, z in spans:

@@ -10,14 +10,20 @@ template place is found by searching the templates for the sentence's literal wo
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
-from pathlib import Path
 
-from generator.errors import Loc, display_path
+from generator.errors import InputError, Loc, display_path
+from generator.inventory.load import LIMITS
 from generator.inventory.model import Inventory
+from generator.inventory.userfiles import TooLarge, read_limited
 from generator.notice.pages import Page, RenderResult
 from generator.readability.textprep import WORD, Unit
 
+
+#: Values longer than this (Markdown characters) are followed sentence by sentence (see
+#: :meth:`Sources.follow`) instead of being searched from their start for every sentence.
+LONG_SPAN = 2000
 
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 
@@ -31,10 +37,35 @@ def _line_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in re.finditer("\n", text)]
 
 
-def _words_regex(words: list[str]) -> re.Pattern | None:
+#: What may stand between two words of a phrase: anything but letters (spaces, punctuation, numbers).
+_BETWEEN = re.compile(r"(?:[^\w\x00]|[\d_])+")
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what \w matches
+
+
+def find_phrase(text: str, words: list[str], begin: int, end: int) -> int | None:
+    r"""Offset of the first place in ``text[begin:end]`` where ``words`` stand in order, whole
+    words, with only non-letters between them; None if nowhere. (The same as searching for the
+    pattern ``(?<!\w)w1(?:[^\w\x00]|[\d_])+w2...(?!\w)``, without compiling a pattern per phrase.)"""
     if not words:
         return None
-    return re.compile(r"(?<!\w)" + r"[^\w\x00]+".join(re.escape(w) for w in words) + r"(?!\w)")
+    first = words[0]
+    i = text.find(first, begin, end)
+    while i >= 0:
+        if i == 0 or not _is_word_char(text[i - 1]):
+            pos = i + len(first)
+            for w in words[1:]:
+                m = _BETWEEN.match(text, pos, end)
+                if m is None or not text.startswith(w, m.end(), end):
+                    break
+                pos = m.end() + len(w)
+            else:
+                if pos >= end or not _is_word_char(text[pos]):
+                    return i
+        i = text.find(first, i + 1, end)
+    return None
 
 
 class Sources:
@@ -46,6 +77,9 @@ class Sources:
         self._files: dict[str, tuple[str, list[int]]] = {}
         self._templates: list[tuple[str, str, str, list[int]]] | None = None
         self._span_starts: dict[str, tuple] = {}
+        #: (id(unit), sentence start) -> (id(span), offset in the inventory file) for sentences in long values
+        self._anchors: dict[tuple[int, int], tuple[int, int]] = {}
+        self._point_offsets: dict[int, list[int]] = {}
 
     # inventory -----------------------------------------------------------------------------
     def _file(self, name: str) -> tuple[str, list[int]] | None:
@@ -56,8 +90,8 @@ class Sources:
                 text = doc.text
             else:
                 try:
-                    text = Path(name).read_text(encoding="utf-8")
-                except (OSError, UnicodeDecodeError):
+                    text = read_limited(name, LIMITS["max_bytes"], timeout=0).decode("utf-8")
+                except (InputError, TooLarge, UnicodeDecodeError):
                     text = None
             self._files[name] = (text, _line_starts(text)) if text is not None else None  # type: ignore[assignment]
         return self._files[name]
@@ -74,23 +108,72 @@ class Sources:
             return spans[k]
         return None
 
-    def inventory_loc(self, span, find_words: list[str]) -> Loc:
-        """Location in the inventory file of ``find_words`` inside the value of ``span``."""
+    def _value_start(self, span) -> tuple[str, list[int], int, int] | None:
+        """(file text, line starts, offset where the value of ``span`` starts, search limit)."""
         loc = span.loc
         f = self._file(loc.file) if loc.line else None
-        rx = _words_regex(find_words[:5])
-        if f is None or rx is None:
-            return loc
+        if f is None:
+            return None
         text, starts = f
         if loc.line - 1 >= len(starts):
-            return loc
+            return None
         base = starts[loc.line - 1] + max(loc.col - 1, 0)
-        limit = base + 4 * (span.end - span.start) + 400
-        m = rx.search(text, base, min(limit, len(text)))
-        if not m:
+        return text, starts, base, min(base + 4 * (span.end - span.start) + 400, len(text))
+
+    def inventory_loc(self, span, find_words: list[str], begin: int | None = None, end: int | None = None) -> Loc:
+        """Location in the inventory file of ``find_words`` inside the value of ``span``: the first
+        place they stand in the value (or between ``begin`` and ``end``, offsets in the file)."""
+        loc = span.loc
+        where = self._value_start(span)
+        if where is None or not find_words:
             return loc
-        line, col = _line_col(starts, m.start())
+        text, starts, base, limit = where
+        at = find_phrase(text, find_words[:5], base if begin is None else begin, limit if end is None else min(end, limit))
+        if at is None:
+            return loc
+        line, col = _line_col(starts, at)
         return Loc(loc.file, line, col)
+
+    def follow(self, page: Page, sentences: list) -> None:
+        """Find where each sentence of ``page`` that starts in a long value (more than
+        :data:`LONG_SPAN` characters) stands in the inventory file, in one pass over the value:
+        each search starts where the sentence before it was found. (Searching a long value from
+        its start for every sentence would take time in the square of its length.)"""
+        if not any(sp.end - sp.start > LONG_SPAN for sp in page.spans):
+            return
+        cursor: dict[int, tuple[int, int]] = {}  # id(span) -> (offset in the file, Markdown offset)
+        for s in sentences:
+            unit = s.unit
+            found = list(itertools.islice(WORD.finditer(unit.text, s.start, s.end), 5))
+            if not found:
+                continue
+            md = unit.source_offset(found[0].start())
+            sp = self.span_at(page, md)
+            if sp is None or sp.end - sp.start <= LONG_SPAN:
+                continue
+            where = self._value_start(sp)
+            if where is None:
+                continue
+            text, _starts, base, limit = where
+            src, md_at = cursor.get(id(sp), (base, sp.start))
+            words = [m.group() for m in found if sp.start <= unit.source_offset(m.start()) < sp.end]
+            md_end = unit.source_offset(max(s.end - 1, s.start))
+            hit = find_phrase(text, words, src, min(src + 4 * max(md_end - md_at, 0) + 400, limit))
+            if hit is not None:
+                cursor[id(sp)] = (hit, md)
+                self._anchors[(id(unit), s.start)] = (id(sp), hit)
+            else:  # not found (escapes in the YAML): move on by what the value must at least have advanced
+                cursor[id(sp)] = (src + max(md - md_at, 0) // 6, md)
+
+    def word_loc(self, page: Page, unit: Unit, sentence_start: int, span, find_words: list[str]) -> Loc:
+        """Location of words of a sentence inside ``span``. In a long value, the search runs from
+        where :meth:`follow` found the sentence, through the sentence's own length."""
+        if span.end - span.start <= LONG_SPAN:
+            return self.inventory_loc(span, find_words)
+        anchor = self._anchors.get((id(unit), sentence_start))
+        if anchor is None or anchor[0] != id(span):
+            return span.loc
+        return self.inventory_loc(span, find_words, anchor[1], anchor[1] + 4 * (len(unit.text) - sentence_start) + 400)
 
     # templates -----------------------------------------------------------------------------
     def point_loc(self, page: Page, offset: int, find_words: list[str]) -> Loc | None:
@@ -99,7 +182,10 @@ class Sources:
         points = getattr(page, "points", None)
         if not points:
             return None
-        k = bisect.bisect_right([p.offset for p in points], offset) - 1
+        offsets = self._point_offsets.get(id(page))
+        if offsets is None:  # once per page: a list per sentence would cost points x sentences
+            offsets = self._point_offsets[id(page)] = [p.offset for p in points]
+        k = bisect.bisect_right(offsets, offset) - 1
         if k < 0:
             return None
         point = points[k]
@@ -110,12 +196,11 @@ class Sources:
         text = lines[point.line - 1] if 0 < point.line <= len(lines) else ""
         masked = _JINJA.sub(lambda m: "\x00" * len(m.group()), text)
         col = len(text) - len(text.lstrip()) + 1
-        rx = _words_regex(find_words[:3])
-        m = rx.search(masked) if rx is not None else None
-        if m is None and find_words:
-            m = _words_regex(find_words[:1]).search(masked)
-        if m is not None:
-            col = m.start() + 1
+        at = find_phrase(masked, find_words[:3], 0, len(masked)) if find_words else None
+        if at is None and find_words:
+            at = find_phrase(masked, find_words[:1], 0, len(masked))
+        if at is not None:
+            col = at + 1
         return Loc(display_path(t.path), point.line, col)
 
     def _template_index(self):
@@ -201,6 +286,12 @@ class Sources:
             key, n = max(spans_seen.items(), key=lambda kv: kv[1])
             if n * 2 >= total:
                 sp = by_id[key]
+                if sp.end - sp.start > LONG_SPAN:
+                    anchor = self._anchors.get((id(unit), start))
+                    if anchor is None or anchor[0] != key:
+                        return sp.loc, sp.field
+                    _text, starts, _base, _limit = self._value_start(sp)
+                    return Loc(sp.loc.file, *_line_col(starts, anchor[1])), sp.field
                 return self.inventory_loc(sp, first_span_words[key]), sp.field
         chunks.sort(key=len, reverse=True)
         if chunks:

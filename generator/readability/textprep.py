@@ -50,6 +50,10 @@ class Unit:
     level: int = 0  # heading level
     section: str = ""  # title of the section (nearest heading of level 1-2)
     section_index: int = 0
+    #: Markdown (our rendered pages, or a Markdown file given to ``score``): "; " separates the items
+    #: of a list the templates join, so every semicolon ends a sentence. Plain text and HTML keep the
+    #: clause rule of :mod:`.sentences` (a semicolon there usually joins the parts of one sentence).
+    semicolon_items: bool = False
 
     def source_offset(self, i: int) -> int:
         """Offset in the source (Markdown) of plain-text character ``i``."""
@@ -367,6 +371,7 @@ def _emit(units: list[Unit], kind: str, frags: list[tuple[str, int]], level: int
     _inline(b, raw, pieces)
     unit = b.unit(kind, level)
     if unit is not None:
+        unit.semicolon_items = True
         units.append(unit)
 
 

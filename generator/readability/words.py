@@ -207,6 +207,9 @@ class Style:
     passive: bool  # the English passive-voice detector
     legalese_source: str = "US Federal Plain Language Guidelines"
     hedges_source: str = "WP260 rev.01 para. 13"
+    #: Names the law gives that no plainer word can replace ("Information Commissioner's Office",
+    #: "cross-context behavioral advertising"): the profile's ``readability.legal_names``, lower case.
+    legal_names: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=32)
@@ -225,6 +228,7 @@ def style_for(profile: Profile | None) -> Style:
     """The style rules of a language (English's when there is no profile)."""
     if profile is None:
         return Style(plain_words(), hedges(), hidden_verbs(), True)
+    names = tuple(sorted({n.lower() for n in profile.legal_names}, key=len, reverse=True))
     own = {k: v for k, v in profile.word_lists.items() if v and v not in ("plain_words.tsv", "readability_hedges.tsv")}
     lists, folder = profile.word_lists, profile.folder
 
@@ -243,4 +247,5 @@ def style_for(profile: Profile | None) -> Style:
         lists.get("passive") == "english",
         own.get("legalese", "US Federal Plain Language Guidelines"),
         own.get("hedges", "WP260 rev.01 para. 13"),
+        names,
     )

@@ -20,8 +20,12 @@ RULES: list[Rule] = [*gdpr.RULES, *eu.RULES, *uk.RULES, *common.RULES, *californ
 
 
 def check_completeness(inv: Inventory) -> list[Finding]:
-    """The findings of every rule that applies to the notice's jurisdictions, sorted by place."""
-    return run(inv, RULES)
+    """The findings of every rule that applies to the notice's jurisdictions, and the inventory
+    stage's warnings about the file (:mod:`generator.inventory.warnings`), sorted by place."""
+    doc = inv.document
+    findings = run(inv, RULES) + (list(doc.warnings) if doc is not None else [])
+    findings.sort(key=lambda f: (f.loc.file, f.loc.line, f.loc.col, f.rule, f.message))
+    return findings
 
 
 __all__ = ["RULES", "Hit", "Rule", "check_completeness"]

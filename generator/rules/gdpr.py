@@ -1,6 +1,6 @@
-"""Rules the EU GDPR and the UK GDPR share (Art. 9, 13, 14, 22), and the transfer and
-representative checks both laws run with their own lists (:func:`transfer_hits`,
-:func:`representative_hits`, used by :mod:`.eu` and :mod:`.uk`).
+"""Rules the EU GDPR and the UK GDPR share (Art. 9, 13, 14, 22), and the representative check both
+laws run with their own lists (:func:`representative_hits`, used by :mod:`.eu` and :mod:`.uk`; the
+transfer checks are in :mod:`.transfers`).
 
 The EEA and the adequacy lists are data (:mod:`generator.inventory.geography`), each with its
 source and the date it was checked. This is engineering help, not legal advice.
@@ -10,27 +10,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from generator.inventory.geography import adequacy, countries, country_from_address, eea
+from generator.inventory.geography import country_from_address, eea
 from generator.inventory.vocab import SourceKind
-from generator.rules.engine import Hit, Rule, and_list, first_written, gdpr, party_label, rule
+from generator.rules.engine import Hit, Rule, and_list, first_written, gdpr, rule
 
 RULES: list[Rule] = []
-
-#: Safeguards that work for transfers under each law. For the UK we assume, as is common
-#: practice, that standard_contractual_clauses are used with the UK Addendum and that a company
-#: certified under the EU-US Data Privacy Framework also joined its UK Extension. The UK accepts
-#: every EU safeguard, and its own IDTA too.
-_EU_SAFEGUARDS = frozenset({
-    "eu_us_data_privacy_framework",
-    "standard_contractual_clauses",
-    "uk_addendum",  # an addendum to the EU clauses: the EU clauses are in place
-    "binding_corporate_rules",
-    "code_of_conduct",
-    "certification",
-    "derogation_explicit_consent",
-    "derogation_contract",
-})
-_SAFEGUARDS = {"eu": _EU_SAFEGUARDS, "uk": _EU_SAFEGUARDS | {"uk_idta"}}
 
 
 def established_in(inv) -> tuple[set | None, tuple]:
@@ -40,17 +24,6 @@ def established_in(inv) -> tuple[set | None, tuple]:
         return set(org.established_in), ("organization", "established_in")
     code = country_from_address(org.address)
     return ({code} if code else None), ("organization", "address")
-
-
-def _receiving_party_ids(inv) -> set[str]:
-    """Parties that receive data: in shared_with, sold_to, shared_for_ads_with, or cookie providers."""
-    ids: set[str] = set()
-    for d in inv.data:
-        ids.update(d.shared_with)
-        ids.update(d.sold_to)
-        ids.update(d.shared_for_ads_with)
-    ids.update(c.provider for c in inv.cookies if c.provider)
-    return ids
 
 
 def _special(d) -> bool:
@@ -211,11 +184,23 @@ def _recipients(inv) -> Iterator[Hit]:
             )
 
 
+def _decision_rights(inv, ad) -> bool:
+    """The law gives a person stepping in, their view and a challenge: GDPR Art. 22(3) for
+    22(2)(a)/(c) decisions, UK GDPR Art. 22C(2) for every solely automated significant decision."""
+    if ad.solely_automated is not True:
+        return False
+    juris = inv.jurisdiction_set
+    if "uk_gdpr" in juris:
+        return True
+    return ad.exception is not None and ad.exception.value in ("contract", "explicit_consent")
+
+
 @rule(
     RULES,
     "gdpr.automated_decision",
-    gdpr("Art. 13(2)(f), 14(2)(g), 22(3)"),
-    "for automated decisions: what is decided, the logic, the effect, and how to get human review",
+    {"eu_gdpr": "GDPR Art. 13(2)(f), 14(2)(g), 22(3)", "uk_gdpr": "UK GDPR Art. 13(2)(f), 14(2)(g), 22C"},
+    "for automated decisions: what is decided, the logic, the effect, and how to get a person to step in where "
+    "the law gives that right",
     "add the missing keys under automated_decision",
 )
 def _automated(inv) -> Iterator[Hit]:
@@ -223,7 +208,8 @@ def _automated(inv) -> Iterator[Hit]:
         ad = p.automated_decision
         if ad is None:
             continue
-        missing = [k for k in ("what", "logic", "effect", "human_review") if getattr(ad, k) is None]
+        keys = ["what", "logic", "effect"] + (["human_review"] if _decision_rights(inv, ad) else [])
+        missing = [k for k in keys if getattr(ad, k) is None]
         if missing:
             yield Hit(
                 ("purposes", i, "automated_decision"),
@@ -232,70 +218,93 @@ def _automated(inv) -> Iterator[Hit]:
             )
 
 
-def transfer_hits(inv, region: str) -> Iterator[Hit]:
-    ad = adequacy(region)
-    who = "EU" if region == "eu" else "UK"
-    home = "the EEA" if region == "eu" else "the UK"
-    receiving = _receiving_party_ids(inv)
-    names = countries()
+@rule(
+    RULES,
+    "gdpr.solely_automated",
+    {"eu_gdpr": "GDPR Art. 22(1), 13(2)(f)", "uk_gdpr": "UK GDPR Art. 22A(1), 13(2)(f)"},
+    "whether an automated decision is made by a computer alone, or a person checks every result",
+    "add 'solely_automated: true' (no person takes part in a meaningful way) or 'solely_automated: false' (a person checks every result and decides)",
+)
+def _solely(inv) -> Iterator[Hit]:
+    """Art. 22 and its rights apply only to decisions based solely on automated processing; a person who
+    checks every result means they do not, and the notice says so. Without the fact neither can be said."""
+    for i, p in enumerate(inv.purposes):
+        if p.automated_decision is not None and p.automated_decision.solely_automated is None:
+            yield Hit(("purposes", i, "automated_decision"), f"the automated decision in purpose '{p.id}' does not say whether a person takes part in it")
 
-    def covered(code: str, sg: str | None) -> bool:
-        if sg is None or sg == "adequacy_decision" or sg not in _SAFEGUARDS[region]:
-            return False
-        if sg == "eu_us_data_privacy_framework":
-            return code == "US"
-        return True
 
-    def label(codes) -> str:
-        return and_list([f"{names.get(c, c)} ({c})" for c in codes])
+@rule(
+    RULES,
+    "gdpr.decision_law",
+    gdpr("Art. 22(2)(b)"),
+    "for a decision a law allows, the law",
+    "add 'law:' under automated_decision, naming the law that allows the decision",
+)
+def _decision_law(inv) -> Iterator[Hit]:
+    for i, p in enumerate(inv.purposes):
+        ad = p.automated_decision
+        if ad is not None and ad.solely_automated and ad.exception is not None and ad.exception.value == "law" and ad.law is None:
+            yield Hit(("purposes", i, "automated_decision", "exception"), f"the automated decision in purpose '{p.id}' relies on a law but does not name it")
 
-    for i, p in enumerate(inv.parties):
-        if p.id not in receiving:
-            continue  # a party that only gives you data receives no transfer
-        sg = p.transfer_safeguard.value if p.transfer_safeguard is not None else None
-        path = ("parties", i, "transfer_safeguard") if sg else ("parties", i)
-        bad = [c for c in p.all_countries if not ad.covers(c) and not covered(c, sg)]
-        if not bad:
+
+@rule(
+    RULES,
+    "gdpr.decision_special_category",
+    {"eu_gdpr": "GDPR Art. 22(4), 9(2)(a), (g)", "uk_gdpr": "UK GDPR Art. 22B(1)-(3)"},
+    "a decision by computer alone that uses special-category data: explicit consent, or a substantial public interest in law",
+    "use the data under 'special_category_basis: explicit_consent' (or substantial_public_interest, with a contract or law behind the decision), or have a person check every result",
+)
+def _decision_special(inv) -> Iterator[Hit]:
+    """GDPR Art. 22(4): such a decision may use Art. 9(1) data only under Art. 9(2)(a) or (g). UK GDPR
+    Art. 22B(2)-(3): explicit consent, or a contract or a law and Art. 9(2)(g)."""
+    uk_only = inv.jurisdiction_set & {"eu_gdpr", "uk_gdpr"} == {"uk_gdpr"}
+    for i, p in enumerate(inv.purposes):
+        ad = p.automated_decision
+        if ad is None or ad.solely_automated is not True:
             continue
-        if sg is None and all(c in ad.partial for c in bad):
-            need = ad.partial[bad[0]]["only_with"]
-            yield Hit(
-                path,
-                f"party {party_label(p)} receives data in {label(bad)}, where the {who} adequacy decision covers "
-                f"{ad.partial[bad[0]]['note']}, and names no safeguard",
-                f"if the company is certified, add 'transfer_safeguard: {need}'; otherwise name the safeguard "
-                "you use, e.g. standard_contractual_clauses",
+        for d in p.data_items:
+            if not _special(d):
+                continue
+            basis = d.special_category_basis.value if d.special_category_basis is not None else None
+            ok = basis == "explicit_consent" or (
+                basis == "substantial_public_interest"
+                and (not uk_only or (ad.exception is not None and ad.exception.value in ("contract", "law")))
             )
-        elif sg is None:
-            yield Hit(
-                path,
-                f"party {party_label(p)} receives data in {label(bad)}, outside {home}, without {'an' if who == 'EU' else 'a'} {who} adequacy "
-                f"decision (list checked {ad.checked}) and names no safeguard",
-            )
-        elif sg == "adequacy_decision":
-            detail = "; ".join(
-                f"for {names.get(c, c)} it covers {ad.partial[c]['note']}" if c in ad.partial else f"{names.get(c, c)} has none"
-                for c in bad
-            )
-            yield Hit(
-                path,
-                f"party {party_label(p)} names an adequacy decision, but the {who} list (checked {ad.checked}) "
-                f"does not cover this transfer: {detail}",
-                "name the safeguard you use instead, e.g. standard_contractual_clauses",
-            )
-        elif sg not in _SAFEGUARDS[region]:
-            yield Hit(
-                path,
-                f"party {party_label(p)} relies on {sg}, which covers transfers from the UK only, not from the EU",
-                "use the EU standard contractual clauses; with the UK Addendum for UK data: 'transfer_safeguard: uk_addendum'",
-            )
-        else:  # the Data Privacy Framework outside the US
-            yield Hit(
-                path,
-                f"party {party_label(p)} relies on the EU-US Data Privacy Framework, which covers US companies "
-                f"only, but also receives data in {label(bad)}",
-                "name a safeguard that covers every country, e.g. standard_contractual_clauses",
-            )
+            if basis is not None and not ok:
+                yield Hit(
+                    ("purposes", i, "automated_decision"),
+                    f"the decision in purpose '{p.id}' is made by computer alone and uses special-category data "
+                    f"'{d.id}' under {basis}, which does not allow that",
+                )
+
+
+@rule(
+    RULES,
+    "gdpr.purpose_law",
+    gdpr("Art. 6(3), 13(1)(c)"),
+    "for a purpose based on a legal obligation or a public task, the law behind it",
+    "add 'law:' to the purpose, naming the law (e.g. 'Portuguese VAT Code, Art. 52')",
+)
+def _purpose_law(inv) -> Iterator[Hit]:
+    """Art. 6(3): the basis of 6(1)(c) and (e) processing is laid down by Union or Member State law, so the
+    legal basis the notice gives (Art. 13(1)(c)) is that law."""
+    for i, p in enumerate(inv.purposes):
+        if p.legal_basis is not None and p.legal_basis.value in ("legal_obligation", "public_task") and p.law is None:
+            yield Hit(("purposes", i, "legal_basis"), f"purpose '{p.id}' relies on {p.legal_basis.value} but does not name the law")
+
+
+@rule(
+    RULES,
+    "gdpr.public_source_names",
+    gdpr("Art. 14(2)(f)"),
+    "which public sources data comes from",
+    "add 'public_source_names:' with the sources, e.g. ['the national business register']",
+)
+def _public_sources(inv) -> Iterator[Hit]:
+    for i, d in enumerate(inv.data):
+        if SourceKind.public_sources.value in d.sources and not d.public_source_names:
+            j = list(d.sources).index(SourceKind.public_sources.value)
+            yield Hit(("data", i, "sources", j), f"data '{d.id}' comes from public sources but does not say which")
 
 
 def representative_hits(inv, region: str) -> Iterator[Hit]:

@@ -12,10 +12,10 @@ import datetime as _dt
 import sys
 from enum import Enum
 
-from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
 from generator.inventory import model as m
+from generator.inventory.decl import Model
 from generator.inventory.fields import Shape, Text, shape
 from generator.inventory.problems import MAX_PROBLEMS
 from generator.inventory.load import LIMIT_NOTES, LIMITS
@@ -42,11 +42,11 @@ def _cell(text: str) -> str:
 
 def _short(value) -> str:
     """A default model value in YAML flow style, showing only what differs from the keys' defaults."""
-    if isinstance(value, BaseModel):
+    if isinstance(value, Model):
         parts = []
         for k, f in type(value).model_fields.items():
             v = getattr(value, k)
-            if v == f.get_default(call_default_factory=True) and not isinstance(v, BaseModel):
+            if v == f.get_default(call_default_factory=True) and not isinstance(v, Model):
                 continue
             shown = _short(v)
             if shown != "{}":
@@ -63,13 +63,13 @@ class _Ref:
     """Walks the model and writes Markdown."""
 
     def __init__(self) -> None:
-        self.sections: list[tuple[str, type[BaseModel]]] = []  # (path, model)
+        self.sections: list[tuple[str, type[Model]]] = []  # (path, model)
         self.section_of: dict[type, str] = {}
         self.also: dict[type, list[str]] = {}  # other places a model is used
         self.enums: list[type[Enum]] = []
 
     # -- discovery -------------------------------------------------------------------------
-    def discover(self, cls: type[BaseModel], path: str) -> None:
+    def discover(self, cls: type[Model], path: str) -> None:
         if cls in self.section_of:
             self.also.setdefault(cls, []).append(path)
             return
@@ -77,7 +77,7 @@ class _Ref:
         self.sections.append((path, cls))
         for name, f in cls.model_fields.items():
             field = shape(f.annotation, f.metadata)
-            if isinstance(field.base, type) and issubclass(field.base, BaseModel):
+            if isinstance(field.base, type) and issubclass(field.base, Model):
                 key = name + ("[]" if field.is_list else "")
                 self.discover(field.base, f"{path}.{key}" if path else key)
             if isinstance(field.base, type) and issubclass(field.base, Enum) and field.base not in self.enums:
@@ -100,7 +100,7 @@ class _Ref:
         if isinstance(ann, type) and issubclass(ann, Enum):
             name = f"`{ann.__name__}`"
             return f"{name} [values](#{_anchor(ann.__name__)})"
-        if isinstance(ann, type) and issubclass(ann, BaseModel):
+        if isinstance(ann, type) and issubclass(ann, Model):
             path = self.section_of[ann]
             word = "mappings" if plural else "mapping"
             return f"{word}, see [{path}](#{_anchor(path)})"
@@ -123,7 +123,7 @@ class _Ref:
             value = f.default_factory()
             if isinstance(value, list):
                 return "`[]`" if not value else "`[" + ", ".join(str(v) for v in value) + "]`"
-            if isinstance(value, BaseModel):
+            if isinstance(value, Model):
                 return f"`{_short(value)}`"
             return f"`{value}`"  # pragma: no cover
         value = f.default
@@ -177,6 +177,17 @@ class _Ref:
         w("")
         w("A map must have exactly the languages in `notice.languages`, no more and no fewer. "
           "Language codes look like `en`, `de` or `pt-BR`. Text is shown as text: it is never run as HTML or Markdown.")
+        w("")
+        w("Any letter, emoji, tab or line break may stand in a text. These characters are refused, with their "
+          "line and column, because later steps would crash on them or the text would display differently from "
+          "what it says: control characters other than tab and line break (such as ESC), a lone surrogate "
+          "(`\"\\ud800\"` in a double-quoted string), Unicode non-characters (U+FFFE, U+FDD0 ...), the "
+          "bidirectional embeddings, overrides and isolates U+202A-U+202E and U+2066-U+2069, and tag characters "
+          "(U+E0000-U+E007F, except inside a flag emoji). Zero-width joiners and non-joiners stay: emoji "
+          "sequences and Persian or Indic words need them. A text made only of invisible characters (spaces, "
+          "U+200B ...) is empty. Cookie names are compared after Unicode normalisation (NFC) with invisible "
+          "characters removed, so `café` written two ways is one cookie listed twice. A web or e-mail address "
+          "whose domain mixes scripts (a Cyrillic `а` in a Latin name) is reported as a warning.")
         w("")
         w("## Phone numbers")
         w("")
@@ -251,16 +262,19 @@ class _Ref:
             w(f"**{'EU' if region == 'eu' else 'UK'}** ({ad.law}), checked {ad.checked}. Source: {ad.source}")
             w("")
             if region == "uk":
-                w("- Adequate: the EEA states, " + ", ".join(f"{ad.countries[c]} ({c})" for c in full) + ".")
+                w(f"- Adequate: the EEA states ({ad.instruments[next(iter(sorted(eea())))]}), "
+                  + ", ".join(f"{ad.countries[c]} ({c}, {ad.instruments[c]})" for c in full) + ".")
             else:
-                w("- Adequate: " + ", ".join(f"{ad.countries[c]} ({c})" for c in full) + ".")
+                w("- Adequate: " + ", ".join(f"{ad.countries[c]} ({c}, {ad.instruments[c]})" for c in full) + ".")
             for code, part in sorted(ad.partial.items()):
-                w(f"- {part['name']} ({code}): {part['note']}; name `{part['only_with']}` as the safeguard.")
+                w(f"- {part['name']} ({code}): only {part['note']} ({part['instrument']}); for such a recipient, "
+                  f"name `{region}: {part['only_with']}` in the party's `transfers`.")
             w("")
         w("## Limits")
         w("")
         w("plainnotice refuses files that no real inventory needs, before they can use up time or memory. "
-          "The message names the limit that was hit.")
+          "The message names the limit that was hit. At most `max_bytes` are read from any path, a device or a "
+          "pipe too; a pipe that delivers nothing for 10 seconds is an error, not a wait.")
         w("")
         w("| Limit | Value | What it counts |")
         w("|---|---|---|")
