@@ -31,7 +31,12 @@ REFERENCE = FIXTURES / "reference.yml"
 #: the example the repository ships (and `plainnotice init` users start from)
 SHIPPED = REPO / "data_inventory.yml"
 #: other companies' complete inventories
-COMPANIES = {"us": FIXTURES / "us_saas.yml", "clinic": FIXTURES / "eu_clinic.yml", "uk": FIXTURES / "uk_shop.yml"}
+COMPANIES = {
+    "us": FIXTURES / "us_saas.yml",
+    "clinic": FIXTURES / "eu_clinic.yml",
+    "uk": FIXTURES / "uk_shop.yml",
+    "travel": FIXTURES / "nl_travel_agency.yml",
+}
 #: companies the templates were not written for (reviews A and B, issue 11); see fixtures/README.md
 NEW_FIXTURES = [
     FIXTURES / f"{name}.yml"

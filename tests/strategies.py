@@ -32,8 +32,11 @@ from generator.inventory.vocab import (
     PartyKind,
     PartyRole,
     SpecialCategoryBasis,
+    EuTransferBasis,
     TransferSafeguard,
+    UkTransferBasis,
 )
+from generator.inventory.transfers import kind_of
 
 LANG_SETS = (["en"], ["en", "de"], ["de", "en"], ["fr", "en", "pt-BR"])
 JURISDICTIONS = ("eu_gdpr", "uk_gdpr", "us_ca")
@@ -60,6 +63,28 @@ def text_value(langs: list[str]):
     plain = words()
     mapped = st.fixed_dictionaries({lang: words() for lang in langs})
     return st.one_of(plain, mapped)
+
+
+@st.composite
+def _transfer_entries(draw, countries: list, text):
+    """A valid party `transfers` list: some countries per entry (the last may name none: the rest),
+    each entry with an `eu` and/or a `uk` basis, and a copy only next to a safeguard."""
+    eu_values, uk_values = [v.value for v in EuTransferBasis], [v.value for v in UkTransferBasis]
+    rest = list(countries)
+    entries = []
+    while rest and draw(st.booleans()):
+        take = rest[: draw(st.integers(1, len(rest)))]
+        rest = rest[len(take):]
+        entries.append({"countries": take})
+    if not entries or draw(st.booleans()):
+        entries.append({})
+    for e in entries:
+        laws = draw(st.sampled_from([("eu",), ("uk",), ("eu", "uk")]))
+        for law in laws:
+            e[law] = draw(st.sampled_from(eu_values if law == "eu" else uk_values))
+        if any(kind_of(e[law]) == "safeguard" for law in laws):
+            _put(e, "safeguard_copy", _maybe(draw, text))
+    return entries
 
 
 def _maybe(draw, strategy, p: bool | None = None):
@@ -242,7 +267,10 @@ def inventories(draw, juris: list[str] | None = None, big: bool = False) -> dict
             party["countries"] = list(COUNTRIES) if big else _subset(draw, list(COUNTRIES), min_size=1)[:4]
         _put(party, "purpose", _maybe(draw, T))
         _put(party, "privacy_policy", _maybe(draw, urls))
-        _put(party, "transfer_safeguard", _maybe(draw, st.sampled_from([s.value for s in TransferSafeguard])))
+        if draw(st.booleans()):
+            _put(party, "transfer_safeguard", _maybe(draw, st.sampled_from([s.value for s in TransferSafeguard])))
+        else:
+            _put(party, "transfers", _maybe(draw, _transfer_entries(party.get("countries") or [party["country"]], T)))
         _put(party, "safeguard_copy", _maybe(draw, T))
         parties.append(party)
 

@@ -123,7 +123,7 @@ CASES = [
     (
         'unknown_key_suggest',
         [('    name: Contact details\n', '    nmae: Contact details\n')],
-        [('14:5', "unknown key 'nmae' in data[0]. Did you mean 'name'? Known keys: id, name, examples, ccpa_category, sensitive, special_category, special_category_basis, sensitive_use_limited, sources, public_source_names, observed_how, about_others, published_to, inferred_from, required, required_by, if_not_provided, retention, shared_with, sold, shared_for_ads, sold_to, shared_for_ads_with")],
+        [('14:5', "unknown key 'nmae' in data[0]. Did you mean 'name'? Known keys: id, name, examples, ccpa_category, sensitive, ccpa_sensitive, special_category, special_category_basis, sensitive_use_limited, sources, public_source_names, observed_how, about_others, published_to, inferred_from, required, required_by, if_not_provided, retention, shared_with, sold, shared_for_ads, sold_to, shared_for_ads_with")],
     ),
     (
         'unknown_top_key',
@@ -133,7 +133,7 @@ CASES = [
     (
         'unknown_key_close_to_another',
         [('    role: processor\n', '    role: processor\n    colour: blue\n')],
-        [('26:5', "unknown key 'colour' in parties[0]. Did you mean 'country'? Known keys: id, name, role, kind, purpose, country, countries, privacy_policy, transfer_safeguard, safeguard_copy")],
+        [('26:5', "unknown key 'colour' in parties[0]. Did you mean 'country'? Known keys: id, name, role, kind, ccpa_role, purpose, country, countries, privacy_policy, transfer_safeguard, transfers, safeguard_copy")],
     ),
     (
         'missing_required',
@@ -424,6 +424,46 @@ CASES = [
         'empty_list_item',
         [('data:\n  - id', 'data:\n  -\n  - id')],
         [('13:4', "'data[0]' should be a mapping of keys, got nothing (an empty value)")],
+    ),
+    (
+        'transfers_and_single_safeguard',
+        [('    country: US\n    transfer_safeguard: standard_contractual_clauses\n', '    country: US\n    transfer_safeguard: standard_contractual_clauses\n    transfers: [{eu: standard_contractual_clauses}]\n')],
+        [('27:25', "party 'mailer' has both 'transfer_safeguard' and 'transfers'")],
+    ),
+    (
+        'transfers_country_not_the_partys',
+        [('    country: US\n    transfer_safeguard: standard_contractual_clauses\n', '    country: US\n    transfers: [{countries: [IN], eu: standard_contractual_clauses}]\n')],
+        [('27:30', "IN is not a country of party 'mailer' (US)")],
+    ),
+    (
+        'transfers_country_twice',
+        [('    country: US\n    transfer_safeguard: standard_contractual_clauses\n', '    countries: [US, IN]\n    transfers:\n      - {countries: [US, IN], eu: standard_contractual_clauses}\n      - {countries: [IN], eu: derogation_contract}\n')],
+        [('29:22', "IN is named in two 'transfers' entries of party 'mailer' (entries 1 and 2)")],
+    ),
+    (
+        'transfers_two_open_entries',
+        [('    country: US\n    transfer_safeguard: standard_contractual_clauses\n', '    countries: [US, IN]\n    transfers:\n      - {eu: standard_contractual_clauses}\n      - {eu: derogation_contract}\n')],
+        [('29:9', "party 'mailer' has more than one 'transfers' entry without 'countries'")],
+    ),
+    (
+        'transfers_entry_says_nothing',
+        [('    country: US\n    transfer_safeguard: standard_contractual_clauses\n', '    country: US\n    transfers: [{countries: [US]}]\n')],
+        [('27:17', "this 'transfers' entry of party 'mailer' names no basis")],
+    ),
+    (
+        'transfers_copy_of_a_derogation',
+        [('    country: US\n    transfer_safeguard: standard_contractual_clauses\n', '    country: US\n    transfers: [{eu: derogation_contract, safeguard_copy: Ask us.}]\n')],
+        [('27:59', 'only a safeguard (Art. 46, 47) has a copy; an adequacy decision or a derogation has none')],
+    ),
+    (
+        'transfers_uk_tool_under_eu',
+        [('    country: US\n    transfer_safeguard: standard_contractual_clauses\n', '    country: US\n    transfers: [{eu: uk_idta}]\n')],
+        [('27:22', "'uk_idta' is not an allowed value for 'parties[0].transfers[0].eu'. Allowed: adequacy_decision, eu_us_data_privacy_framework, standard_contractual_clauses, binding_corporate_rules, code_of_conduct, certification, derogation_explicit_consent, derogation_contract, derogation_contract_in_their_interest, derogation_public_interest, derogation_legal_claims, derogation_vital_interests, derogation_public_register")],
+    ),
+    (
+        'transfers_eu_tool_under_uk',
+        [('    country: US\n    transfer_safeguard: standard_contractual_clauses\n', '    country: US\n    transfers: [{uk: standard_contractual_clauses}]\n')],
+        [('27:22', "'standard_contractual_clauses' is not an allowed value for 'parties[0].transfers[0].uk'. Allowed: adequacy_regulations, uk_us_data_bridge, uk_idta, uk_addendum, uk_binding_corporate_rules, derogation_explicit_consent, derogation_contract, derogation_contract_in_their_interest, derogation_public_interest, derogation_legal_claims, derogation_vital_interests, derogation_public_register")],
     ),
     # -- values that passed and then crashed or misled (issue 9, item 4) --
     (

@@ -46,7 +46,7 @@ def _inventory(mutate, file="inventory.yml"):
 # --------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("page", ["index.md", "notice.md", "cookies.md", "changes.md"])
+@pytest.mark.parametrize("page", ["index.md", "notice.md", "cookies.md", "changes.md", "collection.md"])
 def test_golden(result, page):
     path = GOLDEN / page
     got = result.pages[page].markdown
@@ -73,9 +73,10 @@ def test_same_bytes_in_another_process_with_another_hash_seed(result):
 
 
 def test_pages_layers_and_titles(result):
-    assert list(result.pages) == ["index.md", "notice.md", "cookies.md", "changes.md"]
+    # the reference covers us_ca, so it also gets the California notice at collection (11 CCR 7012)
+    assert list(result.pages) == ["index.md", "notice.md", "cookies.md", "changes.md", "collection.md"]
     layers = {p: page.layer for p, page in result.pages.items()}
-    assert layers == {"index.md": "summary", "notice.md": "full", "cookies.md": None, "changes.md": None}
+    assert layers == {"index.md": "summary", "notice.md": "full", "cookies.md": None, "changes.md": None, "collection.md": None}
     assert result.pages["index.md"].title == "Fernway privacy notice"
     assert result.pages["notice.md"].title == "Fernway privacy notice: full version"
     for page in result.pages.values():
@@ -125,6 +126,10 @@ def _renderings(value, lang="en") -> set[str]:
         out.add(md_escape(countries()[text]))
     if text in {c.value for c in CcpaCategory}:
         out.add(md_escape(CcpaCategory(text).statute_name))
+    from generator.inventory.vocab import CcpaSensitive
+
+    if text in {c.value for c in CcpaSensitive}:
+        out.add(md_escape(CcpaSensitive(text).statute_name))  # |ccpa_sensitive_name
     if isinstance(value, dt.date):
         months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
         out.add(f"{value.day} {months[value.month - 1]} {value.year}")
@@ -298,9 +303,9 @@ def test_cli_render_writes_pages_and_replaces_them_atomically(tmp_path, capsys):
     out = tmp_path / "pages"
     assert main(["render", "-i", str(REFERENCE), "--templates", str(STUBS), "--out", str(out)]) == 0
     listing = out / (RENDER_MARKER + ".json")
-    assert sorted(p.name for p in out.iterdir()) == [RENDER_MARKER, listing.name, "changes.md", "cookies.md", "index.md", "notice.md"]
+    assert sorted(p.name for p in out.iterdir()) == [RENDER_MARKER, listing.name, "changes.md", "collection.md", "cookies.md", "index.md", "notice.md"]
     assert (out / "notice.md").read_text(encoding="utf-8") == (GOLDEN / "notice.md").read_text(encoding="utf-8")
-    assert "wrote 4 files" in capsys.readouterr().out
+    assert "wrote 5 files" in capsys.readouterr().out
     marker = json.loads(listing.read_text(encoding="utf-8"))
     assert marker["files"]["notice.md"] == hashlib.sha256((out / "notice.md").read_bytes()).hexdigest()
     # a page of ours from an earlier run that is no longer rendered goes; a file of yours stays

@@ -181,7 +181,7 @@ def _parse(md: str) -> _Structure:
     return s
 
 
-ALLOWED_HREF = re.compile(r"^(https?://|mailto:|#|(index|notice|cookies|changes)\.md(#|$))", re.I)
+ALLOWED_HREF = re.compile(r"^(https?://|mailto:|#|(index|notice|cookies|changes|collection)\.md(#|$))", re.I)
 
 BASELINE = _render_with("Harmless words")
 

@@ -37,25 +37,25 @@ RULE_CASES = [
         'legal_basis',
         'ref',
         [('    legal_basis: contract\n\n  - id: allergy_sharing', '\n  - id: allergy_sharing')],
-        [('gdpr.legal_basis', '139:5', "purpose 'accounts' has no legal basis")],
+        [('gdpr.legal_basis', '140:5', "purpose 'accounts' has no legal basis")],
     ),
     (
         'legitimate_interest',
         'ref',
         [('    legitimate_interest: Keeping the app working and easy to use.\n', '')],
-        [('gdpr.legitimate_interest', '163:18', "purpose 'improve' relies on legitimate interests but does not say which interest")],
+        [('gdpr.legitimate_interest', '164:18', "purpose 'improve' relies on legitimate interests but does not say which interest")],
     ),
     (
         'withdraw_consent',
         'ref',
         [('    withdraw: Turn off location access in your phone settings.\n', '')],
-        [('gdpr.withdraw_consent', '156:18', "purpose 'nearby' relies on consent but does not say how to withdraw it")],
+        [('gdpr.withdraw_consent', '157:18', "purpose 'nearby' relies on consent but does not say how to withdraw it")],
     ),
     (
         'withdraw_explicit_consent_data',
         'ref',
         [('    legal_basis: consent\n    withdraw: Turn off "Share allergy notes" in Settings, or delete the notes.\n', '    legal_basis: contract\n')],
-        [('gdpr.withdraw_consent', '145:5', "purpose 'allergy_sharing' uses allergy_notes, which relies on explicit consent, but does not say how to withdraw it")],
+        [('gdpr.withdraw_consent', '146:5', "purpose 'allergy_sharing' uses allergy_notes, which relies on explicit consent, but does not say how to withdraw it")],
     ),
     (
         'special_category',
@@ -99,7 +99,7 @@ RULE_CASES = [
         'data_source',
         'ref',
         [('    inferred_from: [bookings]\n', '')],
-        [('gdpr.data_source', '129:15', "data 'preferences' is inferred but does not say from which data")],
+        [('gdpr.data_source', '130:15', "data 'preferences' is inferred but does not say from which data")],
     ),
     (
         # recipients are shared_with, sold_to and shared_for_ads_with together: no need to repeat a buyer
@@ -117,38 +117,98 @@ RULE_CASES = [
     (
         'eu_transfer_partial',
         'ref',
-        [('    transfer_safeguard: eu_us_data_privacy_framework\n', '')],
-        [('eu.transfers', '223:5', "party 'email_service' (Postmark (ActiveCampaign LLC)) receives data in United States (US), where the EU adequacy decision covers only companies certified under the EU-US Data Privacy Framework, and names no safeguard"), ('uk.transfers', '223:5', "party 'email_service' (Postmark (ActiveCampaign LLC)) receives data in United States (US), where the UK adequacy decision covers only companies certified under the UK Extension to the EU-US Data Privacy Framework, and names no safeguard")],
+        [('    transfers: [{eu: eu_us_data_privacy_framework, uk: uk_us_data_bridge}]\n', '')],
+        [('eu.transfers', '224:5', "party 'email_service' (Postmark (ActiveCampaign LLC)) receives data in United States (US), where the EU adequacy decision covers only companies certified under the EU-US Data Privacy Framework, and names no basis for it"), ('uk.transfers', '224:5', "party 'email_service' (Postmark (ActiveCampaign LLC)) receives data in United States (US), where the UK adequacy regulations cover only companies taking part in the UK Extension to the EU-US Data Privacy Framework, and names no basis for it")],
     ),
     (
         'eu_transfer_none',
         'clinic',
         [('    country: US\n    transfer_safeguard: standard_contractual_clauses\n', '    country: IN\n')],
-        [('eu.transfers', '102:5', "party 'survey' (SurveyCo Inc.) receives data in India (IN), outside the EEA, without an EU adequacy decision (list checked 2026-11-23) and names no safeguard")],
+        [('eu.transfers', '102:5', "party 'survey' (SurveyCo Inc.) receives data in India (IN), outside the EEA, where there is no EU adequacy decision (the EU adequacy list was checked 2026-12-01), and names no safeguard or derogation for it")],
     ),
     (
         'eu_transfer_false_adequacy',
         'clinic',
         [('transfer_safeguard: standard_contractual_clauses', 'transfer_safeguard: adequacy_decision')],
-        [('eu.transfers', '106:25', "party 'survey' (SurveyCo Inc.) names an adequacy decision, but the EU list (checked 2026-11-23) does not cover this transfer: for United States it covers only companies certified under the EU-US Data Privacy Framework")],
+        [('eu.transfers', '106:25', "party 'survey' (SurveyCo Inc.) names an EU adequacy decision for United States (US), but the EU adequacy list (checked 2026-12-01) does not cover this transfer: for United States it covers only companies certified under the EU-US Data Privacy Framework")],
     ),
     (
         'eu_transfer_uk_only_tool',
         'clinic',
         [('transfer_safeguard: standard_contractual_clauses', 'transfer_safeguard: uk_idta')],
-        [('eu.transfers', '106:25', "party 'survey' (SurveyCo Inc.) relies on uk_idta, which covers transfers from the UK only, not from the EU")],
+        [('eu.transfers', '106:25', "party 'survey' (SurveyCo Inc.) relies on uk_idta for United States (US): the UK International Data Transfer Agreement covers transfers from the UK only, not from the EEA")],
     ),
     (
         'eu_transfer_dpf_outside_us',
         'clinic',
         [('    country: US\n    transfer_safeguard: standard_contractual_clauses', '    countries: [US, IN]\n    transfer_safeguard: eu_us_data_privacy_framework')],
-        [('eu.transfers', '106:25', "party 'survey' (SurveyCo Inc.) relies on the EU-US Data Privacy Framework, which covers US companies only, but also receives data in India (IN)")],
+        [('eu.transfers', '106:25', "party 'survey' (SurveyCo Inc.) relies on the EU-US Data Privacy Framework, which covers US companies only, but receives data in India (IN)")],
     ),
     (
         'uk_transfer_none',
         'uk',
         [('    transfer_safeguard: uk_idta\n', '')],
-        [('uk.transfers', '40:5', "party 'support_desk' (Helpline Services Pvt Ltd) receives data in India (IN), outside the UK, without a UK adequacy decision (list checked 2026-11-23) and names no safeguard")],
+        [('uk.transfers', '40:5', "party 'support_desk' (Helpline Services Pvt Ltd) receives data in India (IN), outside the UK, where no UK adequacy regulations apply (the UK adequacy list was checked 2026-12-01), and names no safeguard or derogation for it")],
+    ),
+    (
+        'uk_transfer_eu_clauses_alone',
+        'travel',
+        [('      - eu: standard_contractual_clauses\n        uk: uk_addendum\n', '      - eu: standard_contractual_clauses\n')],
+        [('uk.transfers', '93:9', "party 'support' (Helpdesk India Pvt Ltd) receives data in India (IN), outside the UK, where no UK adequacy regulations apply (the UK adequacy list was checked 2026-12-01), and names no safeguard or derogation for it")],
+    ),
+    (
+        'uk_transfer_dpf_is_not_the_uk_extension',
+        'travel',
+        [('      - eu: eu_us_data_privacy_framework\n        uk: uk_us_data_bridge\n', '      - eu: eu_us_data_privacy_framework\n')],
+        [('uk.transfers', '86:9', "party 'mailer' (Postbird Inc.) receives data in United States (US), where the UK adequacy regulations cover only companies taking part in the UK Extension to the EU-US Data Privacy Framework, and names no basis for it")],
+    ),
+    (
+        'uk_transfer_legacy_dpf',
+        'travel',
+        [('    transfers:\n      - eu: eu_us_data_privacy_framework\n        uk: uk_us_data_bridge\n', '    transfer_safeguard: eu_us_data_privacy_framework\n')],
+        [('uk.transfers', '85:25', "party 'mailer' (Postbird Inc.) relies on eu_us_data_privacy_framework for United States (US): the EU-US Data Privacy Framework covers transfers from the EEA; transfers from the UK need the UK Extension to it")],
+    ),
+    (
+        'uk_transfer_legacy_clauses',
+        'travel',
+        [('    transfers:\n      - eu: standard_contractual_clauses\n        uk: uk_addendum\n        safeguard_copy:', '    transfer_safeguard: standard_contractual_clauses\n    safeguard_copy:')],
+        [('uk.transfers', '92:25', "party 'support' (Helpdesk India Pvt Ltd) relies on standard_contractual_clauses for India (IN): the EU standard contractual clauses alone do not cover transfers from the UK")],
+    ),
+    (
+        'eu_transfer_partial_canada',
+        'travel',
+        [('      - eu: adequacy_decision\n        uk: adequacy_regulations\n', '      - uk: adequacy_regulations\n')],
+        [('eu.transfers', '114:9', "party 'tours_canada' (Maple Tours Inc.) receives data in Canada (CA), where the EU adequacy decision covers only businesses subject to PIPEDA, a Canadian privacy law, and names no basis for it")],
+    ),
+    (
+        'uk_transfer_partial_japan',
+        'travel',
+        [('      - countries: [JP]\n        uk: adequacy_regulations\n', '')],
+        [('uk.transfers', '71:5', "party 'hotels' (The hotels you stay at) receives data in Japan (JP), where the UK adequacy regulations cover only data covered by the APPI, a Japanese privacy law, and names no basis for it")],
+    ),
+    (
+        'uk_transfer_bridge_outside_us',
+        'travel',
+        [('    country: IN\n    transfers:\n      - eu: standard_contractual_clauses\n        uk: uk_addendum', '    country: IN\n    transfers:\n      - eu: standard_contractual_clauses\n        uk: uk_us_data_bridge')],
+        [('uk.transfers', '94:13', "party 'support' (Helpdesk India Pvt Ltd) relies on the UK Extension to the EU-US Data Privacy Framework, which covers US companies only, but receives data in India (IN)")],
+    ),
+    (
+        'eu_safeguard_copy',
+        'clinic',
+        [('    safeguard_copy: {de: Schreiben Sie uns., en: Write to us.}\n', '')],
+        [('eu.safeguard_copy', '106:25', "party 'survey' (SurveyCo Inc.) receives data in United States (US) under a safeguard (standard_contractual_clauses), but the inventory does not say how people can get a copy of it")],
+    ),
+    (
+        'uk_safeguard_copy',
+        'uk',
+        [('    safeguard_copy: Email help@mapleandpine.example for a copy of the agreement.\n', '')],
+        [('uk.safeguard_copy', '44:25', "party 'support_desk' (Helpline Services Pvt Ltd) receives data in India (IN) under a safeguard (uk_idta), but the inventory does not say how people can get a copy of it")],
+    ),
+    (
+        'travel_brazil_uk',
+        'travel',
+        [('    transfers:\n      - uk: derogation_explicit_consent\n', '')],
+        [('uk.transfers', '116:5', "party 'insurer_brazil' (Seguro Viagem S.A.) receives data in Brazil (BR), outside the UK, where no UK adequacy regulations apply (the UK adequacy list was checked 2026-12-01), and names no safeguard or derogation for it")],
     ),
     (
         'supervisory_authority',
@@ -191,33 +251,33 @@ RULE_CASES = [
         'automated_decision',
         'ref',
         [('      logic: It compares the booking with signs we have seen before, such as many bookings from one card in a short time.\n', ''), ('      human_review: Email us and a person will look at the decision within 2 working days.\n', '')],
-        [('gdpr.automated_decision', '180:7', "the automated decision in purpose 'fraud' does not say logic")],
+        [('gdpr.automated_decision', '181:7', "the automated decision in purpose 'fraud' does not say logic")],
     ),
     (
         # a solely automated decision with Art. 22(3) / UK 22C rights needs the way to ask for a person
         'automated_decision_rights',
         'ref',
         [('      solely_automated: false\n', '      solely_automated: true\n      exception: contract\n'), ('      human_review: Email us and a person will look at the decision within 2 working days.\n', '')],
-        [('gdpr.automated_decision', '180:7', "the automated decision in purpose 'fraud' does not say human_review")],
+        [('gdpr.automated_decision', '181:7', "the automated decision in purpose 'fraud' does not say human_review")],
     ),
     (
         'solely_automated',
         'ref',
         [('      solely_automated: false\n', '')],
-        [('gdpr.solely_automated', '180:7', "the automated decision in purpose 'fraud' does not say whether a person takes part in it")],
+        [('gdpr.solely_automated', '181:7', "the automated decision in purpose 'fraud' does not say whether a person takes part in it")],
     ),
     (
         # the shipped example's old fraud block: solely automated, on legitimate interests
         'decision_exception',
         'ref',
         [('      solely_automated: false\n', '      solely_automated: true\n')],
-        [('eu.decision_exception', '180:25', "the decision in purpose 'fraud' is made by computer alone but names no Art. 22(2) exception; its legal basis, legitimate_interests, is not one of the exceptions")],
+        [('eu.decision_exception', '181:25', "the decision in purpose 'fraud' is made by computer alone but names no Art. 22(2) exception; its legal basis, legitimate_interests, is not one of the exceptions")],
     ),
     (
         'decision_law',
         'ref',
         [('      solely_automated: false\n', '      solely_automated: true\n      exception: law\n')],
-        [('gdpr.decision_law', '181:18', "the automated decision in purpose 'fraud' relies on a law but does not name it")],
+        [('gdpr.decision_law', '182:18', "the automated decision in purpose 'fraud' relies on a law but does not name it")],
     ),
     (
         # Art. 22(4): health data under Art. 9(2)(h) in a decision by computer alone
@@ -230,7 +290,7 @@ RULE_CASES = [
         'purpose_law',
         'ref',
         [('    law: Portuguese VAT Code (Código do IVA), art. 52, and Commercial Code, art. 40\n', '')],
-        [('gdpr.purpose_law', '205:18', "purpose 'legal' relies on legal_obligation but does not name the law")],
+        [('gdpr.purpose_law', '206:18', "purpose 'legal' relies on legal_obligation but does not name the law")],
     ),
     (
         'public_source_names',
@@ -262,13 +322,13 @@ RULE_CASES = [
         'recognised_li_in_the_eu',
         'ref',
         [('    legal_basis: legitimate_interests\n    legitimate_interest: Protecting you', '    legal_basis: recognised_legitimate_interest\n    legitimate_interest: Protecting you')],
-        [('eu.recognised_legitimate_interest', '177:18', "purpose 'fraud' relies on a recognised legitimate interest, which is a UK basis only")],
+        [('eu.recognised_legitimate_interest', '178:18', "purpose 'fraud' relies on a recognised legitimate interest, which is a UK basis only")],
     ),
     (
         'uk_complaints',
         'uk',
         [('  complaint_methods:\n    - {kind: email, address: help@mapleandpine.example}\n', '')],
-        [('uk.complaints', '49:3', 'the inventory does not say how people can complain to you')],
+        [('uk.complaints', '50:3', 'the inventory does not say how people can complain to you')],
     ),
     (
         'dpo_contact',
@@ -280,19 +340,19 @@ RULE_CASES = [
         'data_purpose',
         'ref',
         [('    data: [support, contact, bookings]', '    data: [contact, bookings]')],
-        [('data.purpose', '114:5', "no purpose uses data 'support'")],
+        [('data.purpose', '115:5', "no purpose uses data 'support'")],
     ),
     (
         'ca_category',
         'ref',
         [('    ccpa_category: geolocation\n', '')],
-        [('ca.category', '91:5', "data 'location' has no CCPA category")],
+        [('ca.category', '92:5', "data 'location' has no CCPA category")],
     ),
     (
         'ca_sold_stated',
         'ref',
         [('    sold: false\n    shared_for_ads: false\n\n  - id: preferences', '\n  - id: preferences')],
-        [('ca.sold_shared_stated', '114:5', "data 'support' does not say whether it is sold or shared for ads")],
+        [('ca.sold_shared_stated', '115:5', "data 'support' does not say whether it is sold or shared for ads")],
     ),
     (
         'ca_sale_recipients',
@@ -316,13 +376,13 @@ RULE_CASES = [
         'ca_gpc_honoured',
         'us',
         [('  global_privacy_control: true\n', '  gpc_statement: We read it when we can.\n')],
-        [('ca.gpc_honoured', '108:3', 'you sell or share personal information but do not treat Global Privacy Control as an opt-out')],
+        [('ca.gpc_honoured', '109:3', 'you sell or share personal information but do not treat Global Privacy Control as an opt-out')],
     ),
     (
         'ca_gpc_statement',
         'ref',
         [('  global_privacy_control: true\n', '')],
-        [('ca.gpc_statement', '263:3', 'the inventory does not say how you handle Global Privacy Control signals')],
+        [('ca.gpc_statement', '265:3', 'the inventory does not say how you handle Global Privacy Control signals')],
     ),
     (
         'ca_sensitive_use_stated',
@@ -334,7 +394,7 @@ RULE_CASES = [
         'ca_under_16',
         'ref',
         [('  sells_or_shares_under_16: false\n', '')],
-        [('ca.under_16', '286:3', 'the inventory does not say whether you sell or share personal information of consumers you know are under 16')],
+        [('ca.under_16', '290:3', 'the inventory does not say whether you sell or share personal information of consumers you know are under 16')],
     ),
     (
         'ca_limit_sensitive',
@@ -358,43 +418,91 @@ RULE_CASES = [
         'ca_methods_online_email',
         'ref',
         [('    - {kind: email, address: privacy@fernway.example}\n', '')],
-        [('ca.request_methods', '253:5', 'a business that operates only online must offer an e-mail address for requests')],
+        [('ca.request_methods', '254:5', 'a business that operates only online must offer an e-mail address for requests')],
     ),
     (
         'ca_methods_post_means_offline',
         'ref',
         [('    - {kind: app, where: Settings > Privacy > Your data}\n', "    - {kind: post, address: 'Rua Augusta 100, Lisboa'}\n")],
-        [('ca.request_methods', '253:5', 'a business that also deals with people offline must offer a toll-free phone number for requests')],
+        [('ca.request_methods', '254:5', 'a business that also deals with people offline must offer a toll-free phone number for requests')],
     ),
     (
         'ca_no_requests',
         'us',
-        [('requests:\n  methods:\n    - {kind: web, url: https://ledgerly.example.com/privacy/request}\n    - {kind: phone, number: "+1 800 555 0199", toll_free: true}\n    - {kind: email, address: privacy@ledgerly.example.com}\n  response_days: 45\n  verification: {en: We match two details you give us with our records., es: Comparamos dos datos que nos da con nuestros registros.}\n  authorized_agents: true\n  online_only: false\n', '')],
+        [('requests:\n  methods:\n    - {kind: web, url: https://ledgerly.example.com/privacy/request}\n    - {kind: phone, number: "+1 800 555 0199", toll_free: true}\n    - {kind: email, address: privacy@ledgerly.example.com}\n  response_days: 45\n  verification: {en: We match two details you give us with our records., es: Comparamos dos datos que nos da con nuestros registros.}\n  authorized_agents: true\n  agent_instructions: An agent uses our online form and sends us the permission you signed.\n  online_only: false\n', '')],
         [('ca.request_methods', '16:19', "the inventory has no 'requests' section, so the notice cannot say how Californians send requests")],
     ),
     (
         'ca_website_requests',
         'ref',
         [('    - {kind: web, url: https://fernway.example/privacy/requests}\n', '')],
-        [('ca.website_requests', '253:5', 'you have a website but offer no web form for requests')],
+        [('ca.website_requests', '254:5', 'you have a website but offer no web form for requests')],
     ),
     (
         'ca_verification',
         'ref',
         [('  verification: We ask you to sign in, or we email a code to the address on your account.\n', '')],
-        [('ca.verification', '252:3', 'the inventory does not say how you verify requests')],
+        [('ca.verification', '253:3', 'the inventory does not say how you verify requests')],
     ),
     (
         'ca_do_not_track',
         'ref',
         [('  do_not_track: We do not change what we do when your browser sends Do Not Track, because we honor Global Privacy Control instead.\n', '')],
-        [('ca.do_not_track', '263:3', 'the inventory does not say how your site responds to Do Not Track')],
+        [('ca.do_not_track', '265:3', 'the inventory does not say how your site responds to Do Not Track')],
     ),
     (
         'ca_effective_date',
         'ref',
         [('  - date: 2026-03-15', '  - date: 2027-03-15')],
-        [('ca.effective_date', '298:11', "a change is dated 2027-03-15, after the notice's effective date 2026-11-01, so 'last updated' would be wrong")],
+        [('ca.effective_date', '302:11', "a change is dated 2027-03-15, after the notice's effective date 2026-11-01, so 'last updated' would be wrong")],
+    ),
+    (
+        'ca_sensitive_kind',
+        'ref',
+        [('    ccpa_sensitive: health\n', '')],
+        [('ca.sensitive_kind', '81:16', "data 'allergy_notes' is sensitive personal information, but the inventory does not say which kind of 1798.140(ae) it is")],
+    ),
+    (
+        'ca_financial_incentive_fields',
+        'us',
+        [('data: [account], ', '')],
+        [('ca.financial_incentive', '19:7', "financial incentive 'Refer a friend' does not give 7016(d)(2) the data it uses")],
+    ),
+    (
+        'ca_financial_incentive_text',
+        'us',
+        [('    - {name: {en: Refer a friend', '    - {en: Refer a friend and get one month free., es: Recomiende a un amigo y obtenga un mes gratis.}\n    - {name: {en: Refer a friend')],
+        [('ca.financial_incentive', '19:7', "financial incentive number 1 does not give a name, 7016(d)(2) the material terms, 7016(d)(2) the data it uses, 7016(d)(3) how to opt in, 7016(d)(4) how to withdraw, 7016(d)(5)(A) the good-faith estimate of the data's value and 7016(d)(5)(B) how the value was calculated")],
+    ),
+    (
+        'ca_gpc_scope',
+        'ref',
+        [('  gpc_applies_to: [browser, device, account]\n', '')],
+        [('ca.gpc_scope', '266:27', 'you honour Global Privacy Control, but the inventory does not say what the signal opts out (browser, device, account, offline sales)')],
+    ),
+    (
+        'ca_gpc_display',
+        'ref',
+        [('  gpc_display: "Settings > Privacy then says: Opt-out request honored."\n', '')],
+        [('ca.gpc_display', '266:27', 'you honour Global Privacy Control, but the inventory does not say where your site shows that it did')],
+    ),
+    (
+        'ca_agent_instructions',
+        'ref',
+        [('  agent_instructions: An agent uses the form in our app or emails us, with the permission you signed.\n', '')],
+        [('ca.agent_instructions', '253:3', 'the inventory does not say how an authorized agent makes a request')],
+    ),
+    (
+        'ca_under_16_process',
+        'ref',
+        [('  sells_or_shares_under_16: false\n', '  sells_or_shares_under_16: true\n')],
+        [('ca.under_16_process', '292:29', 'you sell or share personal information of consumers under 16, but the inventory does not describe the opt-in process')],
+    ),
+    (
+        'ca_role_of_buyer',
+        'us',
+        [('    name: {en: Data brokers, es: Corredores de datos}\n    role: third_party\n', '    name: {en: Data brokers, es: Corredores de datos}\n    role: third_party\n    ccpa_role: service_provider\n')],
+        [('ca.role_of_buyer', '91:16', "party 'broker' buys data or gets it for cross-context ads, so it cannot be a service provider")],
     ),
 ]
 
@@ -462,7 +570,7 @@ def test_findings_carry_citation_fix_and_jurisdictions():
     assert f.detail.jurisdictions == ("eu_gdpr", "uk_gdpr")
     assert f.as_dict()["jurisdictions"] == ["eu_gdpr", "uk_gdpr"]
     assert str(f).splitlines()[0] == (
-        "inv.yml:163:18: error: purpose 'improve' relies on legitimate interests but does not say which interest "
+        "inv.yml:164:18: error: purpose 'improve' relies on legitimate interests but does not say which interest "
         "[GDPR / UK GDPR Art. 13(1)(d), 14(2)(b)]"
     )
 
@@ -485,8 +593,8 @@ def test_rules_run_only_for_listed_jurisdictions():
     assert {f.rule for f in as_ca} >= {"ca.category", "ca.sold_shared_stated", "ca.gpc_statement", "ca.do_not_track", "ca.verification"}
     assert all(f.rule.startswith("ca.") for f in as_ca)
     as_uk = findings_for(clinic.replace("jurisdictions: [eu_gdpr]", "jurisdictions: [eu_gdpr, uk_gdpr]"))
-    # established in Germany, no UK representative; no way to complain to the clinic (DPA 2018 s.164A)
-    assert [f.rule for f in as_uk] == ["uk.representative", "uk.complaints"]
+    # established in Germany, no UK representative; the EU clauses alone do not cover UK data; no way to complain to the clinic (DPA 2018 s.164A)
+    assert sorted(f.rule for f in as_uk) == ["uk.complaints", "uk.representative", "uk.transfers"]
     # the US SaaS is California-only: no legal bases, no transfers
     us = FILES["us"].read_text(encoding="utf-8")
     assert findings_for(us) == []
@@ -501,12 +609,61 @@ def test_controller_rule_on_an_object():
     assert {rule for rule, _ in got} == {"gdpr.controller", "eu.representative"}  # no address, no country
 
 
-def test_dpf_counts_for_the_uk_and_sccs_are_assumed_with_the_uk_addendum():
-    """The reference lists uk_gdpr with a US party on the DPF and one on SCCs: both pass (documented assumption)."""
-    text = FILES["ref"].read_text(encoding="utf-8")
-    assert "transfer_safeguard: eu_us_data_privacy_framework" in text
-    assert "transfer_safeguard: standard_contractual_clauses" in text
-    assert findings_for(text) == []
+def test_the_single_safeguard_counts_only_under_its_own_law():
+    """`transfer_safeguard` is one value for both laws: an EU tool says nothing about UK data (the EU
+    clauses alone, the Data Privacy Framework without its UK Extension), a UK tool nothing about EU
+    data; adequacy and the two derogations count under both."""
+    def rules_for(value, juris="[eu_gdpr, uk_gdpr]"):
+        text = edited("clinic", [("transfer_safeguard: standard_contractual_clauses", f"transfer_safeguard: {value}"),
+                                 ("jurisdictions: [eu_gdpr]", f"jurisdictions: {juris}")])
+        return sorted(f.rule for f in findings_for(text) if f.rule.endswith(("transfers", "safeguard_copy")))
+    assert rules_for("standard_contractual_clauses") == ["uk.transfers"]
+    assert rules_for("eu_us_data_privacy_framework") == ["uk.transfers"]
+    assert rules_for("binding_corporate_rules") == ["uk.transfers"]
+    assert rules_for("uk_idta") == ["eu.transfers"]
+    assert rules_for("uk_addendum") == ["eu.transfers"]
+    assert rules_for("derogation_contract") == []  # both laws list it; a derogation has no copy
+    assert rules_for("adequacy_decision") == ["eu.transfers", "uk.transfers"]  # the US is only partly covered
+    assert rules_for("standard_contractual_clauses", "[eu_gdpr]") == []
+    assert rules_for("uk_idta", "[uk_gdpr]") == []
+
+
+def test_per_country_per_law_bases_pass_and_agree_with_the_rows():
+    """The travel agency names each basis per law and country: no finding, and the rows say why."""
+    from generator.inventory.transfers import transfer_rows
+
+    inv = parse(load_file(FILES["travel"]))
+    assert check_completeness(inv) == []
+    eu_rows = {(r.party.id, r.country): (r.kind, r.basis) for r in transfer_rows(inv, "eu")}
+    uk_rows = {(r.party.id, r.country): (r.kind, r.basis) for r in transfer_rows(inv, "uk")}
+    # one party, five countries, three answers; the EEA is no EU transfer but a UK one
+    assert ("hotels", "ES") not in eu_rows and uk_rows[("hotels", "ES")] == ("adequacy", "adequacy")
+    assert eu_rows[("hotels", "CH")] == uk_rows[("hotels", "CH")] == ("adequacy", "adequacy")
+    assert eu_rows[("hotels", "JP")] == ("adequacy", "adequacy")
+    assert uk_rows[("hotels", "JP")] == ("adequacy", "adequacy_regulations")
+    assert eu_rows[("hotels", "US")] == uk_rows[("hotels", "TH")] == ("derogation", "derogation_contract")
+    # the UK: an EU transfer covered by adequacy, and no UK transfer
+    assert eu_rows[("london_desk", "GB")] == ("adequacy", "adequacy")
+    assert not any(country == "GB" for _, country in uk_rows)
+    # a party that only gives us data is no transfer; the controller's own country is no row
+    assert not any(pid == "booking_sites" for pid, _ in eu_rows | uk_rows)
+    assert not any(country == "NL" for _, country in eu_rows)
+    assert eu_rows[("mailer", "US")] == ("adequacy", "eu_us_data_privacy_framework")
+    assert uk_rows[("mailer", "US")] == ("adequacy", "uk_us_data_bridge")
+    assert (eu_rows[("support", "IN")], uk_rows[("support", "IN")]) == (("safeguard", "standard_contractual_clauses"), ("safeguard", "uk_addendum"))
+    assert uk_rows[("crm", "IE")] == ("adequacy", "adequacy") and ("crm", "IE") not in eu_rows
+    assert eu_rows[("insurer_brazil", "BR")] == ("adequacy", "adequacy")
+    assert uk_rows[("insurer_brazil", "BR")] == ("derogation", "derogation_explicit_consent")
+
+
+def test_a_derogation_does_not_replace_an_adequacy_decision():
+    """Art. 49(1): a derogation applies "in the absence of" a decision: for an adequate country the
+    row names the decision, even where the single field names a derogation."""
+    from generator.inventory.transfers import transfer_rows
+
+    text = edited("clinic", [("    country: US\n    transfer_safeguard: standard_contractual_clauses", "    countries: [US, CH, GB]\n    transfer_safeguard: derogation_explicit_consent")])
+    rows = {r.country: (r.kind, r.basis) for r in transfer_rows(parse(load_text(text, "inv.yml")), "eu")}
+    assert rows == {"US": ("derogation", "derogation_explicit_consent"), "CH": ("adequacy", "adequacy"), "GB": ("adequacy", "adequacy")}
 
 
 def test_party_that_only_gives_data_is_not_a_transfer():
@@ -577,7 +734,7 @@ def test_adequacy_lists_are_data_with_source_and_date(region):
 def test_eu_and_uk_lists_differ_where_the_law_does():
     eu, uk = adequacy("eu"), adequacy("uk")
     assert "GB" in eu.countries and "BR" in eu.countries
-    assert "BR" not in uk.countries and "GI" in uk.countries
+    assert "BR" not in uk.countries and "GI" in uk.countries and "FO" in uk.countries
     assert eea() <= set(uk.countries)  # the UK treats the EEA as adequate
     assert not eea() & set(eu.countries)  # inside the EEA there is no transfer at all
 
@@ -590,7 +747,7 @@ def test_cli_findings_exit_1_with_text(tmp_path, capsys):
     f.write_text(edited("ref", [("    ccpa_category: geolocation\n", "")]), encoding="utf-8")
     assert main(["validate", str(f)]) == 1
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == f"{f}:91:5: error: data 'location' has no CCPA category [Cal. Civ. Code 1798.110(c), 1798.130(a)(5); 11 CCR 7011(e)]"
+    assert out[0] == f"{f}:92:5: error: data 'location' has no CCPA category [Cal. Civ. Code 1798.110(c), 1798.130(a)(5); 11 CCR 7011(e)]"
     assert out[1] == "  fix: add 'ccpa_category:' (e.g. identifiers, commercial_information, internet_activity)"
     assert out[-1] == "1 missing item(s), 0 warning(s)."
 
@@ -601,7 +758,7 @@ def test_cli_findings_as_json(tmp_path, capsys):
     assert main(["validate", str(f), "--format", "json"]) == 1
     out = json.loads(capsys.readouterr().out)
     assert out["ok"] is False and out["errors"] == []
-    assert [(x["rule"], x["line"], x["column"]) for x in out["findings"]] == [("ca.category", 91, 5), ("ca.gpc_statement", 262, 3)]
+    assert [(x["rule"], x["line"], x["column"]) for x in out["findings"]] == [("ca.category", 92, 5), ("ca.gpc_statement", 264, 3)]
     first = out["findings"][0]
     assert first == {
         "rule": "ca.category",
@@ -610,7 +767,7 @@ def test_cli_findings_as_json(tmp_path, capsys):
         "fix": "add 'ccpa_category:' (e.g. identifiers, commercial_information, internet_activity)",
         "citation": "Cal. Civ. Code 1798.110(c), 1798.130(a)(5); 11 CCR 7011(e)",
         "file": str(f),
-        "line": 91,
+        "line": 92,
         "column": 5,
         "jurisdictions": ["us_ca"],
     }

@@ -159,9 +159,9 @@ def test_sitemap_dates_are_the_effective_date(tmp_path):
     assert build(proj) == 0
     site = proj / "site"
     xml = (site / "sitemap.xml").read_text()
-    assert xml.count("<loc>https://privacy.example/") == 4
+    assert xml.count("<loc>https://privacy.example/") == 5  # the four pages and the California notice at collection
     dates = re.findall(r"<lastmod>([^<]+)</lastmod>", xml)
-    assert len(dates) == 4 and set(dates) == {"2026-11-01"}
+    assert len(dates) == 5 and set(dates) == {"2026-11-01"}
     raw = (site / "sitemap.xml.gz").read_bytes()
     mtime = int.from_bytes(raw[4:8], "little")  # gzip header MTIME
     assert mtime == int(dt.datetime(2026, 11, 1, tzinfo=dt.timezone.utc).timestamp())

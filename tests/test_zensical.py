@@ -108,7 +108,7 @@ def test_the_config_turns_search_off_and_names_our_stylesheet_and_extension(site
     assert "generator.site.markdown_ext" in cfg["markdown_extensions"]
     assert cfg["theme"]["name"] == "plainnotice" and cfg["theme"]["custom_dir"] == "site_overrides"
     assert cfg["site_name"] == "Fernway privacy notice" and cfg["copyright"] == "© Fernway Technologies, Lda."
-    assert cfg["nav"] == ["index.md", "notice.md", "cookies.md", "changes.md"]
+    assert cfg["nav"] == ["index.md", "notice.md", "cookies.md", "changes.md", "collection.md"]  # the reference covers us_ca (11 CCR 7012)
     assert (sites["project"] / "pages" / "assets" / "plainnotice.css").is_file()
 
 

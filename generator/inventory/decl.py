@@ -121,13 +121,18 @@ def model_validator(*, mode: str = "after") -> Callable:
     return mark
 
 
-def field_validator(*names: str) -> Callable:
+def field_validator(*names: str, mode: str = "after") -> Callable:
     """``@field_validator("address") @classmethod def check(cls, value, info)``: runs after the
-    field's own check, with ``info.data`` holding the fields validated before it."""
+    field's own check, with ``info.data`` holding the fields validated before it.
+    ``mode="wrap"``: ``check(cls, value, handler)`` gets the raw value and calls ``handler`` itself
+    (an older form of a field read into the new one)."""
+    if mode not in ("after", "wrap"):
+        raise ValueError("only mode='after' or 'wrap' is supported")
 
     def mark(method):
         func = method.__func__ if isinstance(method, classmethod) else method
         func.__field_validator__ = names
+        func.__field_validator_mode__ = mode
         return method
 
     return mark
@@ -277,7 +282,11 @@ def core_schema(cls: type[Model]) -> dict:
     for name, info in resolved_fields(cls).items():
         schema = _type_schema(info.annotation, info.metadata, info.constraints())
         for check in field_checks.get(name, ()):
-            schema = cs.with_info_after_validator_function(check, schema)
+            func = check.func if isinstance(check, functools.partial) else check
+            if getattr(func, "__field_validator_mode__", "after") == "wrap":
+                schema = cs.no_info_wrap_validator_function(check, schema)
+            else:
+                schema = cs.with_info_after_validator_function(check, schema)
         if info.default_factory is not None:
             schema = cs.with_default_schema(schema, default_factory=info.default_factory)
         elif not info.is_required():

@@ -18,7 +18,8 @@ from pydantic_core import PydanticCustomError
 from generator.inventory.decl import Field, PrivateAttr, model_validator
 
 from generator.inventory.fields import Bool, Country, Id, Period, Strict, Text, Url
-from generator.inventory.vocab import CcpaCategory, DecisionException, LegalBasis, PartyKind, PartyRole, RequiredBy, SpecialCategoryBasis, TransferSafeguard
+from generator.inventory.transfers import COPY_DOC, SAFEGUARD_DOC, TRANSFERS_DOC, TransferBasis
+from generator.inventory.vocab import CcpaCategory, CcpaRole, CcpaSensitive, DecisionException, LegalBasis, PartyKind, PartyRole, RequiredBy, SpecialCategoryBasis, TransferSafeguard
 
 #: How a party gets a kind of data, in the order notices list them: the inventory key that says so.
 WAYS = {"shared": "shared_with", "sold": "sold_to", "ads": "shared_for_ads_with"}
@@ -95,6 +96,13 @@ class DataItem(Strict):
     )
     sensitive: Bool = Field(
         False, description="Special-category data (GDPR Art. 9) or sensitive personal information (CCPA 1798.140(ae))."
+    )
+    ccpa_sensitive: Optional[CcpaSensitive] = Field(
+        None,
+        description="For sensitive personal information under the CCPA: which kind, by its subdivision of Civ. Code "
+        "1798.140(ae) (e.g. precise_geolocation, health, account_access). Setting it makes the entry sensitive under "
+        "the CCPA; keep ccpa_category for its 1798.140(v)(1) category (e.g. geolocation). Required for us_ca when the "
+        "entry is sensitive (11 CCR 7011(e)(1)(A)).",
     )
     special_category: Optional[Bool] = Field(
         None,
@@ -204,8 +212,12 @@ class DataItem(Strict):
 
     @property
     def ca_sensitive(self) -> bool:
-        """Sensitive personal information under CCPA 1798.140(ae): `sensitive`, or that CCPA category."""
-        return self.sensitive or (self.ccpa_category is not None and self.ccpa_category.value == "sensitive_personal_information")
+        """Sensitive personal information under CCPA 1798.140(ae): `sensitive`, `ccpa_sensitive`, or that CCPA category."""
+        return (
+            self.sensitive
+            or self.ccpa_sensitive is not None
+            or (self.ccpa_category is not None and self.ccpa_category.value == "sensitive_personal_information")
+        )
 
     @property
     def recipients_stated(self) -> bool:
@@ -315,16 +327,22 @@ class Party(Strict):
         "describes the party with it. Left out: public_body for role public_authority, otherwise the notice "
         "uses words that fit any kind.",
     )
+    ccpa_role: Optional[CcpaRole] = Field(
+        None,
+        description="What the party is under the CCPA: service_provider, contractor or third_party (Civ. Code "
+        "1798.140(ag), (j), (ai)). Left out: role service_provider, contractor or third_party is used as it is; "
+        "controller and joint_controller mean third_party (they use the data for their own purposes, so they are "
+        "not working for you); processor means service_provider, so set ccpa_role if your contract with a processor "
+        "lacks the 1798.140(ag) terms (then it is a third_party). A party that data is sold to or shared with for "
+        "cross-context ads is a third_party (1798.140(ad), (ah)).",
+    )
     purpose: Optional[Text] = Field(None, description="Why they get the data.")
     country: Optional[Country] = Field(None, description="Country where they process data (ISO 3166-1 alpha-2).")
     countries: Optional[list[Country]] = Field(None, description="Countries, when there are several.")
     privacy_policy: Optional[Url] = Field(None, description="Link to their privacy policy.")
-    transfer_safeguard: Optional[TransferSafeguard] = Field(
-        None, description="How a transfer outside the EEA/UK is protected (Art. 45-49)."
-    )
-    safeguard_copy: Optional[Text] = Field(
-        None, description="How to get a copy of the safeguard (Art. 13(1)(f)). Default: ask us."
-    )
+    transfer_safeguard: Optional[TransferSafeguard] = Field(None, description=SAFEGUARD_DOC)
+    transfers: Optional[list[TransferBasis]] = Field(None, description=TRANSFERS_DOC)
+    safeguard_copy: Optional[Text] = Field(None, description=COPY_DOC)
 
     _receipts: list = PrivateAttr(default_factory=list)
     _supplied: list = PrivateAttr(default_factory=list)
@@ -358,6 +376,23 @@ class Party(Strict):
     def data_from(self) -> list[DataItem]:
         """Data this party gives us (entries that name it in `sources`)."""
         return self._supplied
+
+    @property
+    def ccpa_role_or_derived(self) -> Optional[str]:
+        """``ccpa_role``, else derived from ``role`` as the field's description says; None for a
+        public authority (not named by the CCPA's three roles)."""
+        if self.ccpa_role is not None:
+            return self.ccpa_role.value
+        if any(r.sold or r.ads for r in self._receipts):
+            return "third_party"  # selling and sharing are to a third party (1798.140(ad), (ah))
+        r = self.role.value
+        if r in ("service_provider", "contractor", "third_party"):
+            return r
+        if r in ("controller", "joint_controller"):
+            return "third_party"
+        if r == "processor":
+            return "service_provider"
+        return None
 
     @property
     def kind_or_derived(self) -> Optional[str]:

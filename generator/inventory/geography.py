@@ -32,8 +32,9 @@ class Adequacy:
     source: str
     checked: str
     home: frozenset  # where data is "at home": the EEA for the EU, GB for the UK
-    countries: dict  # code -> name: full adequacy
-    partial: dict  # code -> {"name", "only_with", "note"}
+    countries: dict  # code -> name: the decision covers the country
+    partial: dict  # code -> {"name", "only_with", "note", "instrument"}: only some recipients
+    instruments: dict  # code -> the decision or regulations (countries and partial)
 
     def covers(self, code: str) -> bool:
         return code in self.home or code in self.countries
@@ -51,17 +52,22 @@ def adequacy(region: str) -> Adequacy:
     """The EU (``"eu"``) or UK (``"uk"``) adequacy list."""
     data = data_yaml("adequacy.yml")[region]
     home = eea() if region == "eu" else frozenset({"GB"})
-    full = dict(data["countries"])
+    full = {code: entry["name"] for code, entry in data["countries"].items()}
+    instruments = {code: entry["instrument"] for code, entry in data["countries"].items()}
     if data.get("include_eea"):
         full.update({c: countries()[c] for c in eea()})
+        instruments.update({c: data["include_eea"] for c in eea()})
+    partial = {code: dict(entry) for code, entry in data.get("partial", {}).items()}
+    instruments.update({code: entry["instrument"] for code, entry in partial.items()})
     return Adequacy(
         region=region,
         law=data["law"],
         source=" ".join(data["source"].split()),
-        checked=data["checked"],
+        checked=str(data["checked"]),
         home=frozenset(home),
         countries=full,
-        partial=dict(data.get("partial", {})),
+        partial=partial,
+        instruments=instruments,
     )
 
 

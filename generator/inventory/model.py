@@ -20,10 +20,10 @@ from generator.inventory.decl import Field, PrivateAttr, field_validator, model_
 from generator.inventory.entries import AutomatedDecision, DataItem, Party, Purpose, Receipt, Retention
 from generator.inventory.fields import Bool, Country, Email, Id, Int, Lang, Name, Num, Phone, Strict, Text, Url, check_email
 from generator.inventory.load import Document
-from generator.inventory.vocab import CookieKind, CookieParty, Jurisdiction, Metric, Region, RequestKind
+from generator.inventory.vocab import CookieKind, CookieParty, GpcScope, Jurisdiction, Metric, Region, RequestKind
 
 __all__ = [
-    "AiSystem", "Authority", "AutomatedDecision", "Change", "Children", "Contact", "Controls", "Cookie", "DataItem",
+    "AiSystem", "Authority", "AutomatedDecision", "Change", "Children", "Contact", "Controls", "Cookie", "DataItem", "FinancialIncentive",
     "Inventory", "Notice", "Organization", "Party", "Purpose", "Readability", "ReadabilityTarget", "Receipt",
     "Representative", "RequestMethod", "Requests", "Retention", "Security", "SUPPORTED_FORMATS", "json_schema",
 ]
@@ -143,6 +143,51 @@ class Readability(Strict):
         return self
 
 
+def _is_text(value) -> bool:
+    """A free text as the format writes one: a string, or a map of language codes to strings."""
+    if isinstance(value, str):
+        return True
+    return (
+        isinstance(value, dict)
+        and bool(value)
+        and not set(value) & set(FinancialIncentive.model_fields)
+        and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
+    )
+
+
+class FinancialIncentive(Strict):
+    """A financial incentive, or a price or service difference, tied to personal data (Cal. Civ. Code
+    1798.125(b); the notice of financial incentive, 11 CCR 7016). Each field is one item of 7016(d)."""
+
+    name: Optional[Text] = Field(None, description="The program's name, e.g. 'Poppy Rewards'. Shown as a heading.")
+    summary: Optional[Text] = Field(None, description="A short summary of what you offer (11 CCR 7016(d)(1)).")
+    material_terms: Optional[Text] = Field(
+        None, description="The material terms: what people get, and what they give or allow in return (7016(d)(2))."
+    )
+    data: list[Id] = Field(
+        default_factory=list,
+        description="Data ids the program uses; the notice shows their CCPA categories (7016(d)(2)).",
+    )
+    opt_in: Optional[Text] = Field(None, description="How people join (opt in) (7016(d)(3)).")
+    withdraw: Optional[Text] = Field(None, description="How people leave the program, which they can do at any time (7016(d)(4)).")
+    value: Optional[Text] = Field(
+        None,
+        description="Your good-faith estimate of the value of the person's data that the offer is based on (7016(d)(5)(A)). "
+        "Without one you may not offer the program (11 CCR 7080(b)).",
+    )
+    value_method: Optional[Text] = Field(
+        None, description="How you calculated that value (7016(d)(5)(B); the methods of 11 CCR 7081(a))."
+    )
+
+    _data: list = PrivateAttr(default_factory=list)
+    _from_text: bool = PrivateAttr(False)  # written as one free text: that text is `summary`
+
+    @property
+    def data_items(self) -> list["DataItem"]:
+        """The data entries named in `data`."""
+        return self._data
+
+
 class Notice(Strict):
     """About the notice itself."""
 
@@ -156,10 +201,24 @@ class Notice(Strict):
         default_factory=lambda: ["en"], min_length=1, description="Languages of the notice, e.g. [en]."
     )
     readability: Readability = Field(default_factory=Readability, description="Readability targets.")
-    financial_incentives: list[Text] = Field(
+    financial_incentives: list[FinancialIncentive] = Field(
         default_factory=list,
-        description="Loyalty programs or other financial incentives tied to personal data (CCPA 1798.125(b); 11 CCR 7016).",
+        description="Loyalty programs or other financial incentives tied to personal data (CCPA 1798.125(b); 11 CCR "
+        "7016), each with the facts of a notice of financial incentive. A plain text item is read as its `summary` "
+        "(for us_ca a completeness rule asks for the other facts).",
     )
+
+    @field_validator("financial_incentives", mode="wrap")
+    @classmethod
+    def _incentive_text(cls, value, handler):
+        # the format's first form: one free text (or language map of texts) per program, read as its summary
+        texts = [_is_text(v) for v in value] if isinstance(value, list) else []
+        if texts:
+            value = [{"summary": v} if t else v for v, t in zip(value, texts)]
+        out = handler(value)
+        for f, t in zip(out, texts):
+            f._from_text = t
+        return out
 
 
 class Security(Strict):
@@ -223,6 +282,11 @@ class Requests(Strict):
         "(GDPR Art. 12(3), UK GDPR Art. 12A, CCPA 1798.130(a)(2)).",
     )
     verification: Optional[Text] = Field(None, description="How you check who is asking (11 CCR 7060).")
+    agent_instructions: Optional[Text] = Field(
+        None,
+        description="How an authorized agent sends a request for someone, e.g. which form to use and what proof of "
+        "permission to include (11 CCR 7011(e)(3)(H), 7063). Required for us_ca.",
+    )
     authorized_agents: Bool = Field(
         False,
         description="Whether an authorized agent can ask for someone (11 CCR 7063). The California section states "
@@ -258,6 +322,17 @@ class Controls(Strict):
     )
     do_not_track: Optional[Text] = Field(
         None, description="How you respond to Do Not Track (Cal. Bus. & Prof. Code 22575(b)(5))."
+    )
+    gpc_applies_to: list[GpcScope] = Field(
+        default_factory=list,
+        description="What a Global Privacy Control signal opts out: browser, device, account, offline_sales "
+        "(11 CCR 7011(e)(3)(F), 7025(c)(1)). Needed for us_ca when global_privacy_control is true.",
+    )
+    gpc_display: Optional[Text] = Field(
+        None,
+        description="Where and how your site shows that it honoured a person's Global Privacy Control signal, e.g. "
+        "'Our privacy settings page shows Opt-out request honored' (11 CCR 7025(c)(6)). Needed for us_ca when "
+        "global_privacy_control is true.",
     )
     opt_out_url: Optional[Url] = Field(None, description="'Do Not Sell or Share My Personal Information' page (1798.135).")
     limit_sensitive_url: Optional[Url] = Field(
@@ -299,6 +374,11 @@ class Children(Strict):
         None,
         description="Whether you sell or share personal information of consumers you actually know are under 16 "
         "(CCPA 1798.120(c); 11 CCR 7011(e)(1)(G)). false: you have no such knowledge. Required for us_ca.",
+    )
+    opt_in_process: Optional[Text] = Field(
+        None,
+        description="When sells_or_shares_under_16 is true: how people aged 13 to 15 opt in, and how a parent or "
+        "guardian of a child under 13 opts in (11 CCR 7070, 7071, 7072(a)).",
     )
 
 

@@ -14,6 +14,7 @@ from generator.inventory.fields import Text, field_path, walk
 from generator.inventory.load import Document
 from generator.inventory.model import Inventory
 from generator.inventory.problems import suggest
+from generator.inventory.transfers import kind_of
 from generator.inventory.vocab import SourceKind
 
 
@@ -102,6 +103,8 @@ def resolve(inv: Inventory, doc: Document) -> list[Problem]:
             if item is not None and all(item is not x for x in p._data):
                 p._data.append(item)
                 item._purposes.append(p)
+    for i, p in enumerate(inv.parties):
+        problems.extend(_transfer_problems(p, i, doc))
     for i, c in enumerate(inv.cookies):
         if c.provider is not None:
             c._provider = ref(("cookies", i, "provider"), c.provider, parties, "parties")
@@ -110,6 +113,11 @@ def resolve(inv: Inventory, doc: Document) -> list[Problem]:
             item = ref(("ai_systems", i, "data", j), did, data, "data")
             if item is not None:
                 a._data.append(item)
+    for i, f in enumerate(inv.notice.financial_incentives):
+        for j, did in enumerate(f.data):
+            item = ref(("notice", "financial_incentives", i, "data", j), did, data, "data")
+            if item is not None and all(item is not x for x in f._data):
+                f._data.append(item)
     seen_cookies: dict[str, int] = {}
     for i, c in enumerate(inv.cookies):
         key = same_key(c.name)  # "sid" and "sid\u200b", NFC and NFD spellings: one cookie
@@ -149,3 +157,34 @@ def resolve(inv: Inventory, doc: Document) -> list[Problem]:
                 )
             )
     return problems
+
+
+def _transfer_problems(p, i: int, doc: Document) -> list[Problem]:
+    """A party's `transfers` entries: each names some of its countries (at most one names none, and
+    no country is named twice), says something for a law, and has a copy only for a safeguard."""
+    if not p.transfers:
+        return []
+    out: list[Problem] = []
+    at = lambda *rest: doc.loc(("parties", i, "transfers") + rest)  # noqa: E731
+    if p.transfer_safeguard is not None:
+        out.append(Problem(doc.loc(("parties", i, "transfer_safeguard")), f"party '{p.id}' has both 'transfer_safeguard' and 'transfers'", "keep 'transfers' (it says the basis per country and per law) and remove 'transfer_safeguard'"))
+    own = list(p.all_countries)
+    seen: dict = {}
+    open_entries = []
+    for k, e in enumerate(p.transfers):
+        if not e.countries:
+            open_entries.append(k)
+        for j, code in enumerate(e.countries or []):
+            if code not in own:
+                out.append(Problem(at(k, "countries", j), f"{code} is not a country of party '{p.id}' ({', '.join(own)})", "name only countries listed in the party's 'country' or 'countries'"))
+            elif code in seen:
+                out.append(Problem(at(k, "countries", j), f"{code} is named in two 'transfers' entries of party '{p.id}' (entries {seen[code] + 1} and {k + 1})", "name each country in one entry"))
+            else:
+                seen[code] = k
+        if e.eu is None and e.uk is None:
+            out.append(Problem(at(k), f"this 'transfers' entry of party '{p.id}' names no basis", "add 'eu:' (transfers from the EEA) or 'uk:' (transfers from the UK), or remove the entry"))
+        elif e.safeguard_copy is not None and not any(v is not None and kind_of(v.value) == "safeguard" for v in (e.eu, e.uk)):
+            out.append(Problem(at(k, "safeguard_copy"), "only a safeguard (Art. 46, 47) has a copy; an adequacy decision or a derogation has none", "remove 'safeguard_copy' from this entry"))
+    for k in open_entries[1:]:
+        out.append(Problem(at(k), f"party '{p.id}' has more than one 'transfers' entry without 'countries'", "give 'countries:' to each entry but one (that one covers the rest)"))
+    return out

@@ -83,7 +83,7 @@ def pydantic_model(cls: type[Model]) -> type[pydantic.BaseModel]:
         for name, checks in field_checks.items():
             for i, check in enumerate(checks):
                 func = check.func if isinstance(check, functools.partial) else check
-                validators[f"{func.__name__}_{i}"] = pydantic.field_validator(name)(classmethod(func))
+                validators[f"{func.__name__}_{i}"] = pydantic.field_validator(name, mode=getattr(func, "__field_validator_mode__", "after"))(classmethod(func))
         _MODELS[cls] = pydantic.create_model(
             cls.__name__,
             __config__=pydantic.ConfigDict(extra="forbid", arbitrary_types_allowed=True, validate_default=False),

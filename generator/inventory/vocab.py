@@ -79,28 +79,77 @@ class CcpaCategory(_Doc):
     """Category of personal information as named in Cal. Civ. Code 1798.140(v)(1)(A)-(L) and
     sensitive personal information, 1798.140(ae)."""
 
-    # the third value, ``member.statute_name``, is the statute's own name for the category, shown
-    # in the California section (11 CCR 7011(e)(1)(A) asks for them)
-    def __new__(cls, value: str, note: str, statute_name: str):
+    # the third value, ``member.statute_name``, is the statute's own term for the category, and the
+    # fourth, ``member.cite``, its subdivision; both are shown in the California section (11 CCR
+    # 7011(e)(1)(A) asks for "the specific terms set forth in Civil Code section 1798.140,
+    # subdivisions (v)(1)(A) to (K) and (ae)(1) to (2)"). The terms are the heads of 1798.140(v)(1)'s
+    # paragraphs, checked against secondary copies of the statute only (re-check at leginfo).
+    def __new__(cls, value: str, note: str, statute_name: str, cite: str = ""):
         obj = str.__new__(cls, value)
         obj._value_ = value
         obj.note = note
         obj.article = ""
         obj.statute_name = statute_name
+        obj.cite = cite
         return obj
 
-    identifiers = "identifiers", "1798.140(v)(1)(A): name, alias, postal or e-mail address, IP address, account name and similar.", "Identifiers"
-    customer_records = "customer_records", "1798.140(v)(1)(B), 1798.80(e): records such as signature, phone number, bank or card details.", "Personal information categories listed in Cal. Civ. Code 1798.80(e)"
-    protected_classifications = "protected_classifications", "1798.140(v)(1)(C): characteristics protected by California or federal law, such as age or sex.", "Characteristics of protected classifications"
-    commercial_information = "commercial_information", "1798.140(v)(1)(D): what a person bought, obtained or considered buying.", "Commercial information"
-    biometric_information = "biometric_information", "1798.140(v)(1)(E): fingerprints, face or voice prints and similar.", "Biometric information"
-    internet_activity = "internet_activity", "1798.140(v)(1)(F): browsing and search history, use of a website or app.", "Internet or other electronic network activity information"
-    geolocation = "geolocation", "1798.140(v)(1)(G): where a person or device is.", "Geolocation data"
-    sensory_data = "sensory_data", "1798.140(v)(1)(H): audio, electronic, visual, thermal, olfactory or similar information.", "Audio, electronic, visual, thermal, olfactory, or similar information"
-    professional_information = "professional_information", "1798.140(v)(1)(I): job or employment information.", "Professional or employment-related information"
-    education_information = "education_information", "1798.140(v)(1)(J): non-public education records.", "Non-public education information"
-    inferences = "inferences", "1798.140(v)(1)(K): a profile worked out from other data, such as preferences.", "Inferences drawn to create a profile"
-    sensitive_personal_information = "sensitive_personal_information", "1798.140(v)(1)(L), (ae): sensitive personal information, such as health, precise location or account log-ins.", "Sensitive personal information"
+    identifiers = "identifiers", "1798.140(v)(1)(A): name, alias, postal or e-mail address, IP address, account name and similar.", "Identifiers", "1798.140(v)(1)(A)"
+    customer_records = "customer_records", "1798.140(v)(1)(B), 1798.80(e): records such as signature, phone number, bank or card details.", "Personal information described in Cal. Civ. Code 1798.80(e)", "1798.140(v)(1)(B)"
+    protected_classifications = "protected_classifications", "1798.140(v)(1)(C): characteristics protected by California or federal law, such as age or sex.", "Characteristics of protected classifications under California or federal law", "1798.140(v)(1)(C)"
+    commercial_information = "commercial_information", "1798.140(v)(1)(D): what a person bought, obtained or considered buying.", "Commercial information", "1798.140(v)(1)(D)"
+    biometric_information = "biometric_information", "1798.140(v)(1)(E): fingerprints, face or voice prints and similar.", "Biometric information", "1798.140(v)(1)(E)"
+    internet_activity = "internet_activity", "1798.140(v)(1)(F): browsing and search history, use of a website or app.", "Internet or other electronic network activity information", "1798.140(v)(1)(F)"
+    geolocation = "geolocation", "1798.140(v)(1)(G): where a person or device is.", "Geolocation data", "1798.140(v)(1)(G)"
+    sensory_data = "sensory_data", "1798.140(v)(1)(H): audio, electronic, visual, thermal, olfactory or similar information.", "Audio, electronic, visual, thermal, olfactory, or similar information", "1798.140(v)(1)(H)"
+    professional_information = "professional_information", "1798.140(v)(1)(I): job or employment information.", "Professional or employment-related information", "1798.140(v)(1)(I)"
+    education_information = "education_information", "1798.140(v)(1)(J): education information that is not publicly available (FERPA, 20 U.S.C. 1232g).", "Education information", "1798.140(v)(1)(J)"
+    inferences = "inferences", "1798.140(v)(1)(K): a profile worked out from other data, such as preferences.", "Inferences drawn from any of the information above to create a profile about a consumer", "1798.140(v)(1)(K)"
+    sensitive_personal_information = "sensitive_personal_information", "1798.140(v)(1)(L), (ae): sensitive personal information; say which kind in ccpa_sensitive.", "Sensitive personal information", "1798.140(v)(1)(L)"
+
+
+class CcpaSensitive(_Doc):
+    """Which kind of sensitive personal information, by the subdivision of Cal. Civ. Code
+    1798.140(ae) that defines it (11 CCR 7011(e)(1)(A) asks for the terms of (ae)(1) to (2))."""
+
+    # ``statute_name``: the statute's words (checked against secondary copies only); ``plain``: the
+    # plain name shown next to it; ``cite``: the subdivision.
+    def __new__(cls, value: str, note: str, statute_name: str, plain: str, cite: str):
+        obj = str.__new__(cls, value)
+        obj._value_ = value
+        obj.note = note
+        obj.article = ""
+        obj.statute_name = statute_name
+        obj.plain = plain
+        obj.cite = cite
+        return obj
+
+    government_id = "government_id", "1798.140(ae)(1)(A): social security, driver's license, state ID card or passport number.", "Social security, driver's license, state identification card, or passport number", "Government ID numbers", "1798.140(ae)(1)(A)"
+    account_access = "account_access", "1798.140(ae)(1)(B): an account log-in, or a financial account, debit or credit card number, with the code or password that opens the account.", "Account log-in, financial account, debit card, or credit card number in combination with any required security or access code, password, or credentials allowing access to an account", "Log-ins and card numbers with their passwords or codes", "1798.140(ae)(1)(B)"
+    precise_geolocation = "precise_geolocation", "1798.140(ae)(1)(C): precise location.", "Precise geolocation", "Precise location", "1798.140(ae)(1)(C)"
+    origin_beliefs_union = "origin_beliefs_union", "1798.140(ae)(1)(D): racial or ethnic origin, citizenship or immigration status, religious or philosophical beliefs, or union membership.", "Racial or ethnic origin, citizenship or immigration status, religious or philosophical beliefs, or union membership", "Origin, citizenship, beliefs or union membership", "1798.140(ae)(1)(D)"
+    communications = "communications", "1798.140(ae)(1)(E): the contents of mail, e-mail and text messages, unless you are the intended recipient.", "The contents of mail, email, and text messages unless the business is the intended recipient of the communication", "What your messages say", "1798.140(ae)(1)(E)"
+    genetic_data = "genetic_data", "1798.140(ae)(1)(F): genetic data.", "Genetic data", "Genetic data", "1798.140(ae)(1)(F)"
+    neural_data = "neural_data", "1798.140(ae)(1)(G): neural data, measured from the nervous system (SB 1223, 2024).", "Neural data", "Data about your nervous system", "1798.140(ae)(1)(G)"
+    biometric_identification = "biometric_identification", "1798.140(ae)(2)(A): biometric information processed to identify a person.", "The processing of biometric information for the purpose of uniquely identifying a consumer", "Biometric data used to identify you", "1798.140(ae)(2)(A)"
+    health = "health", "1798.140(ae)(2)(B): personal information collected and analyzed about a person's health.", "Personal information collected and analyzed concerning a consumer's health", "Health information", "1798.140(ae)(2)(B)"
+    sex_life = "sex_life", "1798.140(ae)(2)(C): personal information collected and analyzed about a person's sex life or sexual orientation.", "Personal information collected and analyzed concerning a consumer's sex life or sexual orientation", "Sex life or sexual orientation", "1798.140(ae)(2)(C)"
+
+
+class CcpaRole(_Doc):
+    """What a party that gets data is under the CCPA (Cal. Civ. Code 1798.140(ag), (j), (ai))."""
+
+    service_provider = "service_provider", "Processes data for you, for a business purpose, under a written contract with the terms of 1798.140(ag).", "1798.140(ag)"
+    contractor = "contractor", "Gets data from you for a business purpose under a written contract with the terms of 1798.140(j).", "1798.140(j)"
+    third_party = "third_party", "Anyone else: not you, not your service provider or contractor (1798.140(ai)).", "1798.140(ai)"
+
+
+class GpcScope(_Doc):
+    """What an opt-out preference signal applies to (11 CCR 7011(e)(3)(F), 7025(c))."""
+
+    browser = "browser", "The browser that sends it, and any profile linked to it (7025(c)(1))."
+    device = "device", "The device that sends it, and any profile linked to it (7025(c)(1))."
+    account = "account", "The person's account, when you know who they are (7025(c)(1))."
+    offline_sales = "offline_sales", "Also selling or sharing of data you collected offline, such as in a store, when you know who the person is."
 
 
 class SourceKind(_Doc):
@@ -137,19 +186,62 @@ class PartyKind(_Doc):
 
 
 class TransferSafeguard(_Doc):
-    """How a transfer outside the EEA/UK is protected: GDPR Art. 45 (adequacy), 46 (appropriate
-    safeguards), 47 (binding corporate rules), 49 (derogations)."""
+    """One basis for every transfer to a party, under both laws (the older, single field; `transfers`
+    gives each country and each law its own). A value counts only under the law that has it: the EU
+    tools (`eu_us_data_privacy_framework`, `standard_contractual_clauses`, `binding_corporate_rules`,
+    `code_of_conduct`, `certification`) for transfers from the EEA, the UK tools (`uk_idta`,
+    `uk_addendum`) for transfers from the UK; `adequacy_decision` and the two derogations under both.
+    GDPR Art. 45-49; UK GDPR Art. 44A-49."""
 
-    adequacy_decision = "adequacy_decision", "Art. 45: the country has an adequacy decision (EU) or adequacy regulations (UK).", "Art. 45"
-    eu_us_data_privacy_framework = "eu_us_data_privacy_framework", "Art. 45, Decision (EU) 2023/1795: the US company is certified under the EU-US Data Privacy Framework (for UK data: and its UK Extension).", "Art. 45; Decision (EU) 2023/1795"
-    standard_contractual_clauses = "standard_contractual_clauses", "Art. 46(2)(c): the EU standard contractual clauses (for UK data: with the UK Addendum).", "Art. 46(2)(c)"
-    uk_idta = "uk_idta", "UK GDPR Art. 46(2)(d): the UK International Data Transfer Agreement. Covers UK data only.", "UK GDPR Art. 46(2)(d)"
-    uk_addendum = "uk_addendum", "UK GDPR Art. 46(2)(d): the UK Addendum to the EU standard contractual clauses. Covers UK data; for EU data it means the EU clauses are in place too.", "UK GDPR Art. 46(2)(d)"
-    binding_corporate_rules = "binding_corporate_rules", "Art. 47: binding corporate rules approved for a group of companies.", "Art. 47"
-    code_of_conduct = "code_of_conduct", "Art. 46(2)(e): an approved code of conduct with binding commitments.", "Art. 46(2)(e)"
-    certification = "certification", "Art. 46(2)(f): an approved certification with binding commitments.", "Art. 46(2)(f)"
-    derogation_explicit_consent = "derogation_explicit_consent", "Art. 49(1)(a): the person explicitly agreed after being told the risks.", "Art. 49(1)(a)"
-    derogation_contract = "derogation_contract", "Art. 49(1)(b): needed for a contract with the person.", "Art. 49(1)(b)"
+    adequacy_decision = "adequacy_decision", "The recipient is covered by the EU adequacy decision (GDPR Art. 45) and the UK adequacy regulations (UK GDPR Art. 45A) for its country.", "Art. 45"
+    eu_us_data_privacy_framework = "eu_us_data_privacy_framework", "EU only: the US recipient is certified under the EU-US Data Privacy Framework (GDPR Art. 45; Decision (EU) 2023/1795). It does not say the recipient joined the UK Extension: use `transfers` with `uk: uk_us_data_bridge`.", "Art. 45; Decision (EU) 2023/1795"
+    standard_contractual_clauses = "standard_contractual_clauses", "EU only: the EU standard contractual clauses (GDPR Art. 46(2)(c)). Alone they do not cover UK data: use `transfers` with `uk: uk_addendum` or `uk: uk_idta`.", "Art. 46(2)(c)"
+    uk_idta = "uk_idta", "UK only: the International Data Transfer Agreement issued by the ICO (UK GDPR Art. 46(2)(d)).", "UK GDPR Art. 46(2)(d)"
+    uk_addendum = "uk_addendum", "UK only: the UK Addendum to the EU standard contractual clauses, issued by the ICO (UK GDPR Art. 46(2)(d)). For EU data, name the EU clauses in `transfers` with `eu: standard_contractual_clauses`.", "UK GDPR Art. 46(2)(d)"
+    binding_corporate_rules = "binding_corporate_rules", "EU only: binding corporate rules approved under GDPR Art. 47. Rules approved by the ICO: `transfers` with `uk: uk_binding_corporate_rules`.", "Art. 46(2)(b), 47"
+    code_of_conduct = "code_of_conduct", "EU only: an approved code of conduct with binding commitments (GDPR Art. 46(2)(e)).", "Art. 46(2)(e)"
+    certification = "certification", "EU only: an approved certification with binding commitments (GDPR Art. 46(2)(f)).", "Art. 46(2)(f)"
+    derogation_explicit_consent = "derogation_explicit_consent", "Both laws: no adequacy decision or safeguard; the person explicitly agreed to the transfer after being told the risks (GDPR / UK GDPR Art. 49(1)(a)).", "Art. 49(1)(a)"
+    derogation_contract = "derogation_contract", "Both laws: no adequacy decision or safeguard; the transfer is needed for a contract with the person (GDPR / UK GDPR Art. 49(1)(b)).", "Art. 49(1)(b)"
+
+
+class EuTransferBasis(_Doc):
+    """Why the EU GDPR allows a transfer out of the EEA: an adequacy decision (Art. 45), a safeguard
+    (Art. 46, 47) or a derogation (Art. 49(1)). Name a value only where it is needed: a country the
+    EU adequacy list covers in full needs none."""
+
+    adequacy_decision = "adequacy_decision", "The recipient is within the EU adequacy decision for its country, where it covers only some recipients (e.g. Canada: commercial organisations under PIPEDA). Art. 45.", "Art. 45"
+    eu_us_data_privacy_framework = "eu_us_data_privacy_framework", "The US recipient is certified under the EU-US Data Privacy Framework. Art. 45; Commission Implementing Decision (EU) 2023/1795.", "Art. 45; Decision (EU) 2023/1795"
+    standard_contractual_clauses = "standard_contractual_clauses", "A safeguard: the standard contractual clauses adopted by the European Commission. Art. 46(2)(c); Commission Implementing Decision (EU) 2021/914.", "Art. 46(2)(c)"
+    binding_corporate_rules = "binding_corporate_rules", "A safeguard: binding corporate rules approved under Art. 47. Art. 46(2)(b).", "Art. 46(2)(b), 47"
+    code_of_conduct = "code_of_conduct", "A safeguard: an approved code of conduct with binding and enforceable commitments of the recipient. Art. 46(2)(e).", "Art. 46(2)(e)"
+    certification = "certification", "A safeguard: an approved certification with binding and enforceable commitments of the recipient. Art. 46(2)(f).", "Art. 46(2)(f)"
+    derogation_explicit_consent = "derogation_explicit_consent", "A derogation: the person explicitly agreed to the transfer after being told its risks. Art. 49(1)(a); not for public authorities using their powers (49(3)).", "Art. 49(1)(a)"
+    derogation_contract = "derogation_contract", "A derogation: needed for a contract between the person and you, or for steps they asked for before one. Art. 49(1)(b); not for public authorities using their powers.", "Art. 49(1)(b)"
+    derogation_contract_in_their_interest = "derogation_contract_in_their_interest", "A derogation: needed for a contract made in the person's interest between you and someone else. Art. 49(1)(c); not for public authorities using their powers.", "Art. 49(1)(c)"
+    derogation_public_interest = "derogation_public_interest", "A derogation: needed for important reasons of public interest. Art. 49(1)(d).", "Art. 49(1)(d)"
+    derogation_legal_claims = "derogation_legal_claims", "A derogation: needed to establish, exercise or defend legal claims. Art. 49(1)(e).", "Art. 49(1)(e)"
+    derogation_vital_interests = "derogation_vital_interests", "A derogation: needed to protect someone's vital interests when the person cannot give consent. Art. 49(1)(f).", "Art. 49(1)(f)"
+    derogation_public_register = "derogation_public_register", "A derogation: made from a public register, as the law on that register allows. Art. 49(1)(g).", "Art. 49(1)(g)"
+
+
+class UkTransferBasis(_Doc):
+    """Why the UK GDPR allows a transfer out of the UK (UK GDPR Art. 44A): regulations approving it
+    (Art. 45A, the UK's adequacy regulations), a safeguard (Art. 46) or a derogation (Art. 49). Name a
+    value only where it is needed: a country the UK list covers in full (the EEA included) needs none."""
+
+    adequacy_regulations = "adequacy_regulations", "The recipient is within the UK adequacy regulations for its country, where they cover only some recipients (e.g. Canada: PIPEDA; Japan: APPI). UK GDPR Art. 45A.", "UK GDPR Art. 45A"
+    uk_us_data_bridge = "uk_us_data_bridge", "The US recipient is on the Data Privacy Framework List as taking part in the UK Extension to the EU-US Data Privacy Framework (the \"UK-US data bridge\"). UK GDPR Art. 45A; The Data Protection (Adequacy) (United States of America) Regulations 2023, SI 2023/1028.", "UK GDPR Art. 45A; SI 2023/1028"
+    uk_idta = "uk_idta", "A safeguard: the International Data Transfer Agreement issued by the ICO. UK GDPR Art. 46(2)(d); DPA 2018 s. 119A.", "UK GDPR Art. 46(2)(d)"
+    uk_addendum = "uk_addendum", "A safeguard: the EU standard contractual clauses with the UK Addendum issued by the ICO. UK GDPR Art. 46(2)(d); DPA 2018 s. 119A.", "UK GDPR Art. 46(2)(d)"
+    uk_binding_corporate_rules = "uk_binding_corporate_rules", "A safeguard: binding corporate rules approved by the ICO. UK GDPR Art. 46(2)(b), 47.", "UK GDPR Art. 46(2)(b), 47"
+    derogation_explicit_consent = "derogation_explicit_consent", "A derogation: the person explicitly agreed to the transfer after being told its risks. UK GDPR Art. 49.", "UK GDPR Art. 49"
+    derogation_contract = "derogation_contract", "A derogation: needed for a contract between the person and you, or for steps they asked for before one. UK GDPR Art. 49.", "UK GDPR Art. 49"
+    derogation_contract_in_their_interest = "derogation_contract_in_their_interest", "A derogation: needed for a contract made in the person's interest between you and someone else. UK GDPR Art. 49.", "UK GDPR Art. 49"
+    derogation_public_interest = "derogation_public_interest", "A derogation: needed for important reasons of public interest. UK GDPR Art. 49.", "UK GDPR Art. 49"
+    derogation_legal_claims = "derogation_legal_claims", "A derogation: needed to establish, exercise or defend legal claims. UK GDPR Art. 49.", "UK GDPR Art. 49"
+    derogation_vital_interests = "derogation_vital_interests", "A derogation: needed to protect someone's vital interests when the person cannot give consent. UK GDPR Art. 49.", "UK GDPR Art. 49"
+    derogation_public_register = "derogation_public_register", "A derogation: made from a public register, as the law on that register allows. UK GDPR Art. 49.", "UK GDPR Art. 49"
 
 
 class RequestKind(_Doc):

@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.inventory.fields import period_days
-from generator.inventory.geography import adequacy, eea
+from generator.inventory.geography import countries, eea
+from generator.inventory.transfers import transfer_rows
 from generator.inventory.model import WORDS_PER_MINUTE, Inventory
 from generator.inventory.vocab import CcpaCategory, CookieKind
 from generator.notice.values import Values
+from generator.rules.gdpr import established_in
 
 #: Context variables every template receives, with what they hold (docs/templates.md).
 CONTEXT_DOC: dict[str, str] = {
@@ -26,7 +28,8 @@ CONTEXT_DOC: dict[str, str] = {
     "notice": "`inv.notice`.",
     "lang": "The language being rendered, e.g. `en`.",
     "page": "The page being rendered: `index.md`, `notice.md`, `cookies.md` or `changes.md`.",
-    "links": "Page paths: `links.summary`, `links.notice`, `links.cookies`, `links.changes`.",
+    "links": "Page paths: `links.summary`, `links.notice`, `links.cookies`, `links.changes`, and `links.collection` "
+    "(the California notice at collection, 11 CCR 7012: `collection.md` when the notice covers us_ca, else None).",
     "eu": "True when `notice.jurisdictions` has `eu_gdpr`.",
     "uk": "True when it has `uk_gdpr`.",
     "ca": "True when it has `us_ca`.",
@@ -77,22 +80,32 @@ CONTEXT_DOC: dict[str, str] = {
     "recipients": "Parties that get any data (in `shared_with`, `sold_to` or `shared_for_ads_with`), in inventory order.",
     "cookie_parties": "Parties that run a cookie (`provider`) and get no data entry.",
     "other_parties": "Parties that get no data entry, give none and run no cookie.",
-    "transfers": "Data sent outside the EEA (for eu_gdpr) or the UK (for uk_gdpr), one row per (party, country, "
-    "region): objects with `party`, `country` (code), `region` (`EEA` or `UK`: whose data leaves), `basis` (what "
-    "makes the transfer lawful: `adequacy`, `dpf`, `scc`, `scc_uk`, `idta`, `bcr`, `code`, `certification`, "
-    "`consent`, `contract`, or `none` when the inventory names nothing that covers it) and `copy` (True for a "
-    "safeguard people can get a copy of, GDPR Art. 13(1)(f)). Adequacy comes first: a derogation or safeguard is "
-    "shown only where no adequacy decision covers the country (generator/data/adequacy.yml). Only parties that get "
-    "data (or run a cookie) are listed.",
+    "transfer_tables": "One per listed GDPR law, EU first: objects with `law` (`eu`/`uk`), `rows`, "
+    "`kinds` (the set of row kinds), `copies` (rows with a copy, one per party and copy text) and "
+    "`countries` (codes, first-seen). Each row (from generator.inventory.transfers, sorted by country "
+    "name): `law`, `region` (`EEA` for `eu`, `UK` for `uk`: whose data leaves), `party`, `country` (code, "
+    "source-mapped), `kind` (`adequacy`, `safeguard`, `derogation`, or None when the inventory names no "
+    "valid basis: a rule finding), `basis` (the vocabulary value; `adequacy` for a country the list covers "
+    "in full), `article`, `instrument` (the decision or regulations), `scope` (whom a partial decision "
+    "covers), `copy` (how to get a copy of a safeguard, only for a safeguard). Only parties that get data "
+    "(or run a cookie) are rows; a recipient in the law's own area (the EEA, the UK) is no transfer under it.",
+    "transfers": "The rows of every table of `transfer_tables`, EU first.",
     "transfer_countries": "The distinct country codes of `transfers`, in first-seen order.",
-    "transfer_countries_eea": "The distinct country codes of the `transfers` whose region is `EEA`.",
-    "transfer_countries_uk": "The distinct country codes of the `transfers` whose region is `UK`; when the notice "
-    "covers eu_gdpr too, only those outside the EEA as well.",
+    "transfer_countries_eea": "The distinct country codes of the EU table (data sent outside the EEA).",
+    "transfer_countries_uk": "The distinct country codes of the UK table (data sent outside the UK); when the "
+    "notice covers eu_gdpr too, only those outside the EEA as well.",
+    "controller_countries": "Where the controller is established (`organization.established_in`, else "
+    "the country of its address), when that is outside the home of a listed law (the EEA, the UK); else [].",
     "retention_rows": "Data entries ordered by how long they are kept (shortest first; criteria last).",
     "retention_days": "Data id -> its retention period in days (entries with a fixed period only).",
     "retention_max_days": "The longest fixed retention period in days (1 when there is none); scales the retention bars.",
     "ccpa_groups": "For California: objects with `category` (key) and `items` (the data entries), in "
     "statute order.",
+    "ca_incentives": "For California: `notice.financial_incentives` (`FinancialIncentive` objects: `name`, `summary`, "
+    "`material_terms`, `data_items`, `opt_in`, `withdraw`, `value`, `value_method`; 11 CCR 7016(d)), or an empty list "
+    "when the notice does not cover us_ca.",
+    "ca_collectors": "For California: parties that control the collection of personal information on our site (11 CCR "
+    "7012(g)): providers of cookies on our site whose CCPA role (`ccpa_role`, or derived from `role`) is `third_party`.",
     "eu_rep": "The EU representative (`Representative`) or None.",
     "uk_rep": "The UK representative or None.",
     "latest_change": "`inv.changes[0]` (newest first) or None.",
@@ -113,40 +126,27 @@ CONTEXT_DOC: dict[str, str] = {
 #: Roles of parties that work for us (GDPR Art. 4(8), 28; CCPA 1798.140(ag), (j)).
 HELPER_ROLES = frozenset({"processor", "service_provider", "contractor"})
 
-#: Safeguards that people can get a copy of (GDPR / UK GDPR Art. 13(1)(f): Art. 46 and 47).
-COPY_BASES = frozenset({"scc", "scc_uk", "idta", "bcr", "code", "certification"})
-
-#: transfer_safeguard -> basis, per region (a value not listed covers nothing there).
-_SAFEGUARD_BASIS = {
-    "EEA": {
-        "standard_contractual_clauses": "scc",
-        "uk_addendum": "scc",  # an addendum to the EU clauses: the EU clauses are in place (vocabulary)
-        "binding_corporate_rules": "bcr",
-        "code_of_conduct": "code",
-        "certification": "certification",
-        "derogation_explicit_consent": "consent",
-        "derogation_contract": "contract",
-    },
-    "UK": {
-        "standard_contractual_clauses": "scc_uk",  # the vocabulary: for UK data, with the UK Addendum
-        "uk_addendum": "scc_uk",
-        "uk_idta": "idta",
-        "binding_corporate_rules": "bcr",
-        "code_of_conduct": "code",
-        "certification": "certification",
-        "derogation_explicit_consent": "consent",
-        "derogation_contract": "contract",
-    },
-}
+@dataclass
+class TransferTable:
+    law: str
+    rows: list
+    kinds: set
+    copies: list
+    countries: list
 
 
 @dataclass
-class Transfer:
+class TransferLine:
+    law: str
+    region: str  # "EEA" or "UK": whose data leaves
     party: Any
     country: Any
-    region: str  # "EEA" or "UK": whose data leaves
-    basis: str
-    copy: bool
+    kind: Any
+    basis: Any
+    article: str
+    instrument: Any
+    scope: Any
+    copy: Any
 
 
 @dataclass
@@ -178,34 +178,6 @@ class CcpaGroup:
     items: list
 
 
-def _basis(region: str, code: str, safeguard: str | None) -> str:
-    """What makes a transfer of ``region``'s data to ``code`` lawful, adequacy first (GDPR Art. 45-49)."""
-    table = adequacy("eu" if region == "EEA" else "uk")
-    if code in table.countries:
-        return "adequacy"
-    partial = table.partial.get(code)
-    if partial is not None and safeguard == partial["only_with"]:
-        return "dpf" if safeguard == "eu_us_data_privacy_framework" else "adequacy"
-    if safeguard == "adequacy_decision" and partial is not None:
-        return "adequacy"  # the party says it is one of the recipients the decision covers
-    return _SAFEGUARD_BASIS[region].get(safeguard or "", "none")
-
-
-def _transfers(inv: Inventory, values: Values, receiving: list, eu: bool, uk: bool) -> list[Transfer]:
-    eea_codes = eea()
-    regions = (["EEA"] if eu else []) + (["UK"] if uk else [])
-    out: list[Transfer] = []
-    for party in receiving:
-        safeguard = party.transfer_safeguard.value if party.transfer_safeguard is not None else None
-        for code in values.attr(party, "all_countries", None):
-            for region in regions:
-                if (region == "EEA" and code in eea_codes) or (region == "UK" and str(code) == "GB"):
-                    continue  # data stays where it is protected
-                basis = _basis(region, str(code), safeguard)
-                out.append(Transfer(party, code, region, basis, basis in COPY_BASES))
-    return out
-
-
 def _distinct(codes) -> list:
     out: list = []
     for c in codes:
@@ -227,6 +199,41 @@ def _basis_is(p, *values: str) -> bool:
     return p.legal_basis is not None and p.legal_basis.value in values
 
 
+def _transfers(inv, values: Values, eu: bool, uk: bool) -> list[TransferTable]:
+    """The per-law transfer tables (generator.inventory.transfers), for the listed laws, EU first."""
+    tables: list[TransferTable] = []
+    names = countries()
+    for law, listed in (("eu", eu), ("uk", uk)):
+        if not listed:
+            continue
+        region = "EEA" if law == "eu" else "UK"
+        lines = []
+        for r in transfer_rows(inv, law):
+            party_path = values.path_of(r.party)
+            country = values.wrap(r.country, party_path + r.country_path[2:])
+            copy = values.wrap(r.copy, party_path + r.copy_path[2:]) if r.copy is not None else None
+            lines.append(
+                TransferLine(law, region, r.party, country, r.kind, r.basis, r.article, r.instrument, r.scope, copy)
+            )
+        codes = _distinct(line.country for line in lines)
+        lines.sort(key=lambda x: names.get(str(x.country), str(x.country)))
+        copies, seen = [], set()
+        for line in lines:
+            if line.copy is not None and (id(line.party), str(line.copy)) not in seen:
+                seen.add((id(line.party), str(line.copy)))
+                copies.append(line)
+        tables.append(TransferTable(law, lines, {x.kind for x in lines}, copies, codes))
+    return tables
+
+
+def _controller_countries(inv, eu: bool, uk: bool) -> list:
+    where, _ = established_in(inv)
+    if not where:
+        return []
+    outside = (eu and any(c not in eea() for c in where)) or (uk and any(c != "GB" for c in where))
+    return sorted(where, key=lambda c: countries().get(c, c)) if outside else []
+
+
 def _decision_rights(p, eu: bool, uk: bool) -> bool:
     """A person stepping in, your view, a challenge: GDPR Art. 22(3) for 22(2)(a)/(c), UK GDPR Art. 22C for all."""
     ad = p.automated_decision
@@ -246,9 +253,11 @@ def build_context(inv: Inventory, values: Values, lang: str) -> dict:
     cookie_parties = [p for p in providers if all(p is not q for q in recipients)]
     known = {id(p) for p in recipients + sources + providers}
     other = [p for p in inv.parties if id(p) not in known]
-    receiving = [p for p in inv.parties if any(p is q for q in recipients + cookie_parties)]
 
-    transfers = _transfers(inv, values, receiving, eu, uk)
+    transfer_tables = _transfers(inv, values, eu, uk)
+    transfers = [row for table in transfer_tables for row in table.rows]
+    eu_codes = next((t.countries for t in transfer_tables if t.law == "eu"), [])
+    uk_codes = next((t.countries for t in transfer_tables if t.law == "uk"), [])
 
     def keep_days(d):
         if d.retention.period:
@@ -280,7 +289,13 @@ def build_context(inv: Inventory, values: Values, lang: str) -> dict:
         "org": inv.organization,
         "notice": inv.notice,
         "lang": lang,
-        "links": {"summary": "index.md", "notice": "notice.md", "cookies": "cookies.md", "changes": "changes.md"},
+        "links": {
+            "summary": "index.md",
+            "notice": "notice.md",
+            "cookies": "cookies.md",
+            "changes": "changes.md",
+            "collection": "collection.md" if ca else None,
+        },
         "eu": eu,
         "uk": uk,
         "ca": ca,
@@ -325,15 +340,17 @@ def build_context(inv: Inventory, values: Values, lang: str) -> dict:
         "cookie_parties": cookie_parties,
         "other_parties": other,
         "transfers": transfers,
+        "transfer_tables": transfer_tables,
         "transfer_countries": _distinct(t.country for t in transfers),
-        "transfer_countries_eea": _distinct(t.country for t in transfers if t.region == "EEA"),
-        "transfer_countries_uk": _distinct(
-            t.country for t in transfers if t.region == "UK" and not (eu and str(t.country) in eea())
-        ),
+        "transfer_countries_eea": eu_codes,
+        "transfer_countries_uk": [c for c in uk_codes if not (eu and str(c) in eea())],
+        "controller_countries": _controller_countries(inv, eu, uk),
         "retention_rows": sorted(inv.data, key=keep_days),
         "retention_days": {d.id: keep_days(d)[1] for d in inv.data if d.retention.period},
         "retention_max_days": max([keep_days(d)[1] for d in inv.data if d.retention.period] or [1]),
         "ccpa_groups": groups,
+        "ca_incentives": list(inv.notice.financial_incentives) if ca else [],
+        "ca_collectors": [p for p in providers if p.ccpa_role_or_derived == "third_party"] if ca else [],
         "eu_rep": next((r for r in reps if r.region.value == "EU"), None),
         "uk_rep": next((r for r in reps if r.region.value == "UK"), None),
         "latest_change": inv.changes[0] if inv.changes else None,

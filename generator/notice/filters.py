@@ -215,6 +215,20 @@ def f_ccpa_name(env, item) -> Markup:
 
 
 @jinja2.pass_environment
+def f_ccpa_sensitive_name(env, item) -> Markup:
+    """``d|ccpa_sensitive_name``: the statute's term for data entry ``d``'s kind of sensitive personal
+    information (CCPA 1798.140(ae); ``CcpaSensitive.statute_name``), mapped to the entry's
+    ``ccpa_sensitive`` in the inventory (so the readability gate knows it is the law's wording)."""
+    if not isinstance(item, Model) or "ccpa_sensitive" not in type(item).model_fields:
+        raise _refuse("ccpa_sensitive_name", "a data entry", item)
+    kind = item.ccpa_sensitive
+    if kind is None:
+        return Markup("")
+    path = env.values.path_of(item) + ("ccpa_sensitive",)
+    return mark(kind.statute_name, env.values.loc(path), field_path(path))
+
+
+@jinja2.pass_environment
 def f_article(env, value) -> Markup:
     """``p.legal_basis|article``: the GDPR article for a legal basis, Art. 9 condition or safeguard,
     in the language's citation style ("Art. 6(1)(a)"; German "Art. 6 Abs. 1 lit. a")."""
@@ -292,6 +306,7 @@ FILTERS = {
     "orjoin": f_orjoin,
     "join": f_join,
     "ccpa_name": f_ccpa_name,
+    "ccpa_sensitive_name": f_ccpa_sensitive_name,
     "article": f_article,
     "cell": f_cell,
     "by_id": f_by_id,

@@ -1,10 +1,11 @@
 """Render: the inventory model -> Markdown pages, through the templates.
 
-``render(inv)`` returns a :class:`~generator.notice.pages.RenderResult` (one language) with four pages:
+``render(inv)`` returns a :class:`~generator.notice.pages.RenderResult` (one language) with four or five pages:
 
 * ``index.md``: the short summary (first layer, ``layer="summary"``), the site's home page;
 * ``notice.md``: the full notice (``layer="full"``);
-* ``cookies.md`` and ``changes.md`` (``layer=None``).
+* ``cookies.md`` and ``changes.md`` (``layer=None``);
+* ``collection.md``: the California notice at collection (11 CCR 7012), only for a notice that covers us_ca.
 
 ``render_all(inv)`` renders every language of ``notice.languages`` (a
 :class:`~generator.notice.pages.Rendered`), after refusing any language without templates.
@@ -48,7 +49,12 @@ PAGES: dict[str, tuple[str, str | None]] = {
     "notice.md": ("notice.md.j2", "full"),
     "cookies.md": ("cookies.md.j2", None),
     "changes.md": ("changes.md.j2", None),
+    "collection.md": ("collection.md.j2", None),
 }
+
+#: Pages rendered only for some inventories: page path -> the context variable that must be true.
+#: The California notice at collection (11 CCR 7012) exists only when the notice covers us_ca.
+PAGE_WHEN: dict[str, str] = {"collection.md": "ca"}
 
 #: Errors a template can cause in its own expressions ({{ 1 + "a" }}, {% for x in 5 %}, a range
 #: over the sandbox's limit, a float too large).
@@ -106,6 +112,8 @@ def render(inv: Inventory, templates: str | Path | None = None, lang: str | None
     context = build_context(inv, values, lang)
     pages: dict[str, Page] = {}
     for path, (name, layer) in PAGES.items():
+        if path in PAGE_WHEN and (not context[PAGE_WHEN[path]] or loader.find(name) is None):
+            continue  # not for this inventory, or a language whose templates do not have the page yet
         env.ranges.reset()
         with recording() as registry:
             try:

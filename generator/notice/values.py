@@ -76,7 +76,8 @@ PROPERTIES = {
         "collected_from_person", "given_by_person",
     ),
     "Purpose": ("data_items",),
-    "Party": ("all_countries", "receipts", "data_items", "data_from", "kind_or_derived"),
+    "Party": ("all_countries", "receipts", "data_items", "data_from", "kind_or_derived", "ccpa_role_or_derived"),
+    "FinancialIncentive": ("data_items",),
     "Cookie": ("provider_party",),
     "AiSystem": ("data_items",),
     "Inventory": ("gdpr", "cookies_stated", "parties_stated", "changes_stated"),
@@ -126,6 +127,8 @@ class Values:
             if obj.country:
                 return SrcList([self.wrap(obj.country, path + ("country",))])
             return self.wrap(list(obj.countries or []), path + ("countries",))
+        if name == "summary" and getattr(obj, "_from_text", False):
+            return self.wrap(value, path)  # a financial incentive written as one text: the text is at the item
         if name in type(obj).model_fields:
             return self.wrap(value, path + (name,))
         return value

@@ -57,7 +57,7 @@ MIN_WORDS_FOR_SENTENCE_SCORE = 10  # shorter sentences swing too much to be scor
 #: Inventory fields whose printed text is the law's own words: the CCPA asks for its category names
 #: word for word (Cal. Civ. Code 1798.130(c)). No one can write them plainer, so a sentence is not
 #: "hard" (RD002, RD004) because of them; they still count in the layer's score, as readers read them.
-PRESCRIBED_FIELDS = ("ccpa_category",)
+PRESCRIBED_FIELDS = ("ccpa_category", "ccpa_sensitive")
 
 
 class ReadabilityRule(NamedTuple):
@@ -289,6 +289,8 @@ def _sentence_findings(
     for i, j, _key, plain in legalese:
         phrase = phrase_of(i, j)
         loc, fld = word_loc(s.start + toks[i][1], s.start + toks[j - 1][2], words(phrase))
+        if fld.endswith(PRESCRIBED_FIELDS):
+            continue  # the statute's own term (a CCPA category or kind of sensitive information): no plainer word may replace it
         out.add(
             "RD005", loc, f"\"{phrase}\" is legalese: write \"{plain}\" instead (in: \"{context}\")",
             f"write \"{plain}\"", style.legalese_source, key=phrase.lower(), field=fld, phrase=phrase,

@@ -297,3 +297,118 @@ def _ca_date(inv) -> Iterator[Hit]:
                 ("changes", i, "date"),
                 f"a change is dated {ch.date.isoformat()}, after the notice's effective date {eff.isoformat()}, so 'last updated' would be wrong",
             )
+
+
+@rule(
+    RULES,
+    "ca.sensitive_kind",
+    ca("Cal. Civ. Code 1798.140(ae); 11 CCR 7011(e)(1)(A)"),
+    "which kind of sensitive personal information each sensitive entry is, by the statute's terms",
+    "add 'ccpa_sensitive:' (e.g. precise_geolocation, health, account_access, government_id)",
+)
+def _ca_sensitive_kind(inv) -> Iterator[Hit]:
+    for i, d in enumerate(inv.data):
+        if d.ca_sensitive and d.ccpa_sensitive is None:
+            yield Hit(
+                first_written(inv, ("data", i, "sensitive"), ("data", i, "ccpa_category"), ("data", i)),
+                f"data '{d.id}' is sensitive personal information, but the inventory does not say which kind of 1798.140(ae) it is",
+            )
+
+
+#: 11 CCR 7016(d): the facts of a notice of financial incentive, as inventory fields.
+INCENTIVE_FIELDS = {
+    "summary": "7016(d)(1) a summary",
+    "material_terms": "7016(d)(2) the material terms",
+    "data": "7016(d)(2) the data it uses",
+    "opt_in": "7016(d)(3) how to opt in",
+    "withdraw": "7016(d)(4) how to withdraw",
+    "value": "7016(d)(5)(A) the good-faith estimate of the data's value",
+    "value_method": "7016(d)(5)(B) how the value was calculated",
+}
+
+
+@rule(
+    RULES,
+    "ca.financial_incentive",
+    ca("Cal. Civ. Code 1798.125(b); 11 CCR 7016(d), 7080(b)"),
+    "for each financial incentive: a summary, its material terms and the data it uses, how to opt in and to withdraw, and the data's value with how it was calculated",
+    "add the missing fields to the program under notice.financial_incentives",
+)
+def _ca_incentive(inv) -> Iterator[Hit]:
+    for i, f in enumerate(inv.notice.financial_incentives):
+        missing = [what for key, what in INCENTIVE_FIELDS.items() if not getattr(f, key)]
+        if not f.name:
+            missing.insert(0, "a name")
+        if missing:
+            label = f"'{f.name}'" if f.name else f"number {i + 1}"
+            yield Hit(
+                ("notice", "financial_incentives", i),
+                f"financial incentive {label} does not give {and_list(missing)}",
+                "add " + ", ".join(["name"] * (not f.name) + [k for k in INCENTIVE_FIELDS if not getattr(f, k)]),
+            )
+
+
+@rule(
+    RULES,
+    "ca.gpc_scope",
+    ca("11 CCR 7011(e)(3)(F), 7025(c)(1)"),
+    "what an opt-out preference signal applies to: the browser, the device, the account, offline sales",
+    "add controls.gpc_applies_to, e.g. [browser, device, account]",
+)
+def _ca_gpc_scope(inv) -> Iterator[Hit]:
+    c = inv.controls
+    if c.global_privacy_control and not c.gpc_applies_to:
+        yield Hit(("controls", "global_privacy_control"), "you honour Global Privacy Control, but the inventory does not say what the signal opts out (browser, device, account, offline sales)")
+
+
+@rule(
+    RULES,
+    "ca.gpc_display",
+    ca("11 CCR 7025(c)(6)"),
+    "where the site shows that it honoured a person's opt-out preference signal",
+    "add controls.gpc_display: where and how your site shows it, e.g. 'Our privacy settings page shows Opt-out request honored'",
+)
+def _ca_gpc_display(inv) -> Iterator[Hit]:
+    """7025(c)(6) said "may display" in the 2024 text; secondary sources on the text in force from
+    1 January 2026 quote "must display" (the 2026 text was not read: law notes, C19)."""
+    c = inv.controls
+    if c.global_privacy_control and c.gpc_display is None:
+        yield Hit(("controls", "global_privacy_control"), "you honour Global Privacy Control, but the inventory does not say where your site shows that it did")
+
+
+@rule(
+    RULES,
+    "ca.agent_instructions",
+    ca("11 CCR 7011(e)(3)(H), 7063"),
+    "how an authorized agent makes a request for someone",
+    "add requests.agent_instructions: how an agent sends a request and what proof of permission to include",
+)
+def _ca_agents(inv) -> Iterator[Hit]:
+    if inv.requests is not None and inv.requests.agent_instructions is None:
+        yield Hit(("requests",), "the inventory does not say how an authorized agent makes a request")
+
+
+@rule(
+    RULES,
+    "ca.under_16_process",
+    ca("11 CCR 7011(e)(3)(I), 7070, 7071, 7072(a)"),
+    "how consumers under 16 (and parents of children under 13) opt in to the sale or sharing of their data",
+    "add children.opt_in_process: how people aged 13 to 15 opt in, and how a parent or guardian of a child under 13 does",
+)
+def _ca_under_16_process(inv) -> Iterator[Hit]:
+    ch = inv.children
+    if ch is not None and ch.sells_or_shares_under_16 and ch.opt_in_process is None:
+        yield Hit(("children", "sells_or_shares_under_16"), "you sell or share personal information of consumers under 16, but the inventory does not describe the opt-in process")
+
+
+@rule(
+    RULES,
+    "ca.role_of_buyer",
+    ca("Cal. Civ. Code 1798.140(ad), (ah), (ai), (ag), (j)"),
+    "a party that data is sold to or shared with for cross-context ads is a third party, not a service provider or contractor",
+    "set the party's ccpa_role to third_party, or remove it from sold_to / shared_for_ads_with",
+)
+def _ca_role_of_buyer(inv) -> Iterator[Hit]:
+    for i, p in enumerate(inv.parties):
+        if p.ccpa_role is not None and p.ccpa_role.value != "third_party" and any(r.sold or r.ads for r in p.receipts):
+            yield Hit(("parties", i, "ccpa_role"), f"party '{p.id}' buys data or gets it for cross-context ads, so it cannot be a {p.ccpa_role.value.replace('_', ' ')}")

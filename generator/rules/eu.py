@@ -6,7 +6,8 @@ from typing import Iterator
 
 from generator.rules.engine import Hit, Rule, eu, rule
 from generator.inventory.geography import eea
-from generator.rules.gdpr import established_in, representative_hits, transfer_hits
+from generator.rules.gdpr import established_in, representative_hits
+from generator.rules.transfers import basis_hits, copy_hits
 
 RULES: list[Rule] = []
 
@@ -14,14 +15,29 @@ RULES: list[Rule] = []
 @rule(
     RULES,
     "eu.transfers",
-    eu("Art. 13(1)(f), 44-46, 49"),
-    "transfers outside the EEA: the adequacy decision, or the safeguard used",
-    "add 'transfer_safeguard:' to the party (e.g. standard_contractual_clauses), and 'safeguard_copy:' to say how to get a copy",
+    eu("Art. 13(1)(f), 14(1)(f), 44-46, 49"),
+    "each transfer out of the EEA, per country: the EU adequacy decision, the safeguard, or the derogation it relies on",
+    "add 'transfers:' to the party: per country, 'eu:' with the safeguard (e.g. standard_contractual_clauses) or the derogation",
 )
 def _eu_transfers(inv) -> Iterator[Hit]:
-    """EEA -> third country. Adequacy list: data/adequacy.yml ``eu``. The US is adequate only
-    for companies certified under the EU-US Data Privacy Framework."""
-    yield from transfer_hits(inv, "eu")
+    """EEA -> a third country (the UK included: the EU adequacy decision covers it). Adequacy list:
+    data/adequacy.yml ``eu``; where a decision covers only some recipients (the US: companies
+    certified under the EU-US Data Privacy Framework; Canada: PIPEDA), the inventory must say the
+    recipient is one of them. A derogation counts only where no decision covers the country (Art.
+    49(1)). In the single ``transfer_safeguard`` only the EU tools count (uk_idta and uk_addendum do not)."""
+    yield from basis_hits(inv, "eu")
+
+
+@rule(
+    RULES,
+    "eu.safeguard_copy",
+    eu("Art. 13(1)(f), 14(1)(f)"),
+    "for a transfer under a safeguard (Art. 46, 47): how to get a copy of it, or where it is published",
+    "add 'safeguard_copy:' to the party",
+)
+def _eu_safeguard_copy(inv) -> Iterator[Hit]:
+    """Only safeguards have a copy: an adequacy decision and a derogation do not."""
+    yield from copy_hits(inv, "eu")
 
 
 @rule(

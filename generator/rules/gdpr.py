@@ -1,6 +1,6 @@
-"""Rules the EU GDPR and the UK GDPR share (Art. 9, 13, 14, 22), and the transfer and
-representative checks both laws run with their own lists (:func:`transfer_hits`,
-:func:`representative_hits`, used by :mod:`.eu` and :mod:`.uk`).
+"""Rules the EU GDPR and the UK GDPR share (Art. 9, 13, 14, 22), and the representative check both
+laws run with their own lists (:func:`representative_hits`, used by :mod:`.eu` and :mod:`.uk`; the
+transfer checks are in :mod:`.transfers`).
 
 The EEA and the adequacy lists are data (:mod:`generator.inventory.geography`), each with its
 source and the date it was checked. This is engineering help, not legal advice.
@@ -10,27 +10,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from generator.inventory.geography import adequacy, countries, country_from_address, eea
+from generator.inventory.geography import country_from_address, eea
 from generator.inventory.vocab import SourceKind
-from generator.rules.engine import Hit, Rule, and_list, first_written, gdpr, party_label, rule
+from generator.rules.engine import Hit, Rule, and_list, first_written, gdpr, rule
 
 RULES: list[Rule] = []
-
-#: Safeguards that work for transfers under each law. For the UK we assume, as is common
-#: practice, that standard_contractual_clauses are used with the UK Addendum and that a company
-#: certified under the EU-US Data Privacy Framework also joined its UK Extension. The UK accepts
-#: every EU safeguard, and its own IDTA too.
-_EU_SAFEGUARDS = frozenset({
-    "eu_us_data_privacy_framework",
-    "standard_contractual_clauses",
-    "uk_addendum",  # an addendum to the EU clauses: the EU clauses are in place
-    "binding_corporate_rules",
-    "code_of_conduct",
-    "certification",
-    "derogation_explicit_consent",
-    "derogation_contract",
-})
-_SAFEGUARDS = {"eu": _EU_SAFEGUARDS, "uk": _EU_SAFEGUARDS | {"uk_idta"}}
 
 
 def established_in(inv) -> tuple[set | None, tuple]:
@@ -40,17 +24,6 @@ def established_in(inv) -> tuple[set | None, tuple]:
         return set(org.established_in), ("organization", "established_in")
     code = country_from_address(org.address)
     return ({code} if code else None), ("organization", "address")
-
-
-def _receiving_party_ids(inv) -> set[str]:
-    """Parties that receive data: in shared_with, sold_to, shared_for_ads_with, or cookie providers."""
-    ids: set[str] = set()
-    for d in inv.data:
-        ids.update(d.shared_with)
-        ids.update(d.sold_to)
-        ids.update(d.shared_for_ads_with)
-    ids.update(c.provider for c in inv.cookies if c.provider)
-    return ids
 
 
 def _special(d) -> bool:
@@ -332,72 +305,6 @@ def _public_sources(inv) -> Iterator[Hit]:
         if SourceKind.public_sources.value in d.sources and not d.public_source_names:
             j = list(d.sources).index(SourceKind.public_sources.value)
             yield Hit(("data", i, "sources", j), f"data '{d.id}' comes from public sources but does not say which")
-
-
-def transfer_hits(inv, region: str) -> Iterator[Hit]:
-    ad = adequacy(region)
-    who = "EU" if region == "eu" else "UK"
-    home = "the EEA" if region == "eu" else "the UK"
-    receiving = _receiving_party_ids(inv)
-    names = countries()
-
-    def covered(code: str, sg: str | None) -> bool:
-        if sg is None or sg == "adequacy_decision" or sg not in _SAFEGUARDS[region]:
-            return False
-        if sg == "eu_us_data_privacy_framework":
-            return code == "US"
-        return True
-
-    def label(codes) -> str:
-        return and_list([f"{names.get(c, c)} ({c})" for c in codes])
-
-    for i, p in enumerate(inv.parties):
-        if p.id not in receiving:
-            continue  # a party that only gives you data receives no transfer
-        sg = p.transfer_safeguard.value if p.transfer_safeguard is not None else None
-        path = ("parties", i, "transfer_safeguard") if sg else ("parties", i)
-        bad = [c for c in p.all_countries if not ad.covers(c) and not covered(c, sg)]
-        if not bad:
-            continue
-        if sg is None and all(c in ad.partial for c in bad):
-            need = ad.partial[bad[0]]["only_with"]
-            yield Hit(
-                path,
-                f"party {party_label(p)} receives data in {label(bad)}, where the {who} adequacy decision covers "
-                f"{ad.partial[bad[0]]['note']}, and names no safeguard",
-                f"if the company is certified, add 'transfer_safeguard: {need}'; otherwise name the safeguard "
-                "you use, e.g. standard_contractual_clauses",
-            )
-        elif sg is None:
-            yield Hit(
-                path,
-                f"party {party_label(p)} receives data in {label(bad)}, outside {home}, without {'an' if who == 'EU' else 'a'} {who} adequacy "
-                f"decision (list checked {ad.checked}) and names no safeguard",
-            )
-        elif sg == "adequacy_decision":
-            detail = "; ".join(
-                f"for {names.get(c, c)} it covers {ad.partial[c]['note']}" if c in ad.partial else f"{names.get(c, c)} has none"
-                for c in bad
-            )
-            yield Hit(
-                path,
-                f"party {party_label(p)} names an adequacy decision, but the {who} list (checked {ad.checked}) "
-                f"does not cover this transfer: {detail}",
-                "name the safeguard you use instead, e.g. standard_contractual_clauses",
-            )
-        elif sg not in _SAFEGUARDS[region]:
-            yield Hit(
-                path,
-                f"party {party_label(p)} relies on {sg}, which covers transfers from the UK only, not from the EU",
-                "use the EU standard contractual clauses; with the UK Addendum for UK data: 'transfer_safeguard: uk_addendum'",
-            )
-        else:  # the Data Privacy Framework outside the US
-            yield Hit(
-                path,
-                f"party {party_label(p)} relies on the EU-US Data Privacy Framework, which covers US companies "
-                f"only, but also receives data in {label(bad)}",
-                "name a safeguard that covers every country, e.g. standard_contractual_clauses",
-            )
 
 
 def representative_hits(inv, region: str) -> Iterator[Hit]:

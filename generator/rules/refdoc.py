@@ -262,11 +262,13 @@ class _Ref:
             w(f"**{'EU' if region == 'eu' else 'UK'}** ({ad.law}), checked {ad.checked}. Source: {ad.source}")
             w("")
             if region == "uk":
-                w("- Adequate: the EEA states, " + ", ".join(f"{ad.countries[c]} ({c})" for c in full) + ".")
+                w(f"- Adequate: the EEA states ({ad.instruments[next(iter(sorted(eea())))]}), "
+                  + ", ".join(f"{ad.countries[c]} ({c}, {ad.instruments[c]})" for c in full) + ".")
             else:
-                w("- Adequate: " + ", ".join(f"{ad.countries[c]} ({c})" for c in full) + ".")
+                w("- Adequate: " + ", ".join(f"{ad.countries[c]} ({c}, {ad.instruments[c]})" for c in full) + ".")
             for code, part in sorted(ad.partial.items()):
-                w(f"- {part['name']} ({code}): {part['note']}; name `{part['only_with']}` as the safeguard.")
+                w(f"- {part['name']} ({code}): only {part['note']} ({part['instrument']}); for such a recipient, "
+                  f"name `{region}: {part['only_with']}` in the party's `transfers`.")
             w("")
         w("## Limits")
         w("")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from generator.rules.engine import Hit, Rule, jurisdiction_path, rule, uk
-from generator.rules.gdpr import representative_hits, transfer_hits
+from generator.rules.gdpr import representative_hits
+from generator.rules.transfers import basis_hits, copy_hits
 
 RULES: list[Rule] = []
 
@@ -13,19 +14,31 @@ RULES: list[Rule] = []
 @rule(
     RULES,
     "uk.transfers",
-    uk("Art. 13(1)(f), 44-46, 49"),
-    "transfers outside the UK: the adequacy regulations, or the safeguard used",
-    "add 'transfer_safeguard:' to the party (e.g. uk_idta or uk_addendum), and 'safeguard_copy:' to say how to get a copy",
+    uk("Art. 13(1)(f), 14(1)(f), 44A, 45A, 46, 49"),
+    "each transfer out of the UK, per country: the UK adequacy regulations, the safeguard, or the derogation it relies on",
+    "add 'transfers:' to the party: per country, 'uk:' with the safeguard (e.g. uk_idta or uk_addendum) or the derogation",
 )
 def _uk_transfers(inv) -> Iterator[Hit]:
-    """UK -> third country. Adequacy list: data/adequacy.yml ``uk`` (EEA included).
+    """UK -> a third country (the EEA included: UK adequacy regulations cover it; data the UK gets
+    from the EEA is no UK transfer). Adequacy list: data/adequacy.yml ``uk``, regulations under UK
+    GDPR Art. 45A (as amended by the Data (Use and Access) Act 2025). US recipients are covered only
+    if it takes part in the UK Extension to the EU-US Data Privacy Framework (SI 2023/1028):
+    ``uk: uk_us_data_bridge``. In the single ``transfer_safeguard`` only the UK tools count: the EU
+    clauses alone, the EU-US Data Privacy Framework and EU-approved rules do not cover UK data."""
+    yield from basis_hits(inv, "uk")
 
-    Assumptions, because the format has one safeguard per party for both laws: a party with
-    ``eu_us_data_privacy_framework`` is taken to have joined the UK Extension to the Data Privacy
-    Framework (the "UK-US data bridge"), and ``standard_contractual_clauses`` are taken to be
-    used with the UK Addendum. Say so in the notice; use ``uk_idta``/``uk_addendum`` to be exact.
-    """
-    yield from transfer_hits(inv, "uk")
+
+@rule(
+    RULES,
+    "uk.safeguard_copy",
+    uk("Art. 13(1)(f), 14(1)(f)"),
+    "for a transfer under a safeguard (UK GDPR Art. 46, 47): how to get a copy of it, or where it is published",
+    "add 'safeguard_copy:' to the party",
+)
+def _uk_safeguard_copy(inv) -> Iterator[Hit]:
+    """UK GDPR Art. 13(1)(f) as amended: "the safeguards relied on and the means by which to obtain a
+    copy of them or where they have been made available"."""
+    yield from copy_hits(inv, "uk")
 
 
 @rule(

@@ -34,7 +34,7 @@ THEME_DIR = PACKAGE_DIR / "theme"
 #: The plugin's name in mkdocs.yml.
 PLUGIN_NAME = "plainnotice"
 #: The reading order of the rendered pages when mkdocs.yml has no nav.
-PAGE_ORDER = ("index.md", "notice.md", "cookies.md", "changes.md")
+PAGE_ORDER = ("index.md", "notice.md", "cookies.md", "changes.md", "collection.md")
 
 
 def theme_language(lang: str) -> str:
