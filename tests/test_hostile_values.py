@@ -102,7 +102,7 @@ def test_cookie_twins_are_duplicates(tmp_path, capsys):
     path = write(tmp_path, ("  - name: fw_session\n", '  - name: "caf\\u00e9"\n'), ("  - name: fw_consent\n", '  - name: "cafe\\u0301"\n'))
     assert main(["validate", str(path)]) == 2
     err = capsys.readouterr().err
-    assert f"{path}:270:11: error: cookie 'cafe\u0301' is listed twice (first at line 265, written differently" in err
+    assert f"{path}:277:11: error: cookie 'cafe\u0301' is listed twice (first at line 272, written differently" in err
 
 
 def test_a_url_with_userinfo_is_refused(tmp_path, capsys):
