@@ -28,7 +28,9 @@ from generator.readability.gate import check
 from generator.rules import check_completeness
 from strategies import JURISDICTION_SETS, inventories, to_model
 
-SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+# derandomize: CI runs the same 25 examples every time. A random search once found a real fault (a joint
+# controller that also buys data got a label too long to read): explore with derandomize=False now and then.
+SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 
 
 def _inv(text: str, name: str = "inv.yml"):

@@ -139,7 +139,7 @@ class Readability(Strict):
     def _summary_minutes(self):
         # The summary is read in two minutes unless the file says otherwise (null: no length gate).
         if "max_minutes" not in self.summary.model_fields_set:
-            self.summary.max_minutes = SUMMARY_MAX_MINUTES
+            object.__setattr__(self.summary, "max_minutes", SUMMARY_MAX_MINUTES)  # a default: not a field the file set
         return self
 
 
