@@ -168,3 +168,15 @@ def test_objection_says_widerspruch_and_withdrawal_says_widerruf(rendered, name)
         assert "widersprechen" in sections["right-to-object"] and "Widerruf" not in sections["right-to-object"]
     if "withdraw-consent" in sections:
         assert "widerrufen" in sections["withdraw-consent"] and "Widerspruch" not in sections["withdraw-consent"]
+
+
+def test_the_uk_recognised_legitimate_interest_is_cited_in_german(tmp_path):
+    """UK GDPR Art. 6(1)(ea): a two-letter point, which the citation pattern does not convert, so
+    the template writes it out."""
+    from conftest import FIXTURES as DIR, variant
+
+    path = tmp_path / "blog.yml"
+    path.write_text(variant(("legal_basis: legitimate_interests", "legal_basis: recognised_legitimate_interest"), base=DIR / "uk_sole_trader_blog.yml"), encoding="utf-8")
+    notice = render(load_inventory(path), lang="de").pages["notice.md"].markdown.replace("\\", "")
+    assert "ein anerkanntes berechtigtes Interesse (Art. 6 Abs. 1 lit. ea UK GDPR)" in notice
+    assert "(ea)" not in notice
