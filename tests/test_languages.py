@@ -166,7 +166,9 @@ def _with_languages(tmp_path, langs: str) -> Path:
 def test_a_language_without_templates_is_refused_naming_it_and_what_ships(tmp_path, capsys, command):
     from generator.cli import main
 
-    inv = _with_languages(tmp_path, "en, de")
+    from generator.notice.templates import available_languages
+
+    inv = _with_languages(tmp_path, "en, sv")  # Swedish: neither templates nor a profile ship
     args = [command, str(inv)] + (["--out", str(tmp_path / "out")] if command == "render" else [])
     if command == "build":
         shutil.copy(Path(__file__).resolve().parents[1] / "mkdocs.yml", tmp_path / "mkdocs.yml")
@@ -174,6 +176,18 @@ def test_a_language_without_templates_is_refused_naming_it_and_what_ships(tmp_pa
         args += ["-f", str(tmp_path / "mkdocs.yml")]
     assert main(args) == 2
     err = capsys.readouterr().err
-    assert "notice.languages lists 'de', but there are no templates for it; templates ship for: en" in err
+    shipped = ", ".join(sorted(available_languages()))
+    assert f"notice.languages lists 'sv', but there are no templates for it; templates ship for: {shipped}\n" in err
+    assert "fix: add templates/sv/ with translated templates and a _profile.yml" in err
     assert "data_inventory.yml:" in err
     assert not (tmp_path / "out").exists() and not (tmp_path / "site").exists() and not (tmp_path / "pages").exists()
+
+
+@pytest.mark.parametrize("lang", ["de", "pl"])
+def test_a_two_letter_point_is_cited_in_the_languages_style(lang):
+    """UK GDPR Art. 6(1)(ea) (DPA 2025): its point has two letters."""
+    from generator.notice.grammar import Grammar
+    from generator.notice.profile import load_profile
+
+    want = {"de": "Art. 6 Abs. 1 lit. ea", "pl": "art. 6 ust. 1 lit. ea)"}[lang]
+    assert Grammar(load_profile(lang)).citation("Art. 6(1)(ea)") == want

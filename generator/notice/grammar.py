@@ -15,7 +15,7 @@ from markupsafe import Markup
 from generator.errors import InputError, Loc, Problem
 from generator.notice.profile import Profile
 
-_ARTICLE = re.compile(r"^Art\. (\d+)(?:\((\d+)\))?(?:\(([a-z])\))?$")
+_ARTICLE = re.compile(r"^Art\. (\d+)(?:\((\d+)\))?(?:\(([a-z]{1,2})\))?$")  # UK GDPR Art. 6(1)(ea): two letters
 _PERIOD = re.compile(r"^(\d+)\s+(day|week|month|year)s?$")
 _RELATION = re.compile(r"^([niv]|[wfte])\s*(?:(?:mod|%)\s*(\d+))?\s*(not in|in|!=|=|is not|is)\s*([\d.,\s]+)$")
 
