@@ -235,6 +235,9 @@ def test_citations_of_transfer_articles():
     assert str(words.cite("UK GDPR Art. 49", False)) == "art. 49 UK GDPR"
     assert str(words.cite("Art. 45; Decision (EU) 2023/1795")) == "art. 45 RODO; decyzja (UE) 2023/1795"
     assert str(words.instrument("Decision 2002/2/EC")) == "decyzja 2002/2/WE"
+    # the profile's citation pattern knows one-letter points only: UK GDPR Art. 6(1)(ea) is converted here
+    assert str(words.art("Art. 6(1)(ea)")) == "art. 6 ust. 1 lit. ea)"
+    assert str(words.art("art. 6 ust. 1 lit. f)")) == "art. 6 ust. 1 lit. f)"
 
 
 # --------------------------------------------------------------------------------------------
