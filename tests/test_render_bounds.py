@@ -172,3 +172,24 @@ def test_no_wrong_argument_to_one_of_our_filters_is_a_bug(inv):
                     if _raised_by_our_code(exc) and not isinstance(exc, jinja2.TemplateError):
                         bugs.append(f"{name}({value!r:.30}, {args!r:.30}): {type(exc).__name__}: {exc}")
     assert bugs == []
+
+
+@pytest.mark.parametrize(
+    "expr, expected",
+    [
+        ('inv.organization.name|replace("e", "3")', lambda n: n.replace("e", "3")),
+        ("inv.organization.name|truncate(4, true, '', 0)", lambda n: n[:4]),
+        ("inv.organization.name|wordwrap(3)", None),
+        ("inv.organization.name|upper", lambda n: n.upper()),
+        ("inv.organization.name|center(40)", lambda n: n.center(40)),
+    ],
+)
+def test_string_filters_work_on_inventory_text_and_keep_its_origin(inv, tmp_path, expr, expected):
+    """replace, truncate and wordwrap take Jinja's context first: wrapped to keep the inventory
+    origin, they once raised TypeError ("a bug") from any template that used them."""
+    (tmp_path / "changes.md.j2").write_text("{{ " + expr + " }}\n", encoding="utf-8")
+    page = render(inv, tmp_path).pages["changes.md"]
+    name = str(inv.organization.name)
+    if expected is not None:
+        assert page.markdown.strip() == expected(name).strip()
+    assert [s.field for s in page.spans] == ["organization.name"]  # still mapped to its inventory line

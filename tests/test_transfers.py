@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from conftest import COMPANIES, REFERENCE, variant
+from conftest import COMPANIES, FIXTURES as COMPANIES_NEW, REFERENCE, variant
 from generator.inventory.load import load_file, load_text
 from generator.inventory.parse import parse
 from generator.inventory.vocab import EuTransferBasis, UkTransferBasis
@@ -266,3 +266,24 @@ def test_every_table_and_list_stands_on_its_own(path):
     for i, line in enumerate(lines):
         if line.startswith(("| Country |", "| Term |", "How to get a copy")) or (line.startswith("- ") and not lines[i - 1].startswith("- ")):
             assert lines[i - 1] == "", f"{path.name}: no blank line before {line!r}"
+
+
+@pytest.mark.parametrize("lang", sorted(__import__("generator.notice.templates", fromlist=["x"]).available_languages()))
+def test_transfer_rows_are_in_the_order_of_the_pages_own_country_names(lang):
+    """Dutch readers look for Zwitserland after Verenigde Staten, not where English puts Switzerland."""
+    import unicodedata
+
+    from generator.notice.context import build_context
+    from generator.notice.profile import load_profile
+    from generator.notice.values import Values
+
+    inv = parse(load_file(COMPANIES_NEW / "eu_uk_hr_platform.yml"))
+    names = load_profile(lang).countries()
+    context = build_context(inv, Values(inv, lang), lang, names)
+    shown = [names[str(row.country)] for row in context["transfer_tables"][0].rows]
+    assert len(set(shown)) >= 3
+
+    def key(n):
+        return "".join(c for c in unicodedata.normalize("NFKD", n) if not unicodedata.combining(c)).casefold()
+
+    assert shown == sorted(shown, key=key)

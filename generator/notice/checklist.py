@@ -95,7 +95,7 @@ def checklist_status(inv: Inventory, result: RenderResult) -> list[ChecklistStat
     juris = {j.value for j in inv.notice.jurisdictions}
     values = Values(inv, result.lang)
     env = make_environment(TemplateLoader([]), values)
-    context = build_context(inv, values, result.lang)
+    context = build_context(inv, values, result.lang, result.profile.countries())
     out = []
     for item in load_checklist():
         in_scope = "any" in item.jurisdiction or bool(juris & set(item.jurisdiction))

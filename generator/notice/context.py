@@ -10,6 +10,7 @@ every entry says ``sold: false``).
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -199,10 +200,15 @@ def _basis_is(p, *values: str) -> bool:
     return p.legal_basis is not None and p.legal_basis.value in values
 
 
-def _transfers(inv, values: Values, eu: bool, uk: bool) -> list[TransferTable]:
-    """The per-law transfer tables (generator.inventory.transfers), for the listed laws, EU first."""
+def _collation_key(name: str) -> str:
+    """A country name as it sorts in a list: accents and case do not count (Österreich with O)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
+
+
+def _transfers(inv, values: Values, eu: bool, uk: bool, names: dict[str, str]) -> list[TransferTable]:
+    """The per-law transfer tables (generator.inventory.transfers), for the listed laws, EU first,
+    each sorted by the country's name in the page's language (``names``: code -> name)."""
     tables: list[TransferTable] = []
-    names = countries()
     for law, listed in (("eu", eu), ("uk", uk)):
         if not listed:
             continue
@@ -216,7 +222,7 @@ def _transfers(inv, values: Values, eu: bool, uk: bool) -> list[TransferTable]:
                 TransferLine(law, region, r.party, country, r.kind, r.basis, r.article, r.instrument, r.scope, copy)
             )
         codes = _distinct(line.country for line in lines)
-        lines.sort(key=lambda x: names.get(str(x.country), str(x.country)))
+        lines.sort(key=lambda x: _collation_key(names.get(str(x.country), str(x.country))))
         copies, seen = [], set()
         for line in lines:
             if line.copy is not None and (id(line.party), str(line.copy)) not in seen:
@@ -226,12 +232,12 @@ def _transfers(inv, values: Values, eu: bool, uk: bool) -> list[TransferTable]:
     return tables
 
 
-def _controller_countries(inv, eu: bool, uk: bool) -> list:
+def _controller_countries(inv, eu: bool, uk: bool, names: dict[str, str]) -> list:
     where, _ = established_in(inv)
     if not where:
         return []
     outside = (eu and any(c not in eea() for c in where)) or (uk and any(c != "GB" for c in where))
-    return sorted(where, key=lambda c: countries().get(c, c)) if outside else []
+    return sorted(where, key=lambda c: _collation_key(names.get(c, c))) if outside else []
 
 
 def _decision_rights(p, eu: bool, uk: bool) -> bool:
@@ -242,8 +248,10 @@ def _decision_rights(p, eu: bool, uk: bool) -> bool:
     return uk or (eu and ad.exception is not None and ad.exception.value in ("contract", "explicit_consent"))
 
 
-def build_context(inv: Inventory, values: Values, lang: str) -> dict:
-    """The variables every template receives (see :data:`CONTEXT_DOC`)."""
+def build_context(inv: Inventory, values: Values, lang: str, country_names: dict[str, str] | None = None) -> dict:
+    """The variables every template receives (see :data:`CONTEXT_DOC`). ``country_names`` (code ->
+    name in the page's language; the English ISO names without it) orders the country lists."""
+    names = country_names if country_names is not None else countries()
     juris = {j.value for j in inv.notice.jurisdictions}
     eu, uk, ca = "eu_gdpr" in juris, "uk_gdpr" in juris, "us_ca" in juris
 
@@ -254,7 +262,7 @@ def build_context(inv: Inventory, values: Values, lang: str) -> dict:
     known = {id(p) for p in recipients + sources + providers}
     other = [p for p in inv.parties if id(p) not in known]
 
-    transfer_tables = _transfers(inv, values, eu, uk)
+    transfer_tables = _transfers(inv, values, eu, uk, names)
     transfers = [row for table in transfer_tables for row in table.rows]
     eu_codes = next((t.countries for t in transfer_tables if t.law == "eu"), [])
     uk_codes = next((t.countries for t in transfer_tables if t.law == "uk"), [])
@@ -344,7 +352,7 @@ def build_context(inv: Inventory, values: Values, lang: str) -> dict:
         "transfer_countries": _distinct(t.country for t in transfers),
         "transfer_countries_eea": eu_codes,
         "transfer_countries_uk": [c for c in uk_codes if not (eu and str(c) in eea())],
-        "controller_countries": _controller_countries(inv, eu, uk),
+        "controller_countries": _controller_countries(inv, eu, uk, names),
         "retention_rows": sorted(inv.data, key=keep_days),
         "retention_days": {d.id: keep_days(d)[1] for d in inv.data if d.retention.period},
         "retention_max_days": max([keep_days(d)[1] for d in inv.data if d.retention.period] or [1]),

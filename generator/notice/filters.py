@@ -282,14 +282,22 @@ def f_reading_words(value) -> int:
 def keep_src(func: Callable) -> Callable:
     """Make a string filter keep the inventory origin of its input (so it still escapes and maps)."""
 
-    def wrapper(value, *args, **kwargs):
-        out = func(value, *args, **kwargs)
+    # Jinja passes the environment or eval context first to a filter marked for it (replace,
+    # truncate, wordwrap): the wrapper keeps the mark, and the value is the argument after it.
+    passed = getattr(func, "jinja_pass_arg", None)
+    at = 0 if passed is None else 1
+
+    def wrapper(*args, **kwargs):
+        out = func(*args, **kwargs)
+        value = args[at] if len(args) > at else None
         if isinstance(value, Src) and isinstance(out, str):
             return Src(str(out), value.loc, value.field)
         return out
 
     wrapper.__name__ = getattr(func, "__name__", "filter")
     wrapper.__doc__ = func.__doc__
+    if passed is not None:
+        wrapper.jinja_pass_arg = passed
     return wrapper
 
 

@@ -109,7 +109,7 @@ def render(inv: Inventory, templates: str | Path | None = None, lang: str | None
     values = Values(inv, lang)
     loader = TemplateLoader(template_dirs(templates, lang), templates)
     env = make_environment(loader, values, Grammar(profile))
-    context = build_context(inv, values, lang)
+    context = build_context(inv, values, lang, profile.countries())
     pages: dict[str, Page] = {}
     for path, (name, layer) in PAGES.items():
         if path in PAGE_WHEN and (not context[PAGE_WHEN[path]] or loader.find(name) is None):

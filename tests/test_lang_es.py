@@ -1,0 +1,201 @@
+"""The Spanish templates (generator/templates/es/): the facts they insert speak Spanish, they
+address the reader as "usted" only, they use the official terms of the RGPD's Spanish text and
+the CCPA terms of California's Spanish materials, and they keep the English control structure.
+
+Every fixture is rendered in Spanish (``render(inv, lang="es")``; a single-language fixture's
+plain strings stand for every language). Template words are the page's words outside the
+inventory's spans, so an inventory text never hides or fakes a template word.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import ALL_FIXTURES, FIXTURES, MULTILINGUAL, PACKAGE_TEMPLATES, REFERENCE
+from generator.inventory.parse import load_inventory
+from generator.notice.render import render, render_all
+
+FIXTURE_PATHS = sorted({*ALL_FIXTURES.values(), *MULTILINGUAL.values()})
+ES = PACKAGE_TEMPLATES / "es"
+EN = PACKAGE_TEMPLATES / "en"
+
+
+def _template_text(page) -> str:
+    """The page's Markdown with every inventory value blanked out, and link targets, HTML and
+    attribute lists removed: what the templates themselves say."""
+    md = list(page.markdown)
+    for span in page.spans:
+        md[span.start : span.end] = [" "] * (span.end - span.start)
+    return re.sub(r"<[^>]+>|\]\([^)]*\)|\{:[^}]*\}|https?://\S+", " ", "".join(md))
+
+
+@pytest.fixture(scope="module", params=FIXTURE_PATHS, ids=lambda p: p.stem)
+def both(request):
+    inv = load_inventory(request.param)
+    return request.param.stem, inv, render(inv, lang="en"), render(inv, lang="es")
+
+
+# --------------------------------------------------------------------------------------------
+# Inserted facts in Spanish
+# --------------------------------------------------------------------------------------------
+
+
+def test_inserted_facts_are_spanish_on_the_reference():
+    inv = load_inventory(REFERENCE)
+    notice = render(inv, lang="es").pages["notice.md"].markdown
+    english = render(inv, lang="en").pages["notice.md"].markdown
+    assert "United States" in english and "Estados Unidos" in notice  # |country (CLDR)
+    assert "United States" not in notice
+    assert re.search(r"\b1 de [a-z]+ de 20\d\d\b", notice)  # |date: "1 de noviembre de 2026"
+    assert not re.search(r"\b(January|February|March|April|June|July|August|September|October|November|December)\b", notice)
+    page = render(inv, lang="es").pages["notice.md"]
+    periods = {page.markdown[s.start : s.end] for s in page.spans if s.field.endswith("retention.period")}
+    assert periods and all(re.fullmatch(r"\d+ (año|años|mes|meses|día|días|semana|semanas)", p) for p in periods), periods
+    # |article in the Regulation's own style, followed by the law's Spanish name
+    assert "artículo 6, apartado 1, letra a), del RGPD" in notice
+    assert "Art. 6(1)" not in notice
+
+
+def test_us_saas_builds_in_spanish_with_californias_words():
+    """us_saas (en, es) was refused until Spanish shipped; now every language renders."""
+    inv = load_inventory(FIXTURES / "us_saas.yml")
+    rendered = render_all(inv)
+    assert rendered.languages == ["en", "es"]
+    es = rendered.results["es"].pages
+    notice, summary = es["notice.md"].markdown, es["index.md"].markdown
+    assert "collection.md" in es
+    assert "[No vender ni compartir mi información personal](https://ledgerly.example.com/do-not-sell)" in notice
+    assert "[Limitar el uso de mi información personal confidencial](https://ledgerly.example.com/limit)" in summary
+    assert "información personal confidencial" in _template_text(es["notice.md"]).lower()
+    assert "información personal sensible" not in notice.lower()
+    assert "Estados Unidos; Canadá" in notice  # the broker's countries
+    assert "1 de julio de 2026" in notice
+
+
+# --------------------------------------------------------------------------------------------
+# The form of address
+# --------------------------------------------------------------------------------------------
+
+FORBIDDEN = re.compile(r"\b(tú|ti|contigo|tu|tus)\b", re.IGNORECASE)
+
+
+def test_no_familiar_address_on_any_page_of_any_fixture(both):
+    name, inv, _, es = both
+    for path, page in es.pages.items():
+        found = sorted({m.group(0) for m in FORBIDDEN.finditer(_template_text(page))})
+        assert found == [], (name, path, found)
+
+
+def test_the_forbidden_forms_would_be_found():
+    assert FORBIDDEN.findall("Puede retirar tu consentimiento; a ti te lo decimos") == ["tu", "ti"]
+    assert FORBIDDEN.findall("Puede retirar su consentimiento; usted decide") == []
+
+
+# --------------------------------------------------------------------------------------------
+# The RGPD's official terms where the English page has the concept
+# --------------------------------------------------------------------------------------------
+
+TERMS = [  # English template words -> the official Spanish term (notes/lang-glossary/es.md)
+    ("controller", "responsable del tratamiento"),
+    ("processor", "encargado del tratamiento"),
+    ("supervisory authority", "autoridad de control"),
+    ("legitimate interests", "intereses legítimos"),
+    ("data protection officer", "delegado de protección de datos"),
+    ("withdraw your consent", "retirar su consentimiento"),
+    ("right to object", ("derecho a oponerse", "derecho de oposición")),
+]
+FALSE_FRIENDS = ["procesador", "controlador", "autoridad supervisora", "oficial de protección"]
+
+
+def test_official_terms_where_the_english_page_has_them(both):
+    name, inv, en, es = both
+    checked = 0
+    for path, page in en.pages.items():
+        english = _template_text(page).lower()
+        spanish = _template_text(es.pages[path]).lower()
+        for en_term, es_terms in TERMS:
+            if en_term in english:
+                checked += 1
+                es_terms = (es_terms,) if isinstance(es_terms, str) else es_terms
+                assert any(t in spanish for t in es_terms), (name, path, en_term, es_terms)
+        for wrong in FALSE_FRIENDS:
+            assert wrong not in spanish, (name, path, wrong)
+    if inv.notice.jurisdictions and any(j.value != "us_ca" for j in inv.notice.jurisdictions):
+        assert checked, name  # a GDPR notice names at least one of these roles or rights
+
+
+def test_ccpa_terms_on_every_california_notice(both):
+    name, inv, en, es = both
+    english = _template_text(en.pages["notice.md"])
+    spanish = _template_text(es.pages["notice.md"])
+    if "California Consumer Privacy Act" not in english:
+        return
+    assert "California Consumer Privacy Act (CCPA, Ley de Privacidad del Consumidor de California)" in spanish
+    if "sensitive personal information" in english.lower():
+        assert "información personal confidencial" in spanish.lower()
+    if "service provider" in english:
+        assert "proveedor de servicios" in spanish
+    # the GDPR's "supresión" and the CCPA's "eliminar" stay in their own sections
+    if "Delete it" in english:
+        assert "Eliminar su información" in spanish
+
+
+# --------------------------------------------------------------------------------------------
+# The same control structure as English (docs/languages.md, rule 2 of the translation brief)
+# --------------------------------------------------------------------------------------------
+
+_TAG = re.compile(r"\{%[-+]?\s*(.*?)\s*[-+]?%\}", re.S)
+
+
+def _tags(path) -> list[str]:
+    tags = [" ".join(t.split()) for t in _TAG.findall(path.read_text(encoding="utf-8"))]
+    return [t for t in tags if t.split()[0] not in ("set", "endset")]
+
+
+ENGLISH_TEMPLATES = sorted(p.relative_to(EN) for p in EN.rglob("*.j2") if p.name != "_words.md.j2")
+
+
+@pytest.mark.parametrize("rel", ENGLISH_TEMPLATES, ids=str)
+def test_every_template_keeps_the_english_tags_and_anchors(rel):
+    es = ES / rel
+    assert es.exists(), rel
+    assert _tags(es) == _tags(EN / rel)
+    anchors = lambda p: sorted(re.findall(r"\{: #([^ }]+)", p.read_text(encoding="utf-8")))  # noqa: E731
+    assert anchors(es) == anchors(EN / rel)
+
+
+def test_words_define_every_english_macro_with_its_parameters():
+    macro = re.compile(r"\{%-?\s*macro\s+(\w+)\(([^)]*)\)")
+    english = dict(macro.findall((EN / "_words.md.j2").read_text(encoding="utf-8")))
+    spanish = dict(macro.findall((ES / "_words.md.j2").read_text(encoding="utf-8")))
+    for name, params in english.items():
+        assert name in spanish, name
+        assert spanish[name].replace(" ", "") == params.replace(" ", ""), name
+
+
+# --------------------------------------------------------------------------------------------
+# No English word of the templates' own on a Spanish page
+# --------------------------------------------------------------------------------------------
+
+ENGLISH_ONLY = set(
+    "the and you your we our with from this that what who how when why data notice privacy yes years year days "
+    "months month weeks united states germany poland ireland january february march april june july august "
+    "october november december of or is are not by email business sensitive sold shared opt out".split()
+)
+#: names of laws, bodies and instruments with no official Spanish name (they stay English)
+NAMES = [
+    "California Consumer Privacy Act", "Global Privacy Control", "Do Not Track", "Information Commissioner's Office",
+    "International Data Transfer Agreement", "UK Addendum", "UK Extension", "UK GDPR", "Data Protection Act 2018",
+]
+
+
+def test_no_english_template_word_on_the_spanish_pages(both):
+    name, inv, _, es = both
+    for path, page in es.pages.items():
+        text = _template_text(page)
+        for n in NAMES:
+            text = text.replace(n, " ")
+        english = sorted({w for w in re.findall(r"[A-Za-zÀ-ž]+", text) if w.lower() in ENGLISH_ONLY})
+        assert english == [], (name, path, english)
