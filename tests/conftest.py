@@ -47,8 +47,6 @@ ALL_FIXTURES = {"reference": REFERENCE, **{p.stem: p for p in COMPANIES.values()
 PACKAGE_TEMPLATES = REPO / "generator" / "templates"
 #: notices in two languages, the first not English (every free text is a map {de, en} / {pl, en})
 MULTILINGUAL = {"de": FIXTURES / "de_en_app.yml", "pl": FIXTURES / "pl_en_shop.yml"}
-#: test-only German and Polish templates (not translations; tests/languages/README.md)
-STUB_LANGUAGES = TESTS / "languages"
 
 Edit = Union[tuple, Callable[[dict], None]]
 

@@ -1,6 +1,6 @@
 """The parity harness: every language's pages carry the same sections (anchors) and tell the same
 checklist items as the first language's. Used by tests/test_languages_site.py over every shipped
-language (today: English only) and over the test-only stubs in tests/languages/.
+language, on every fixture company.
 """
 
 from __future__ import annotations

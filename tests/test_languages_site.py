@@ -1,8 +1,8 @@
 """Several languages end to end: page sets, parity, per-language readability and grammar, the site
 (layout, <html lang>, hreflang, the language switcher, per-language nav), both fronts alike.
 
-The German/English and Polish/English fixtures are rendered with the test-only stubs in
-tests/languages/ (not translations), which stand in for templates a translation will ship.
+The German/English and Polish/English fixtures are rendered with the shipped German and Polish
+templates (generator/templates/de, pl), as a company would get them.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import COMPANIES, MULTILINGUAL, PACKAGE_TEMPLATES, REFERENCE, REPO, STUB_LANGUAGES
+from conftest import COMPANIES, MULTILINGUAL, PACKAGE_TEMPLATES, REFERENCE, REPO
 from generator.cli import main
 from generator.inventory.parse import load_inventory
 from generator.notice.render import render, render_all
@@ -31,7 +31,7 @@ SHIPPED = available_languages()  # languages whose templates ship in the package
 @pytest.fixture(scope="module", params=sorted(MULTILINGUAL))
 def multi(request):
     inv = load_inventory(MULTILINGUAL[request.param])
-    return request.param, inv, render_all(inv, STUB_LANGUAGES)
+    return request.param, inv, render_all(inv)
 
 
 # --------------------------------------------------------------------------------------------
@@ -41,26 +41,25 @@ def multi(request):
 
 @pytest.mark.parametrize("fixture", [REFERENCE, *COMPANIES.values(), *MULTILINGUAL.values()], ids=lambda p: p.stem)
 def test_every_shipped_language_renders_every_fixture_with_the_same_sections_and_checklist(fixture):
-    """Runs over every language that ships templates; today that is English alone, so the check
-    is that each renders; it compares languages as soon as a translation ships."""
+    """Runs over every language that ships templates (en, de, es, fr, it, nl, pl)."""
     inv = load_inventory(fixture)
     results = {lang: render(inv, lang=lang) for lang in SHIPPED}
     assert parity_problems(inv, results) == []
     assert all(anchors(r)["notice.md"] for r in results.values())
 
 
-def test_the_stub_languages_carry_the_first_languages_sections_and_checklist(multi):
+def test_the_german_and_polish_notices_carry_the_first_languages_sections_and_checklist(multi):
     lang, inv, rendered = multi
     assert rendered.languages == [lang, "en"]
     assert parity_problems(inv, rendered) == []
 
 
 def test_parity_names_a_missing_section_and_checklist_item(tmp_path):
-    shutil.copytree(STUB_LANGUAGES, tmp_path / "t")
-    notice = tmp_path / "t" / "de" / "notice.md.j2"
-    text = notice.read_text(encoding="utf-8")
-    start, end = text.index("### Widerspruch {: #right-to-object }"), text.index("{% if withdraw_purposes %}\n### Widerruf")
-    notice.write_text(text[:start] + text[end:], encoding="utf-8")
+    (tmp_path / "t" / "de" / "notice").mkdir(parents=True)
+    notice = tmp_path / "t" / "de" / "notice" / "rights.md.j2"  # a user's copy of the German one
+    text = (PACKAGE_TEMPLATES / "de" / "notice" / "rights.md.j2").read_text(encoding="utf-8")
+    assert "### Widerspruch {: #right-to-object }\n" in text
+    notice.write_text(text.replace("### Widerspruch {: #right-to-object }\n", "### Widerspruch\n"), encoding="utf-8")
     inv = load_inventory(MULTILINGUAL["de"])
     problems = parity_problems(inv, {"en": render(inv, tmp_path / "t", "en"), "de": render(inv, tmp_path / "t", "de")})
     assert "de: notice.md lacks #right-to-object" in problems
@@ -83,13 +82,24 @@ def _template_words(page) -> list[str]:
     for span in page.spans:
         md[span.start : span.end] = [" "] * (span.end - span.start)
     text = re.sub(r"<[^>]+>|\]\([^)]*\)|\{:[^}]*\}|https?://\S+", " ", "".join(md))
+    text = NAMES.sub(" ", text)  # names that have no translation (decision D4)
     return re.findall(r"[A-Za-zÀ-ž]+", text)
+
+
+#: proper names kept in English on every page: a framework's, a signal's, a statute's
+NAMES = re.compile(r"(?:EU-US |UK Extension to the EU-US )?Data Privacy Framework|Global Privacy Control|Do Not Track|"
+                   r"California (?:Consumer Privacy|Privacy Rights) Act|Information Commissioner's Office|"
+                   r"Do Not Sell or Share My Personal Information|Limit the Use of My Sensitive Personal Information")
+
+#: English words that are also words of the language ("Data ostatniej zmiany": the date of the last change)
+ALSO_THEIRS = {"pl": {"data"}}
 
 
 def test_no_english_word_on_the_other_languages_pages(multi):
     lang, inv, rendered = multi
+    words = ENGLISH_ONLY - ALSO_THEIRS.get(lang, set())
     for path, page in rendered.results[lang].pages.items():
-        english = sorted({w for w in _template_words(page) if w.lower() in ENGLISH_ONLY})
+        english = sorted({w for w in _template_words(page) if w.lower() in words})
         assert english == [], (lang, path)
 
 
@@ -125,7 +135,7 @@ def test_each_language_is_scored_by_its_own_formula(multi):
 
 
 def test_check_reports_each_language_and_names_the_language_of_findings(tmp_path, capsys):
-    code = main(["check", str(MULTILINGUAL["de"]), "--templates", str(STUB_LANGUAGES), "--format", "json"])
+    code = main(["check", str(MULTILINGUAL["de"]), "--format", "json"])
     data = json.loads(capsys.readouterr().out)
     assert code == (0 if data["ok"] else 1)
     assert list(data["languages"]) == ["de", "en"]
@@ -133,7 +143,7 @@ def test_check_reports_each_language_and_names_the_language_of_findings(tmp_path
     assert data["languages"]["de"]["layers"]["summary"]["metric"] == "wiener_sachtextformel"
     assert data["languages"]["en"]["layers"]["full"]["pages"] == ["notice.md"]
     assert {f["language"] for f in data["findings"]} <= {"de", "en"}
-    main(["check", str(MULTILINGUAL["de"]), "--templates", str(STUB_LANGUAGES)])
+    main(["check", str(MULTILINGUAL["de"])])
     text = capsys.readouterr().out
     assert re.search(r"^de summary \(index\.md\): Wiener Sachtextformel [\d.]+, target Wiener Sachtextformel 8 or lower", text, re.M)
     assert re.search(r"^en full \(en/notice\.md\): Flesch-Kincaid grade", text, re.M)
@@ -143,8 +153,9 @@ def test_findings_point_at_the_template_and_inventory_line_of_their_language(tmp
     from generator.readability.gate import check
 
     stubs = tmp_path / "t"
-    shutil.copytree(STUB_LANGUAGES, stubs)
-    notice = stubs / "de" / "notice.md.j2"
+    (stubs / "de" / "notice").mkdir(parents=True)
+    notice = stubs / "de" / "notice" / "who.md.j2"  # a user's copy of the German one
+    shutil.copy(PACKAGE_TEMPLATES / "de" / "notice" / "who.md.j2", notice)
     long = ("Wir verarbeiten Ihre personenbezogenen Daten ausschließlich im Rahmen der gesetzlichen Bestimmungen "
             "und der datenschutzrechtlichen Verpflichtungen unter Berücksichtigung sämtlicher einschlägigen "
             "Vorschriften des Datenschutzrechts und unserer Geschäftsbedingungen.")
@@ -152,7 +163,7 @@ def test_findings_point_at_the_template_and_inventory_line_of_their_language(tmp
     inv = load_inventory(MULTILINGUAL["de"])
     report = check(render_all(inv, stubs), inv)
     hit = next(f for f in report.findings if f.rule in ("RD002", "RD003", "RD004") and "ausschließlich" in f.message)
-    assert hit.loc.file.endswith("de/notice.md.j2") and hit.message.startswith("[de] ")
+    assert hit.loc.file.endswith("de/notice/who.md.j2") and hit.message.startswith("[de] ")
     line = notice.read_text(encoding="utf-8").splitlines()[hit.loc.line - 1]
     assert line.startswith("Wir verarbeiten Ihre personenbezogenen")
     # a sentence from the inventory is reported at the line of its German text
@@ -163,7 +174,7 @@ def test_findings_point_at_the_template_and_inventory_line_of_their_language(tmp
 
 def test_a_language_without_a_formula_is_not_scored_never_as_english(tmp_path, capsys):
     user = tmp_path / "templates"
-    shutil.copytree(STUB_LANGUAGES / "de", user / "sv")
+    shutil.copytree(PACKAGE_TEMPLATES / "de", user / "sv")
     profile = (PACKAGE_TEMPLATES / "de" / "_profile.yml").read_text(encoding="utf-8")
     profile = profile.replace("language: de", "language: sv").replace("formula: wiener_sachtextformel", "formula: none")
     shutil.copy(PACKAGE_TEMPLATES / "de" / "countries.tsv", user / "sv" / "countries.tsv")
@@ -187,21 +198,15 @@ def test_a_language_without_a_formula_is_not_scored_never_as_english(tmp_path, c
 # --------------------------------------------------------------------------------------------
 
 
-def test_a_template_replaced_in_one_language_only_is_a_warning(tmp_path, monkeypatch, capsys):
-    from generator.notice import languages as tpl
-
-    package = tmp_path / "package"
-    shutil.copytree(PACKAGE_TEMPLATES / "en", package / "en")
-    shutil.copytree(STUB_LANGUAGES / "de", package / "de")
-    monkeypatch.setattr(tpl, "PACKAGE_TEMPLATES", package)  # as if German templates shipped
+def test_a_template_replaced_in_one_language_only_is_a_warning(tmp_path, capsys):
     user = tmp_path / "templates"
     (user / "de").mkdir(parents=True)
-    shutil.copy(STUB_LANGUAGES / "de" / "cookies.md.j2", user / "de" / "cookies.md.j2")
+    shutil.copy(PACKAGE_TEMPLATES / "de" / "cookies.md.j2", user / "de" / "cookies.md.j2")
     assert main(["validate", str(MULTILINGUAL["de"]), "--templates", str(user)]) == 0
     out = capsys.readouterr().out
     assert re.search(r"templates/de/cookies\.md\.j2: warning: your template cookies\.md\.j2 replaces the package's for de only; en still uses the package's", out)
     # the same file for every language is no warning
-    shutil.copy(STUB_LANGUAGES / "de" / "cookies.md.j2", user / "cookies.md.j2")
+    shutil.copy(PACKAGE_TEMPLATES / "de" / "cookies.md.j2", user / "cookies.md.j2")
     (user / "de" / "cookies.md.j2").unlink()
     assert main(["validate", str(MULTILINGUAL["de"]), "--templates", str(user)]) == 0
     assert "replaces the package's" not in capsys.readouterr().out
@@ -214,7 +219,7 @@ def test_a_template_replaced_in_one_language_only_is_a_warning(tmp_path, monkeyp
 
 def test_render_out_puts_the_first_language_at_the_root(tmp_path, capsys):
     out = tmp_path / "pages"
-    assert main(["render", str(MULTILINGUAL["pl"]), "--templates", str(STUB_LANGUAGES), "--out", str(out)]) == 0
+    assert main(["render", str(MULTILINGUAL["pl"]), "--out", str(out)]) == 0
     files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.md"))
     assert files == ["changes.md", "cookies.md", "en/changes.md", "en/cookies.md", "en/index.md", "en/notice.md", "index.md", "notice.md"]
     assert "Twoje prawa" in (out / "notice.md").read_text(encoding="utf-8")
@@ -222,9 +227,10 @@ def test_render_out_puts_the_first_language_at_the_root(tmp_path, capsys):
 
 
 def _project(tmp: Path, fixture: Path) -> Path:
-    """A project with the stub templates next to the inventory (both fronts find them there). The
-    site is under test here, not the wording: the targets are relaxed (English in the inventory,
-    the first language in a profile of the project's own, which replaces the package's)."""
+    """A project with the shipped templates and a templates/ folder next to the inventory (both
+    fronts find it there). The site is under test here, not the wording: the targets are relaxed
+    (English in the inventory, the first language in a profile of the project's own, which
+    replaces the package's)."""
     tmp.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "mkdocs.yml", tmp / "mkdocs.yml")
     shutil.copytree(REPO / "site_overrides", tmp / "site_overrides", dirs_exist_ok=True)
@@ -232,9 +238,9 @@ def _project(tmp: Path, fixture: Path) -> Path:
     relaxed = "  readability:\n    summary: {metric: flesch_kincaid_grade, max: 30}\n    full: {metric: flesch_kincaid_grade, max: 30}\n"
     text = re.sub(r"(?m)^(  languages: \[(\w+), en\]\n)", lambda m: m.group(1) + relaxed, text)
     (tmp / "data_inventory.yml").write_text(text, encoding="utf-8")
-    shutil.copytree(STUB_LANGUAGES, tmp / "templates")
     lang = re.search(r"(?m)^  languages: \[(\w+),", text).group(1)
     profile = (PACKAGE_TEMPLATES / lang / "_profile.yml").read_text(encoding="utf-8")
+    (tmp / "templates" / lang).mkdir(parents=True, exist_ok=True)
     (tmp / "templates" / lang / "_profile.yml").write_text(re.sub(r"targets: \{summary: \d+, full: \d+\}", "targets: {summary: 30, full: 30}", profile), encoding="utf-8")
     shutil.copy(PACKAGE_TEMPLATES / lang / "countries.tsv", tmp / "templates" / lang / "countries.tsv")
     return tmp
