@@ -369,3 +369,33 @@ def test_every_context_variable_is_documented(inv):
     values = Values(inv, "en")
     context = build_context(inv, values, "en")
     assert set(context) | {"page"} == set(CONTEXT_DOC)
+
+
+def _only_published(data: dict) -> None:
+    """The reference with no other party at all: its one recipient is the public it publishes to."""
+    data.pop("parties", None)
+    for d in data["data"]:
+        for key in ("shared_with", "sold_to", "shared_for_ads_with", "sold", "shared_for_ads"):
+            d.pop(key, None)
+        d["sources"] = [s for s in d.get("sources", []) if s in ("you", "your_device", "inferred", "public_sources")] or ["you"]
+    for c in data.get("cookies") or []:
+        c.pop("provider", None)
+    data["data"][0]["published_to"] = "Everyone who visits your public profile"
+
+
+@pytest.mark.parametrize("lang", sorted(__import__("generator.notice.templates", fromlist=["x"]).available_languages()))
+def test_data_we_publish_is_told_when_it_is_the_only_recipient_and_every_summary_link_lands(lang):
+    """GDPR Art. 13(1)(e): the public is a recipient. The full notice's 'Who gets your data' section
+    (and its 'Data we publish') once needed a party; the summary linked to it anyway."""
+    import re
+
+    from generator.notice.checklist import find_section
+
+    inv = parse(load_text(variant(_only_published, base=REFERENCE), "only_published.yml"))
+    result = render(inv, lang=lang)
+    notice = result.pages["notice.md"].markdown
+    assert find_section(notice, "who-gets-it") is not None and find_section(notice, "published") is not None
+    start, end = find_section(notice, "published")
+    assert "Everyone who visits your public profile" in notice[start:end]
+    for target, anchor in re.findall(r"\]\((\w+)\.md#([\w-]+)\)", result.pages["index.md"].markdown):
+        assert find_section(result.pages[target + ".md"].markdown, anchor) is not None, (target, anchor)
