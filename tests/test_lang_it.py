@@ -223,6 +223,7 @@ REVIEWED = [
     ("We will not retaliate against you", "Non adottiamo ritorsioni nei tuoi confronti"),  # 1798.125(a)(1)
     ("we treat it as a request to opt out", "lo consideriamo una richiesta di non vendere"),  # 7025
     ("What the signal opts out", "A cosa si applica il segnale"),
+    ("we send it to them directly", "li inviamo noi direttamente a quell'organizzazione"),  # Art. 20(2)
     ("Sold to:", "Vendita a:"),
     ("Shared for ads with:", "Condivisione per la pubblicità con:"),
 ]
@@ -233,7 +234,7 @@ REJECTED = [
     "nessuna garanzia copre il", "il tempo si ferma", "altri dati per confermarlo",
     "Confermiamo di aver ricevuto il tuo reclamo entro", "Confermiamo una richiesta", "vendichiamo",
     "lo trattiamo come", "deve trattare un segnale", "Cosa esclude il segnale", "Vendute a:",
-    "Condivise per la pubblicità con:", "con un altro nel tuo interesse",
+    "Condivise per la pubblicità con:", "con un altro nel tuo interesse", "direttamente a loro",
 ]
 
 
