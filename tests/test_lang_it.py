@@ -206,6 +206,20 @@ def test_the_reference_reads_within_the_italian_targets():
     assert "flesch_kincaid_grade" not in layers["full"].scores.metrics
 
 
+def test_the_sensitive_kind_line_passes_the_italian_gate():
+    """The CCPA sensitive "Tipo" gives the plain kind and the subdivision, then the statute's term in
+    its own sentence ("Nella legge: ..."): in one sentence, the Italian and English statutory terms of
+    1798.140(ae)(1)(A) made a long, hard sentence, a gate error for any company that collects SSNs."""
+    from generator.readability.gate import check
+
+    inv = load_inventory(ALL_FIXTURES["us_saas"])
+    result = render(inv, lang="it")
+    assert "**Tipo:** Numeri di documenti d'identità (1798" in result.pages["notice.md"].markdown
+    assert "Nella legge: Numero di previdenza sociale, di patente di guida" in result.pages["notice.md"].markdown
+    errors = [f for f in check(result, inv).findings if f.level == "error" and "templates/it/" in str(f.loc)]
+    assert errors == []
+
+
 # ------------------------------------------------------------------------------------------
 # Review (session 4): where the first Italian wording said more, less or other than English
 # ------------------------------------------------------------------------------------------
