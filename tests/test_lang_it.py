@@ -238,6 +238,8 @@ REVIEWED = [
     ("we treat it as a request to opt out", "lo consideriamo una richiesta di non vendere"),  # 7025
     ("What the signal opts out", "A cosa si applica il segnale"),
     ("we send it to them directly", "li inviamo noi direttamente a quell'organizzazione"),  # Art. 20(2)
+    ("those in [Know this first", "i dati in [Da sapere subito"),  # "quelli" had no noun to refer to
+    ("those in [Your choices and rights", "le finalità in [Le tue scelte e i tuoi diritti"),
     ("Sold to:", "Vendita a:"),
     ("Shared for ads with:", "Condivisione per la pubblicità con:"),
 ]
@@ -248,7 +250,7 @@ REJECTED = [
     "nessuna garanzia copre il", "il tempo si ferma", "altri dati per confermarlo",
     "Confermiamo di aver ricevuto il tuo reclamo entro", "Confermiamo una richiesta", "vendichiamo",
     "lo trattiamo come", "deve trattare un segnale", "Cosa esclude il segnale", "Vendute a:",
-    "Condivise per la pubblicità con:", "con un altro nel tuo interesse", "direttamente a loro",
+    "Condivise per la pubblicità con:", "con un altro nel tuo interesse", "direttamente a loro", "quelli in [Da sapere", "quelle in [Le tue scelte",
 ]
 
 
