@@ -183,7 +183,7 @@ def test_the_summary_names_rights_and_the_ico_in_dutch(rendered):
     summary = nl.pages["index.md"].markdown
     assert "## Je keuzes en rechten {: #your-choices }" in summary
     assert "Je kunt je toestemming altijd intrekken." in summary
-    assert "Klacht indienen in het VK:" in summary and "Information Commissioner's Office (ICO)" in summary
+    assert "Klagen in het VK:" in summary and "Information Commissioner's Office (ICO)" in summary
 
 
 def test_no_default_is_printed_as_a_fact():
@@ -211,3 +211,31 @@ def load_inventory_text(text: str):
 
 
 assert REFERENCE == FIXTURES["reference"]
+
+
+def test_ccpa_link_texts_are_dutch_with_the_statute_title_in_parentheses(rendered):
+    """Lead's decision D1 (notes/tr/DECISIONS.md): the link text is the Dutch title followed by
+    the English title of 1798.135(a)(1) and (2) in parentheses, on every page that links."""
+    inv, nl, en = rendered["us_ca_stores"]
+    opt_out = "[Mijn persoonsgegevens niet verkopen of delen \\(Do Not Sell or Share My Personal Information\\)]("
+    limit = "[Het gebruik van mijn gevoelige persoonsgegevens beperken \\(Limit the Use of My Sensitive Personal Information\\)]("
+    for path in ("index.md", "notice.md", "collection.md"):
+        page = nl.pages[path].markdown
+        assert opt_out in page and limit in page, path
+        assert "[Do Not Sell" not in page and "[Limit the Use" not in page, path
+    assert "[Do Not Sell or Share My Personal Information](" in en.pages["index.md"].markdown
+
+
+def test_wording_fixed_in_review(rendered):
+    """notes/review-tr/nl.md: the AVG's "buitensporig" (12(5)); the CCPA's non-retaliation covers
+    employees, applicants and independent contractors (1798.125(a)(1)), not the CCPA "contractor"
+    of 1798.140(j); a UK citation without a paragraph takes no comma before the law's name."""
+    inv, nl, en = rendered["us_ca_stores"]
+    notice = nl.pages["notice.md"].markdown
+    assert "werk je als zelfstandige voor ons? Dan benadelen we je niet" in notice
+    assert "onze contractant" not in notice
+    inv, nl, en = rendered["reference"]
+    assert "duidelijk ongegrond of buitensporig" in nl.pages["notice.md"].markdown
+    notice = render(load_inventory(FIXTURES["big_health_app"]), lang="nl").pages["notice.md"].markdown
+    assert "(artikel 49 UK GDPR)" in notice and "artikel 49, UK GDPR" not in notice
+    assert "(artikel 49, lid 1, punt a\\), AVG)" in notice
