@@ -66,8 +66,10 @@ def test_us_saas_builds_in_spanish_with_californias_words():
     es = rendered.results["es"].pages
     notice, summary = es["notice.md"].markdown, es["index.md"].markdown
     assert "collection.md" in es
-    assert "[No vender ni compartir mi información personal](https://ledgerly.example.com/do-not-sell)" in notice
-    assert "[Limitar el uso de mi información personal confidencial](https://ledgerly.example.com/limit)" in summary
+    # D1 (notes/tr/DECISIONS.md): the Spanish title, then the statute's English title, both on the link
+    assert "[No vender ni compartir mi información personal \\(Do Not Sell or Share My Personal Information\\)](https://ledgerly.example.com/do-not-sell)" in notice
+    assert "[Limitar el uso de mi información personal confidencial \\(Limit the Use of My Sensitive Personal Information\\)](https://ledgerly.example.com/limit)" in summary
+    assert "[No vender ni compartir mi información personal](" not in notice + summary
     assert "información personal confidencial" in _template_text(es["notice.md"]).lower()
     assert "información personal sensible" not in notice.lower()
     assert "Estados Unidos; Canadá" in notice  # the broker's countries
@@ -188,6 +190,8 @@ ENGLISH_ONLY = set(
 NAMES = [
     "California Consumer Privacy Act", "Global Privacy Control", "Do Not Track", "Information Commissioner's Office",
     "International Data Transfer Agreement", "UK Addendum", "UK Extension", "UK GDPR", "Data Protection Act 2018",
+    # the link titles Cal. Civ. Code 1798.135(a) fixes in English, after the Spanish ones (D1)
+    "Do Not Sell or Share My Personal Information", "Limit the Use of My Sensitive Personal Information",
 ]
 
 
