@@ -66,8 +66,10 @@ def test_us_saas_builds_in_spanish_with_californias_words():
     es = rendered.results["es"].pages
     notice, summary = es["notice.md"].markdown, es["index.md"].markdown
     assert "collection.md" in es
-    assert "[No vender ni compartir mi información personal](https://ledgerly.example.com/do-not-sell)" in notice
-    assert "[Limitar el uso de mi información personal confidencial](https://ledgerly.example.com/limit)" in summary
+    # D1 (notes/tr/DECISIONS.md): the Spanish title, then the statute's English title, both on the link
+    assert "[No vender ni compartir mi información personal \\(Do Not Sell or Share My Personal Information\\)](https://ledgerly.example.com/do-not-sell)" in notice
+    assert "[Limitar el uso de mi información personal confidencial \\(Limit the Use of My Sensitive Personal Information\\)](https://ledgerly.example.com/limit)" in summary
+    assert "[No vender ni compartir mi información personal](" not in notice + summary
     assert "información personal confidencial" in _template_text(es["notice.md"]).lower()
     assert "información personal sensible" not in notice.lower()
     assert "Estados Unidos; Canadá" in notice  # the broker's countries
@@ -188,6 +190,8 @@ ENGLISH_ONLY = set(
 NAMES = [
     "California Consumer Privacy Act", "Global Privacy Control", "Do Not Track", "Information Commissioner's Office",
     "International Data Transfer Agreement", "UK Addendum", "UK Extension", "UK GDPR", "Data Protection Act 2018",
+    # the link titles Cal. Civ. Code 1798.135(a) fixes in English, after the Spanish ones (D1)
+    "Do Not Sell or Share My Personal Information", "Limit the Use of My Sensitive Personal Information",
 ]
 
 
@@ -199,3 +203,44 @@ def test_no_english_template_word_on_the_spanish_pages(both):
             text = text.replace(n, " ")
         english = sorted({w for w in re.findall(r"[A-Za-zÀ-ž]+", text) if w.lower() in ENGLISH_ONLY})
         assert english == [], (name, path, english)
+
+
+# --------------------------------------------------------------------------------------------
+# Review fixes (notes/review-tr/es.md): contractions, the RAE's "EE. UU.", number-neutral labels
+# --------------------------------------------------------------------------------------------
+
+#: "de el" / "a el" must contract (del, al); "EE.UU." is spaced; "Vendida/Compartida" cannot agree
+#: with a category whose gender the template does not know ("Identificadores", "Inferencias").
+BAD_SPANISH = re.compile(r"\b(?:de|a) el\b|EE\.UU\.|\b(?:Vendida|Compartida)\b|Confidencial en California")
+
+
+def test_review_fixes_hold_on_every_spanish_page(both):
+    name, inv, _, es = both
+    for path, page in es.pages.items():
+        text = _template_text(page)
+        assert not BAD_SPANISH.search(text), (name, path, BAD_SPANISH.search(text).group())
+
+
+def test_bad_spanish_pattern_finds_what_it_looks_for():
+    for s in ["sobre la base de el hecho", "UE-EE.UU.", "**Vendida a:**", "Confidencial en California:"]:
+        assert BAD_SPANISH.search(s), s
+    for s in ["sobre la base del hecho", "UE-EE. UU.", "**Vendimos estos datos a:**", "del elemento"]:
+        assert not BAD_SPANISH.search(s), s
+
+
+def test_the_data_privacy_framework_is_spelt_as_the_rae_recommends():
+    """big_health_app sends data to the US under the DPF: "UE-EE. UU." on the page, and the
+    profile's abbreviations keep "EE." from ending a sentence for the readability counter."""
+    import yaml
+
+    from generator.readability.sentences import sentences
+    from generator.readability.textprep import Unit
+
+    es = render(load_inventory(FIXTURES / "big_health_app.yml"), lang="es")
+    assert "Marco de Privacidad de Datos UE-EE. UU." in es.pages["notice.md"].markdown
+    profile = yaml.safe_load((PACKAGE_TEMPLATES / "es" / "_profile.yml").read_text(encoding="utf-8"))
+    never = frozenset(profile["readability"]["abbreviations"])
+    # "EE." never ends a sentence (alone or in "UE-EE."); "UU." does when a new sentence follows
+    for text in ["Cubre a las empresas del Marco de Privacidad de Datos UE-EE. UU. Otra frase.",
+                 "Enviamos datos a EE. UU. Otra frase."]:
+        assert len(sentences(Unit("paragraph", text), never)) == 2, text
