@@ -107,6 +107,7 @@ ENGLISH = set(
 NAMES = re.compile(
     r"„[^“]*“|Information Commissioner's Office|California Consumer Privacy Act|Data Protection Act 2018"
     r"|Global-Privacy-Control-Signal|Global Privacy Control|Do Not Track|UK GDPR|UK Addendum|Cal\. Civ\. Code"
+    r"|\(Do Not Sell or Share My Personal Information\)|\(Limit the Use of My Sensitive Personal Information\)"
 )
 
 
@@ -180,3 +181,15 @@ def test_the_uk_recognised_legitimate_interest_is_cited_in_german(tmp_path):
     notice = render(load_inventory(path), lang="de").pages["notice.md"].markdown.replace("\\", "")
     assert "ein anerkanntes berechtigtes Interesse (Art. 6 Abs. 1 lit. ea UK GDPR)" in notice
     assert "(ea)" not in notice
+
+
+# --------------------------------------------------------------------------------------------
+# The lead's decision D1: the 1798.135 link text is the German words, then the statute's title
+# --------------------------------------------------------------------------------------------
+
+
+def test_the_ccpa_links_carry_the_statutes_english_title_inside_the_link(rendered):
+    md = rendered["us_ca_stores"][0].pages["index.md"].markdown.replace("\\", "")
+    assert "[Meine personenbezogenen Informationen nicht verkaufen oder teilen (Do Not Sell or Share My Personal Information)](https://" in md
+    assert "[Die Nutzung meiner sensiblen personenbezogenen Informationen einschränken (Limit the Use of My Sensitive Personal Information)](https://" in md
+    assert "im Gesetz:" not in md  # the title is on the link, not after it
