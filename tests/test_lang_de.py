@@ -193,3 +193,10 @@ def test_the_ccpa_links_carry_the_statutes_english_title_inside_the_link(rendere
     assert "[Meine personenbezogenen Informationen nicht verkaufen oder teilen (Do Not Sell or Share My Personal Information)](https://" in md
     assert "[Die Nutzung meiner sensiblen personenbezogenen Informationen einschränken (Limit the Use of My Sensitive Personal Information)](https://" in md
     assert "im Gesetz:" not in md  # the title is on the link, not after it
+
+
+def test_pre_lisbon_adequacy_decisions_are_entscheidungen_of_the_eg(rendered):
+    """Decision 2000/518/EC (Switzerland) is "Entscheidung 2000/518/EG" in German, never "Beschluss …/EC"."""
+    notice = rendered["big_health_app"][0].pages["notice.md"].markdown.replace("\\", "")
+    assert "Entscheidung 2000/518/EG" in notice
+    assert "/EC" not in notice and "Beschluss 2011/61/EU" in notice
