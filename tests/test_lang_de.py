@@ -200,3 +200,13 @@ def test_pre_lisbon_adequacy_decisions_are_entscheidungen_of_the_eg(rendered):
     notice = rendered["big_health_app"][0].pages["notice.md"].markdown.replace("\\", "")
     assert "Entscheidung 2000/518/EG" in notice
     assert "/EC" not in notice and "Beschluss 2011/61/EU" in notice
+
+
+def test_ccpa_business_days_are_arbeitstage_and_the_agent_is_no_gdpr_vertreter(rendered):
+    """11 CCR 7021(a): 10 business days (Mon-Fri); German „Werktage“ counts Saturdays and would
+    shorten the period. The authorized agent is „bevollmächtigt“, not the Art. 27 „Vertreter“."""
+    text = _template_text(rendered["us_ca_stores"][0].pages["notice.md"])
+    assert "innerhalb von 10 Arbeitstagen" in text and "15 Arbeitstagen" in text
+    assert "Werktag" not in text
+    agents = text.split("Anfragen für eine andere Person")[1][:400]
+    assert "bevollmächtig" in agents and "Vertreter" not in agents
