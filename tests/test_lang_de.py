@@ -107,6 +107,7 @@ ENGLISH = set(
 NAMES = re.compile(
     r"„[^“]*“|Information Commissioner's Office|California Consumer Privacy Act|Data Protection Act 2018"
     r"|Global-Privacy-Control-Signal|Global Privacy Control|Do Not Track|UK GDPR|UK Addendum|Cal\. Civ\. Code"
+    r"|\(Do Not Sell or Share My Personal Information\)|\(Limit the Use of My Sensitive Personal Information\)"
 )
 
 
@@ -180,3 +181,32 @@ def test_the_uk_recognised_legitimate_interest_is_cited_in_german(tmp_path):
     notice = render(load_inventory(path), lang="de").pages["notice.md"].markdown.replace("\\", "")
     assert "ein anerkanntes berechtigtes Interesse (Art. 6 Abs. 1 lit. ea UK GDPR)" in notice
     assert "(ea)" not in notice
+
+
+# --------------------------------------------------------------------------------------------
+# The lead's decision D1: the 1798.135 link text is the German words, then the statute's title
+# --------------------------------------------------------------------------------------------
+
+
+def test_the_ccpa_links_carry_the_statutes_english_title_inside_the_link(rendered):
+    md = rendered["us_ca_stores"][0].pages["index.md"].markdown.replace("\\", "")
+    assert "[Meine personenbezogenen Informationen nicht verkaufen oder teilen (Do Not Sell or Share My Personal Information)](https://" in md
+    assert "[Die Nutzung meiner sensiblen personenbezogenen Informationen einschränken (Limit the Use of My Sensitive Personal Information)](https://" in md
+    assert "im Gesetz:" not in md  # the title is on the link, not after it
+
+
+def test_pre_lisbon_adequacy_decisions_are_entscheidungen_of_the_eg(rendered):
+    """Decision 2000/518/EC (Switzerland) is "Entscheidung 2000/518/EG" in German, never "Beschluss …/EC"."""
+    notice = rendered["big_health_app"][0].pages["notice.md"].markdown.replace("\\", "")
+    assert "Entscheidung 2000/518/EG" in notice
+    assert "/EC" not in notice and "Beschluss 2011/61/EU" in notice
+
+
+def test_ccpa_business_days_are_arbeitstage_and_the_agent_is_no_gdpr_vertreter(rendered):
+    """11 CCR 7021(a): 10 business days (Mon-Fri); German „Werktage“ counts Saturdays and would
+    shorten the period. The authorized agent is „bevollmächtigt“, not the Art. 27 „Vertreter“."""
+    text = _template_text(rendered["us_ca_stores"][0].pages["notice.md"])
+    assert "innerhalb von 10 Arbeitstagen" in text and "15 Arbeitstagen" in text
+    assert "Werktag" not in text
+    agents = text.split("Anfragen für eine andere Person")[1][:400]
+    assert "bevollmächtig" in agents and "Vertreter" not in agents
