@@ -70,7 +70,7 @@ def test_inserted_facts_are_french_on_the_reference(reference):
 
 def test_the_yes_no_and_country_lists_of_the_summary_are_french(reference):
     summary = plain(reference.pages["index.md"].markdown)
-    assert "Royaume-Uni\u00a0; États-Unis." in summary
+    assert "Royaume-Uni (depuis l'EEE)\u00a0; États-Unis." in summary  # one list for the EEA and the UK
     assert "| Oui |" in summary and "| Non |" in summary
     assert "| Yes |" not in summary
 
