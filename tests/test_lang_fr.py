@@ -70,7 +70,7 @@ def test_inserted_facts_are_french_on_the_reference(reference):
 
 def test_the_yes_no_and_country_lists_of_the_summary_are_french(reference):
     summary = plain(reference.pages["index.md"].markdown)
-    assert "Royaume-Uni\u00a0; États-Unis." in summary
+    assert "Royaume-Uni (depuis l'EEE)\u00a0; États-Unis." in summary  # one list for the EEA and the UK
     assert "| Oui |" in summary and "| Non |" in summary
     assert "| Yes |" not in summary
 
@@ -178,3 +178,28 @@ def test_french_punctuation_has_a_no_break_space_before_it(pages):
 def test_french_tells_what_english_tells_on_every_fixture(pages):
     name, inv, results = pages
     assert parity_problems(inv, results) == []
+
+
+# --------------------------------------------------------------------------------------------
+# The CCPA link texts (lead's decision D1): the French words, then the statute's title
+# --------------------------------------------------------------------------------------------
+
+CCPA_LINKS = {
+    "Do Not Sell or Share My Personal Information": "Ne pas vendre ni partager mes informations personnelles",
+    "Limit the Use of My Sensitive Personal Information": "Limiter l'utilisation de mes informations personnelles sensibles",
+}
+
+
+def test_the_ccpa_links_read_in_french_then_in_the_statutes_words(pages):
+    name, inv, results = pages
+    seen = 0
+    for path, en_page in results["en"].pages.items():
+        en = html.unescape(plain(en_page.markdown))
+        fr = html.unescape(plain(results["fr"].pages[path].markdown))
+        for title, french in CCPA_LINKS.items():
+            n = en.count(f"[{title}](")
+            assert fr.count(f"[{french} ({title})](") == n, (name, path, title)
+            assert fr.count(f"[{title}](") == 0, (name, path, title)  # never the English words alone
+            seen += n
+    if name == "us_ca_stores":
+        assert seen == 7  # both links: summary, notice (sharing, opt-out, limit), notice at collection

@@ -76,6 +76,7 @@ WORDS = {
     pouvez=2 retirer=3 moment=2 nous=1 utilisons=4 compte=1 adresse=2 électronique=4 sous=1
     traitant=2 européenne=4 Union=2 États=2 Unis=2 décision=3 automatisée=5 profilage=3 années=2
     mois=1 facture=2 paiement=2 fournisseur=3 publique=2 sécurité=4
+    pourquoi=2 quoi=1 où=1 quand=1 qualité=3 quotidien=3 goût=1 août=1
     """,
 }
 
@@ -186,5 +187,6 @@ def test_rules_the_profiles_spell_out():
     assert es("que") == 1 and es("guía") == 2 and es("hoy") == 1 and es("y") == 1
     assert pl("nie") == 1 and pl("Unii") == 2 and pl("w") == 0
     assert fr("publique") == 2 and fr("idée") == 2 and fr("de") == 1 and fr("qu'il") == 1
+    assert fr("pourquoi") == 2 and fr("quoi") == 1 and fr("où") == 1 and fr("d'où") == 1  # qu before o; ù
     assert nl("geïnformeerd") == 4 and nl("één") == 1
     assert counter("it")("qualsiasi") == 0  # Italian counts letters (Gulpease), not syllables
