@@ -200,9 +200,25 @@ def test_ccpa_categories_are_polish_with_the_statutes_words_beside_them(rendered
     collect = notice[notice.index("{: #what-we-collect }") : notice.index("{: #why-we-use-it }")]
     assert "Kategoria w Kalifornii:** Identyfikatory" in collect
     assert "Identifiers" not in collect
-    # the statute-fixed link text stays, with a Polish gloss
-    assert "Do Not Sell or Share My Personal Information" in pl.pages["index.md"].markdown
-    assert "Nie sprzedawaj ani nie udostępniaj moich danych osobowych" in pl.pages["index.md"].markdown
+    # D1: the link text is the Polish title followed by the statute's English title, both inside the link
+    summary = pl.pages["index.md"].markdown
+    assert "[Nie sprzedawaj ani nie udostępniaj moich danych osobowych \\(Do Not Sell or Share My Personal Information\\)](" in summary
+    assert "[Ogranicz użycie moich wrażliwych danych osobowych \\(Limit the Use of My Sensitive Personal Information\\)](" in summary
+
+
+# "Udostępniać" is the RODO's word for any disclosure (Art. 4(2)); the CCPA's "share" is only a
+# disclosure for cross-context behavioral advertising (1798.140(ah)). A bare "nie udostępniamy"
+# would say that no one gets the data, which the same page contradicts.
+BARE_SHARE = re.compile(r"\b(nie udostępnia\w*|udostępnian\w*|udostępniane)\b(?! (do reklam|ich (świadomie )?do reklam))")
+
+
+@pytest.mark.parametrize("stem", sorted(FIXTURES))
+def test_ccpa_share_is_always_for_ads(rendered, stem):
+    _, pl = rendered[stem]
+    for path, page in pl.pages.items():
+        text = re.sub(r"\s+", " ", template_text(page))
+        text = text.replace("Nie sprzedawaj ani nie udostępniaj moich danych osobowych", " ")  # the statute's link title
+        assert BARE_SHARE.findall(text) == [], (stem, path)
 
 
 def test_every_ccpa_category_and_sensitive_kind_has_a_polish_name():
