@@ -1,5 +1,6 @@
-"""The theme's compiled templates are kept between builds (generator/site/themecache.py): the same
-site comes out, the second build compiles nothing, and a cache that cannot be used changes nothing."""
+"""Compiled templates kept between runs. The theme's (generator/site/themecache.py): the same site
+comes out, the second build compiles nothing, and a cache that cannot be used changes nothing. The
+notice templates' (generator/notice/sandbox.py): a damaged file is compiled again, not a crash."""
 
 from __future__ import annotations
 
@@ -99,3 +100,22 @@ def test_an_environment_with_its_own_cache_keeps_it(tmp_path, monkeypatch):
     env = _env(bytecode_cache=own)
     assert add_theme_cache(env).bytecode_cache is own
     assert isinstance(add_theme_cache(_env()).bytecode_cache, ThemeBytecodeCache)
+
+
+def test_damaged_notice_template_cache_is_compiled_again(tmp_path, monkeypatch, capsys):
+    """The notice templates' cache (generator/notice/sandbox.py) too: a file cut short is not a crash."""
+    from conftest import REFERENCE
+    from generator.cli import main
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("PLAINNOTICE_CACHE_DIR", str(cache))
+    out = tmp_path / "a"
+    assert main(["render", "-i", str(REFERENCE), "--out", str(out)]) == 0
+    files = sorted(cache.glob("jinja/*/pn-*.cache"))
+    assert files
+    for f in files:
+        f.write_bytes(f.read_bytes()[:40])
+    again = tmp_path / "b"
+    assert main(["render", "-i", str(REFERENCE), "--out", str(again)]) == 0
+    assert contents(out) == contents(again)
+    assert all(f.stat().st_size > 40 for f in files)  # written again, whole

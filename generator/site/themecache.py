@@ -20,6 +20,7 @@ import os
 import jinja2
 
 from generator.notice.cache import cache_dir
+from generator.notice.sandbox import SafeBytecodeCache
 
 FORMAT = 1  # bump when the fingerprint or the layout changes
 
@@ -51,7 +52,7 @@ def fingerprint(env: jinja2.Environment) -> str:
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
 
-class ThemeBytecodeCache(jinja2.FileSystemBytecodeCache):
+class ThemeBytecodeCache(SafeBytecodeCache):
     def __init__(self, env: jinja2.Environment, directory: str):
         super().__init__(directory, "mk-%s.cache")
         self.env = env
@@ -61,18 +62,6 @@ class ThemeBytecodeCache(jinja2.FileSystemBytecodeCache):
         if self._fingerprint is None:
             self._fingerprint = fingerprint(self.env)
         return hashlib.sha1(f"{self._fingerprint}|{name}|{filename}".encode("utf-8")).hexdigest()
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            super().load_bytecode(bucket)
-        except Exception:  # a damaged file (cut short, not a pickle, not code): compile as before
-            bucket.reset()
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            super().dump_bytecode(bucket)
-        except OSError:  # full disk, folder removed...: the build goes on without a cache
-            pass
 
 
 def add_theme_cache(env: jinja2.Environment) -> jinja2.Environment:
