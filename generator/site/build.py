@@ -42,6 +42,7 @@ from generator.site.folders import LIST_SUFFIX, SITE_MARKER, Target, bookkeeping
 from generator.site.hosts import check_built, check_config, own_hosts
 from generator.site.output import DOCS_FILES, docs_target, write_docs
 from generator.site.swap import locked, new_temp, public_mode, swap
+from generator.site.themecache import add_theme_cache
 
 
 #: Test hook: seconds to sleep while MkDocs writes pages (used to kill a build mid-way in tests).
@@ -73,6 +74,9 @@ class _CliHooks:
         self.content = content
         self.pause = float(os.environ.get(PAUSE_ENV, "0") or 0)
 
+    def on_env(self, env, config, files):
+        return add_theme_cache(env)  # the theme's compiled templates are kept between builds
+
     def on_pre_page(self, page, config, files):
         set_page_date(page, self.content)
         return page
@@ -96,6 +100,7 @@ class _Hooks(BasePlugin):
 
 def _attach_hooks(config, hooks: _CliHooks) -> None:
     plugin = _Hooks()
+    plugin.on_env = hooks.on_env
     plugin.on_pre_page = hooks.on_pre_page
     plugin.on_nav = hooks.on_nav
     plugin.on_page_context = hooks.on_page_context
