@@ -312,3 +312,23 @@ def test_a_polish_english_site_builds(tmp_path):
     html = (proj / "site" / "notice.html").read_text(encoding="utf-8")
     assert '<html lang="pl"' in html and "Stany Zjednoczone" in html
     assert re.search(r"Trudność tekstu \(FOG-PL\): \d+", (proj / "site" / "index.html").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("lang, minutes", [("de", 1.3), ("pl", 1.7), ("de", 1.0)])
+def test_every_language_takes_the_first_languages_summary_layout(lang, minutes):
+    """German words are fewer than English ones for the same facts: left to itself, at this length
+    the German summary keeps the table and names everyone who works for us while the English one
+    lists and counts them. The first language chooses, and every other language says the same."""
+    from conftest import variant
+    from generator.inventory.load import load_text
+    from generator.inventory.parse import parse
+
+    def length(d):
+        d["notice"]["readability"] = {"summary": {"metric": "flesch_kincaid_grade", "max": 8, "max_minutes": minutes}}
+
+    inv = parse(load_text(variant(length, base=MULTILINGUAL[lang]), "x.yml"))
+    alone = {lg: render(inv, lang=lg).summary_layout for lg in (lang, "en")}
+    assert alone[lang] != alone["en"]  # what would differ if each language chose for itself
+    rendered = render_all(inv)
+    assert rendered.results["en"].summary_layout == rendered.results[lang].summary_layout == alone[lang]
+    assert parity_problems(inv, rendered) == []

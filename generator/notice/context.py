@@ -115,6 +115,11 @@ CONTEXT_DOC: dict[str, str] = {
     "has_phone_request": "True when a request method is a phone number.",
     "summary_words": "The words the summary may have: `notice.readability.summary.max_minutes` (default 2) at 238 "
     "words a minute, or None when the length gate is off. The summary chooses its layout with it.",
+    "summary_layout": "The summary layout another language chose: `(\"table\" or \"lists\", 1-3)` (the recipients r1-r3), "
+    "given to every language after the first of `notice.languages`, so each names and counts the same things; None "
+    "for the first language, which chooses.",
+    "note_layout": "`note_layout(name, n)` records the layout the summary chose (prints nothing); render passes the "
+    "first language's choice to the others as `summary_layout`.",
     "summary_named": "Recipients the summary always names: objects with `party` and `shared`, `sold`, `ads` (True "
     "when the party gets some data that way). Those who buy data, get it for cross-context ads, or use it for their "
     "own purposes (any role but processor, service provider or contractor), in inventory order.",
@@ -290,6 +295,8 @@ def build_context(inv: Inventory, values: Values, lang: str, country_names: dict
     minutes = inv.notice.readability.summary.max_minutes
     return {
         "summary_words": int(minutes * WORDS_PER_MINUTE) if minutes else None,
+        "summary_layout": None,
+        "note_layout": lambda name, who: "",
         "summary_named": named,
         "summary_abroad": abroad,
         "summary_helpers": helpers,

@@ -64,6 +64,7 @@ class RenderResult:
     templates: dict[str, TemplateSource] = field(default_factory=dict)
     lang: str = "en"
     profile: Profile | None = None  # the language's profile (readability, grammar, badge words)
+    summary_layout: tuple[str, int] | None = None  # the summary's layout: ("table" or "lists", recipients 1-3)
 
 
 @dataclass

@@ -96,7 +96,9 @@ def plain_title(markdown: str) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-def render(inv: Inventory, templates: str | Path | None = None, lang: str | None = None) -> RenderResult:
+def render(
+    inv: Inventory, templates: str | Path | None = None, lang: str | None = None, summary_layout: tuple[str, int] | None = None
+) -> RenderResult:
     """Render the notice pages for ``inv`` (a parsed :class:`~generator.inventory.model.Inventory`).
 
     ``templates`` is the user's override folder (or None); ``lang`` picks the language (default: the
@@ -110,6 +112,9 @@ def render(inv: Inventory, templates: str | Path | None = None, lang: str | None
     loader = TemplateLoader(template_dirs(templates, lang), templates)
     env = make_environment(loader, values, Grammar(profile))
     context = build_context(inv, values, lang, profile.countries())
+    chosen: list[tuple[str, int]] = []
+    context["summary_layout"] = tuple(summary_layout) if summary_layout else None
+    context["note_layout"] = lambda name, who: chosen.append((str(name), int(who))) or ""
     pages: dict[str, Page] = {}
     for path, (name, layer) in PAGES.items():
         if path in PAGE_WHEN and (not context[PAGE_WHEN[path]] or loader.find(name) is None):
@@ -137,7 +142,7 @@ def render(inv: Inventory, templates: str | Path | None = None, lang: str | None
         problems = [p for page in pages.values() for p in page_problems(page)]
         if problems:  # the test suite's guard: a page with an empty slot is a bug in our templates
             raise AssertionError("the templates wrote broken text:\n" + "\n".join(problems))
-    return RenderResult(pages=pages, templates=used, lang=lang, profile=profile)
+    return RenderResult(pages=pages, templates=used, lang=lang, profile=profile, summary_layout=chosen[-1] if chosen else None)
 
 
 def render_all(inv: Inventory, templates: str | Path | None = None) -> Rendered:
@@ -145,7 +150,10 @@ def render_all(inv: Inventory, templates: str | Path | None = None) -> Rendered:
     rendering when a language has no templates or no profile; one-language template overrides
     come back as warnings in ``notes``."""
     require_languages(inv, templates)
-    results = {lang: render(inv, templates, lang) for lang in inv.notice.languages}
+    first, *others = inv.notice.languages
+    results = {first: render(inv, templates, first)}
+    for lang in others:  # the summary's layout is the first language's: every language names the same things
+        results[lang] = render(inv, templates, lang, results[first].summary_layout)
     return Rendered(results, override_notes(inv, templates))
 
 
