@@ -287,3 +287,36 @@ def test_transfer_rows_are_in_the_order_of_the_pages_own_country_names(lang):
         return "".join(c for c in unicodedata.normalize("NFKD", n) if not unicodedata.combining(c)).casefold()
 
     assert shown == sorted(shown, key=key)
+
+
+def _no_bases(data: dict) -> None:
+    """Recipients in India (no adequacy decision or regulations) that state no safeguard."""
+    for p in data.get("parties") or []:
+        p.pop("transfers", None)
+        if "country" in p:
+            p["country"] = "IN"
+        if "countries" in p:
+            p["countries"] = ["IN"]
+
+
+def _tables_without_rows(markdown: str) -> list[str]:
+    lines = markdown.split("\n")
+    return [lines[i] for i in range(len(lines) - 2) if re.fullmatch(r"\|(---\|)+", lines[i + 1]) and not lines[i + 2].startswith("|")]
+
+
+@pytest.mark.parametrize("lang", sorted(__import__("generator.notice.templates", fromlist=["x"]).available_languages()))
+def test_no_table_of_terms_without_a_term_when_no_transfer_states_its_basis(lang):
+    """A transfer table whose rows state no basis ("No EU adequacy decision covers this transfer")
+    once printed the 'Term | What it means' header with nothing under it."""
+    inv = parse(load_text(variant(_no_bases, base=REFERENCE), "no_bases.yml"))
+    notice = render(inv, lang=lang).pages["notice.md"].markdown
+    start, end = find_section(notice, "transfers")
+    assert "|" in notice[start:end]  # the transfer table itself is there
+    assert _tables_without_rows(notice) == []
+
+
+@pytest.mark.parametrize("name", ["reference", *sorted(p.stem for p in COMPANIES.values())])
+def test_no_page_has_a_table_without_rows(name):
+    inv = parse(load_file(REFERENCE if name == "reference" else COMPANIES_NEW / f"{name}.yml"))
+    for path, page in render(inv).pages.items():
+        assert _tables_without_rows(page.markdown) == [], path
