@@ -181,7 +181,7 @@ def test_non_retaliation_and_request_confirmation_say_what_the_ccpa_says_in_ever
 # Art. 27 representative (Polish "przedstawiciel").
 GDPR = {
     "If a request clearly has no grounds or is excessive": {
-        "de": "Ein Antrag kann offenkundig unbegründet oder exzessiv sein",
+        "de": "Ein Antrag kann offensichtlich grundlos oder exzessiv sein",
     },
     "we can charge a fair fee": {"de": "ein angemessenes Entgelt"},
     "we can ask for more information to confirm it.": {
