@@ -203,3 +203,16 @@ def test_the_ccpa_links_read_in_french_then_in_the_statutes_words(pages):
             seen += n
     if name == "us_ca_stores":
         assert seen == 7  # both links: summary, notice (sharing, opt-out, limit), notice at collection
+
+
+def test_the_california_table_says_its_parentheses_hold_the_laws_english_words(pages):
+    """The table prints "nom français (the statute's English name)"; the sentence above it says so
+    (as in de, es, it, nl, pl), or "the law's category names" would be untrue of the French ones."""
+    name, inv, results = pages
+    en = plain(results["en"].pages["notice.md"].markdown)
+    fr = plain(results["fr"].pages["notice.md"].markdown)
+    n = en.count("The table uses the category names from the law (Cal. Civ. Code 1798.140(v)(1)).")
+    assert fr.count("Le tableau utilise les noms de catégories de la loi (Cal. Civ. Code 1798.140(v)(1)), "
+                    "avec entre parenthèses les termes anglais de la loi.") == n
+    if name in ("reference", "us_ca_stores"):
+        assert n == 1
