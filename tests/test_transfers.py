@@ -30,7 +30,7 @@ def _plain(text: str) -> str:
 
 def notice(inv_or_text) -> str:
     inv = inv_or_text if not isinstance(inv_or_text, str) else parse(load_text(inv_or_text, "inv.yml"))
-    return render(inv).pages["notice.md"].markdown
+    return render(inv, lang="en").pages["notice.md"].markdown  # the English page (the clinic lists de first)
 
 
 def section(md: str, anchor: str) -> str:
