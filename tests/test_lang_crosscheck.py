@@ -135,7 +135,7 @@ CALIFORNIA = {
         "nl": "of werk je als zelfstandige voor ons?",
         "pl": "lub współpracujesz z nami jako osoba samozatrudniona.",
     },
-    "We confirm a request to know, delete or correct within 10 business days.": {
+    "Within 10 business days, we confirm that we got your request to know, delete or correct.": {
         "de": "bestätigen wir Ihnen innerhalb von 10 Arbeitstagen, dass Ihre Anfrage eingegangen ist.",
         "es": "Confirmamos la recepción de una solicitud de saber, eliminar o corregir en un plazo de 10 días hábiles.",
         "fr": "Nous confirmons la réception d'une demande pour savoir, supprimer ou corriger dans un délai de 10 jours ouvrés.",

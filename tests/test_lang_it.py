@@ -232,8 +232,8 @@ REVIEWED = [
     ("and no safeguard cover the transfer", "e nessuna garanzia coprono il trasferimento"),
     ("the time stops until you reply", "il termine è sospeso finché non rispondi"),  # UK Art. 12A(5)
     ("we can ask for more information to confirm it", "possiamo chiederti altre informazioni"),  # Art. 12(6)
-    ("We confirm that we got your complaint within 30 days", "Entro 30 giorni ti confermiamo di aver ricevuto"),
-    ("We confirm a request to know, delete or correct", "ti confermiamo che la richiesta è arrivata"),  # 7021(a)
+    ("Within 30 days, we confirm that we got your complaint", "Entro 30 giorni ti confermiamo di aver ricevuto"),
+    ("we confirm that we got your request to know, delete or correct", "ti confermiamo che la richiesta è arrivata"),  # 7021(a)
     ("We will not retaliate against you", "Non adottiamo ritorsioni nei tuoi confronti"),  # 1798.125(a)(1)
     ("we treat it as a request to opt out", "lo consideriamo una richiesta di non vendere"),  # 7025
     ("What the signal opts out", "A cosa si applica il segnale"),

@@ -319,7 +319,7 @@ def test_the_shipped_example_has_a_person_check_every_fraud_flag():
 # (c) The UK's own words: DPA 2018 s.164A complaints to us, then the ICO; never the EU Art. 77 text
 # ------------------------------------------------------------------------------------------------
 
-COMPLAIN_TO_US = "You can complain to us if you think we broke data protection law with your data. We confirm that we got your complaint within 30 days. Then, without undue delay, we look into it, tell you how it is going and tell you the outcome."
+COMPLAIN_TO_US = "You can complain to us if you think we broke data protection law with your data. Within 30 days, we confirm that we got your complaint. Then, without undue delay, we look into it, tell you how it is going and tell you the outcome."
 EU_77 = "You can do this in particular in the EU country where you live or work, or where the problem happened."
 
 
