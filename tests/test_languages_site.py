@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import COMPANIES, MULTILINGUAL, PACKAGE_TEMPLATES, REFERENCE, REPO
+from conftest import ALL_FIXTURES, MULTILINGUAL, PACKAGE_TEMPLATES, REPO
 from generator.cli import main
 from generator.inventory.parse import load_inventory
 from generator.notice.render import render, render_all
@@ -39,7 +39,7 @@ def multi(request):
 # --------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("fixture", [REFERENCE, *COMPANIES.values(), *MULTILINGUAL.values()], ids=lambda p: p.stem)
+@pytest.mark.parametrize("fixture", [*ALL_FIXTURES.values(), *MULTILINGUAL.values()], ids=lambda p: p.stem)
 def test_every_shipped_language_renders_every_fixture_with_the_same_sections_and_checklist(fixture):
     """Runs over every language that ships templates (en, de, es, fr, it, nl, pl)."""
     inv = load_inventory(fixture)
