@@ -10,12 +10,23 @@ import re
 from generator.notice.checklist import checklist_status
 from generator.notice.pages import Rendered, RenderResult
 
+_MARKUP = re.compile(r"<[^>]+>|\]\([^)]*\)|\{:[^}]*\}|https?://\S+")
 _ANCHOR = re.compile(r"(?<!\\)\{:[^{}]*?#([A-Za-z0-9_-]+)[^{}]*\}")
 
 
 def anchors(result: RenderResult) -> dict[str, set[str]]:
     """page -> the heading ids written on it (``{: #id }``)."""
     return {path: set(_ANCHOR.findall(page.markdown)) for path, page in result.pages.items()}
+
+
+def template_text(page) -> str:
+    """What the templates themselves say on ``page``: every inventory span blanked out, HTML tags,
+    link targets, attribute lists and URLs removed (the per-language tests read it for words of
+    the wrong language or the wrong form of address)."""
+    md = list(page.markdown)
+    for span in page.spans:
+        md[span.start : span.end] = [" "] * (span.end - span.start)
+    return _MARKUP.sub(" ", "".join(md))
 
 
 def told(inv, result: RenderResult) -> dict[str, bool]:

@@ -14,6 +14,7 @@ import pytest
 from conftest import ALL_FIXTURES, MULTILINGUAL
 from generator.inventory.parse import load_inventory
 from generator.notice.render import render
+from parity import template_text
 
 FIXTURES = {**ALL_FIXTURES, "de_en_app": MULTILINGUAL["de"]}
 
@@ -26,14 +27,6 @@ def rendered():
         inv = load_inventory(path)
         out[name] = (render(inv, lang="de"), render(inv, lang="en"))
     return out
-
-
-def _template_text(page) -> str:
-    """The page's Markdown with every inventory span blanked, links and markup removed."""
-    md = list(page.markdown)
-    for span in page.spans:
-        md[span.start : span.end] = [" "] * (span.end - span.start)
-    return re.sub(r"<[^>]+>|\]\([^)]*\)|\{:[^}]*\}|https?://\S+", " ", "".join(md))
 
 
 def _pages(rendered):
@@ -68,7 +61,7 @@ def test_transfer_articles_and_instruments_are_cited_in_german(rendered):
 def test_no_english_style_article_citation(rendered, name):
     """DSGVO and UK GDPR articles are cited "Art. 6 Abs. 1 lit. a", never "Art. 6(1)(a)"."""
     for path, page in rendered[name][0].pages.items():
-        text = _template_text(page).replace("\\", "")
+        text = template_text(page).replace("\\", "")
         assert not re.search(r"Art\. \d+[A-Z]?\(\d", text), (name, path)
 
 
@@ -82,7 +75,7 @@ FORBIDDEN = re.compile(r"(?<![\w-])(du|dich|dir|dein|deine|deinen|deinem|deiner|
 def test_no_informal_address_on_any_page_of_any_fixture(rendered):
     seen = 0
     for name, path, page in _pages(rendered):
-        text = _template_text(page)
+        text = template_text(page)
         assert not FORBIDDEN.search(text), (name, path, FORBIDDEN.search(text).group(0))
         seen += len(re.findall(r"\bSie\b|\bIhre?[mnrs]?\b", text))
     assert seen > 1000  # the pages do address the reader, as "Sie"
@@ -114,7 +107,7 @@ NAMES = re.compile(
 @pytest.mark.parametrize("name", sorted(FIXTURES))
 def test_no_english_word_on_the_german_pages(rendered, name):
     for path, page in rendered[name][0].pages.items():
-        text = NAMES.sub(" ", _template_text(page).replace("\\", ""))
+        text = NAMES.sub(" ", template_text(page).replace("\\", ""))
         english = sorted({w for w in re.findall(r"[A-Za-zÀ-ž']+", text) if w.lower() in ENGLISH})
         assert english == [], (name, path)
 
@@ -146,7 +139,7 @@ def test_official_terms_where_the_english_page_has_them(rendered, name):
     de, en = rendered[name]
     checked = 0
     for path, page in en.pages.items():
-        english, german = _template_text(page).lower(), _template_text(de.pages[path]).lower()
+        english, german = template_text(page).lower(), template_text(de.pages[path]).lower()
         for term, official in TERMS:
             if term in english:
                 assert official.lower() in german, (name, path, term, official)
@@ -156,7 +149,7 @@ def test_official_terms_where_the_english_page_has_them(rendered, name):
 
 def test_the_terms_are_checked_on_companies_that_have_them(rendered):
     """The reference has every role and right above, so the term test is not vacuous."""
-    english = _template_text(rendered["reference"][1].pages["notice.md"]).lower()
+    english = template_text(rendered["reference"][1].pages["notice.md"]).lower()
     assert all(term in english for term, _ in TERMS if term not in ("special category data", "cross-context behavioral advertising"))
 
 
@@ -205,7 +198,7 @@ def test_pre_lisbon_adequacy_decisions_are_entscheidungen_of_the_eg(rendered):
 def test_ccpa_business_days_are_arbeitstage_and_the_agent_is_no_gdpr_vertreter(rendered):
     """11 CCR 7021(a): 10 business days (Mon-Fri); German „Werktage“ counts Saturdays and would
     shorten the period. The authorized agent is „bevollmächtigt“, not the Art. 27 „Vertreter“."""
-    text = _template_text(rendered["us_ca_stores"][0].pages["notice.md"])
+    text = template_text(rendered["us_ca_stores"][0].pages["notice.md"])
     assert "innerhalb von 10 Arbeitstagen" in text and "15 Arbeitstagen" in text
     assert "Werktag" not in text
     agents = text.split("Anfragen für eine andere Person")[1][:400]

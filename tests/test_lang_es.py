@@ -16,19 +16,11 @@ import pytest
 from conftest import ALL_FIXTURES, FIXTURES, MULTILINGUAL, PACKAGE_TEMPLATES, REFERENCE
 from generator.inventory.parse import load_inventory
 from generator.notice.render import render, render_all
+from parity import template_text
 
 FIXTURE_PATHS = sorted({*ALL_FIXTURES.values(), *MULTILINGUAL.values()})
 ES = PACKAGE_TEMPLATES / "es"
 EN = PACKAGE_TEMPLATES / "en"
-
-
-def _template_text(page) -> str:
-    """The page's Markdown with every inventory value blanked out, and link targets, HTML and
-    attribute lists removed: what the templates themselves say."""
-    md = list(page.markdown)
-    for span in page.spans:
-        md[span.start : span.end] = [" "] * (span.end - span.start)
-    return re.sub(r"<[^>]+>|\]\([^)]*\)|\{:[^}]*\}|https?://\S+", " ", "".join(md))
 
 
 @pytest.fixture(scope="module", params=FIXTURE_PATHS, ids=lambda p: p.stem)
@@ -70,7 +62,7 @@ def test_us_saas_builds_in_spanish_with_californias_words():
     assert "[No vender ni compartir mi información personal \\(Do Not Sell or Share My Personal Information\\)](https://ledgerly.example.com/do-not-sell)" in notice
     assert "[Limitar el uso de mi información personal confidencial \\(Limit the Use of My Sensitive Personal Information\\)](https://ledgerly.example.com/limit)" in summary
     assert "[No vender ni compartir mi información personal](" not in notice + summary
-    assert "información personal confidencial" in _template_text(es["notice.md"]).lower()
+    assert "información personal confidencial" in template_text(es["notice.md"]).lower()
     assert "información personal sensible" not in notice.lower()
     assert "Estados Unidos; Canadá" in notice  # the broker's countries
     assert "1 de julio de 2026" in notice
@@ -86,7 +78,7 @@ FORBIDDEN = re.compile(r"\b(tú|ti|contigo|tu|tus)\b", re.IGNORECASE)
 def test_no_familiar_address_on_any_page_of_any_fixture(both):
     name, inv, _, es = both
     for path, page in es.pages.items():
-        found = sorted({m.group(0) for m in FORBIDDEN.finditer(_template_text(page))})
+        found = sorted({m.group(0) for m in FORBIDDEN.finditer(template_text(page))})
         assert found == [], (name, path, found)
 
 
@@ -115,8 +107,8 @@ def test_official_terms_where_the_english_page_has_them(both):
     name, inv, en, es = both
     checked = 0
     for path, page in en.pages.items():
-        english = _template_text(page).lower()
-        spanish = _template_text(es.pages[path]).lower()
+        english = template_text(page).lower()
+        spanish = template_text(es.pages[path]).lower()
         for en_term, es_terms in TERMS:
             if en_term in english:
                 checked += 1
@@ -130,8 +122,8 @@ def test_official_terms_where_the_english_page_has_them(both):
 
 def test_ccpa_terms_on_every_california_notice(both):
     name, inv, en, es = both
-    english = _template_text(en.pages["notice.md"])
-    spanish = _template_text(es.pages["notice.md"])
+    english = template_text(en.pages["notice.md"])
+    spanish = template_text(es.pages["notice.md"])
     if "California Consumer Privacy Act" not in english:
         return
     assert "California Consumer Privacy Act (CCPA, Ley de Privacidad del Consumidor de California)" in spanish
@@ -198,7 +190,7 @@ NAMES = [
 def test_no_english_template_word_on_the_spanish_pages(both):
     name, inv, _, es = both
     for path, page in es.pages.items():
-        text = _template_text(page)
+        text = template_text(page)
         for n in NAMES:
             text = text.replace(n, " ")
         english = sorted({w for w in re.findall(r"[A-Za-zÀ-ž]+", text) if w.lower() in ENGLISH_ONLY})
@@ -217,7 +209,7 @@ BAD_SPANISH = re.compile(r"\b(?:de|a) el\b|EE\.UU\.|\b(?:Vendida|Compartida)\b|C
 def test_review_fixes_hold_on_every_spanish_page(both):
     name, inv, _, es = both
     for path, page in es.pages.items():
-        text = _template_text(page)
+        text = template_text(page)
         assert not BAD_SPANISH.search(text), (name, path, BAD_SPANISH.search(text).group())
 
 

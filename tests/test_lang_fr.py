@@ -15,7 +15,7 @@ from conftest import ALL_FIXTURES, MULTILINGUAL
 from generator.inventory.parse import load_inventory
 from generator.notice.profile import load_profile
 from generator.notice.render import render
-from parity import parity_problems
+from parity import parity_problems, template_text as shared_template_text
 
 FIXTURES = {**ALL_FIXTURES, **{f"multi_{k}": v for k, v in MULTILINGUAL.items()}}
 
@@ -33,13 +33,8 @@ def reference():
 
 
 def template_text(page) -> str:
-    """The page's own words: inventory values blanked out, markup and link targets dropped."""
-    md = list(page.markdown)
-    for span in page.spans:
-        md[span.start : span.end] = [" "] * (span.end - span.start)
-    text = "".join(md)
-    text = re.sub(r"<[^>]+>|\]\([^)]*\)|\{:[^}]*\}|https?://\S+|\S+@\S+", " ", text)
-    return html.unescape(text.replace("\\", ""))
+    """The page's own words (tests/parity.py), e-mail addresses and Markdown escapes dropped."""
+    return html.unescape(re.sub(r"\S+@\S+", " ", shared_template_text(page)).replace("\\", ""))
 
 
 def plain(md: str) -> str:

@@ -16,6 +16,7 @@ import pytest
 from conftest import ALL_FIXTURES, REFERENCE
 from generator.inventory.parse import load_inventory
 from generator.notice.render import render
+from parity import template_text
 
 FIXTURES = sorted(ALL_FIXTURES.items())
 
@@ -27,14 +28,6 @@ def rendered():
         inv = load_inventory(path)
         out[name] = (render(inv, lang="it"), render(inv, lang="en"))
     return out
-
-
-def template_text(page) -> str:
-    """The page's own words: inventory text blanked, link targets, attribute lists and tags removed."""
-    md = list(page.markdown)
-    for span in page.spans:
-        md[span.start : span.end] = [" "] * (span.end - span.start)
-    return re.sub(r"<[^>]+>|\]\([^)]*\)|\{:[^}]*\}|https?://\S+", " ", "".join(md))
 
 
 def pages(result):

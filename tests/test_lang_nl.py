@@ -16,6 +16,7 @@ from conftest import ALL_FIXTURES, REFERENCE
 from generator.inventory.parse import load_inventory
 from generator.inventory.vocab import CcpaCategory, CcpaSensitive
 from generator.notice.render import render
+from parity import template_text as shared_template_text
 
 FIXTURES = dict(ALL_FIXTURES)
 
@@ -78,13 +79,8 @@ ENGLISH_WORDS = set(
 
 
 def template_text(page) -> str:
-    """The page's own words: inventory spans blanked, links, anchors, tags and addresses dropped."""
-    md = list(page.markdown)
-    for span in page.spans:
-        md[span.start : span.end] = [" "] * (span.end - span.start)
-    text = "".join(md)
-    text = re.sub(r"<[^>]+>|\]\([^)]*\)|\{:[^}]*\}|https?://\S+|\S+@\S+", " ", text)
-    return text.replace("\\", "")
+    """The page's own words (tests/parity.py), e-mail addresses and Markdown escapes dropped."""
+    return re.sub(r"\S+@\S+", " ", shared_template_text(page)).replace("\\", "")
 
 
 def words(text: str) -> list[str]:

@@ -17,17 +17,9 @@ from conftest import ALL_FIXTURES, MULTILINGUAL, REFERENCE
 from generator.inventory.parse import load_inventory
 from generator.notice.render import render
 from generator.notice.templates import available_languages
+from parity import template_text
 
 FIXTURES = {**ALL_FIXTURES, **{p.stem: p for p in MULTILINGUAL.values()}}
-
-
-def template_text(page) -> str:
-    """The page's Markdown with every inventory value blanked out: only the templates' own words,
-    markup, link targets and URLs removed."""
-    md = list(page.markdown)
-    for span in page.spans:
-        md[span.start : span.end] = [" "] * (span.end - span.start)
-    return re.sub(r"<[^>]+>|\]\([^)]*\)|\{:[^}]*\}|https?://\S+", " ", "".join(md))
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,7 @@ from generator.cli import main
 from generator.inventory.parse import load_inventory
 from generator.notice.render import render, render_all
 from generator.notice.templates import available_languages
-from parity import anchors, parity_problems
+from parity import anchors, parity_problems, template_text
 
 PY = sys.executable
 SHIPPED = available_languages()  # languages whose templates ship in the package
@@ -78,11 +78,7 @@ ENGLISH_ONLY = set(
 
 
 def _template_words(page) -> list[str]:
-    md = list(page.markdown)
-    for span in page.spans:
-        md[span.start : span.end] = [" "] * (span.end - span.start)
-    text = re.sub(r"<[^>]+>|\]\([^)]*\)|\{:[^}]*\}|https?://\S+", " ", "".join(md))
-    text = NAMES.sub(" ", text)  # names that have no translation (decision D4)
+    text = NAMES.sub(" ", template_text(page))  # names that have no translation (decision D4)
     return re.findall(r"[A-Za-zÀ-ž]+", text)
 
 
