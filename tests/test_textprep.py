@@ -263,3 +263,18 @@ def test_text_units():
         ("item", "one item"),
         ("item", "two items"),
     ]
+
+
+def test_source_offsets_equal_source_offset_for_every_character():
+    """The one-sweep mapping the hard-sentence rule uses gives, for every character of every unit
+    and for any range (inside a unit or past its end), what ``source_offset`` gives one by one."""
+    md = (
+        "# The *title*\n\nWe use [your name](https://x.example) and `code_spans` &amp; **bold** text.\n\n"
+        "| Data | Why |\n|---|---|\n| e-mail | to reply |\n\n- one\n- two <b>tags</b>\n"
+    )
+    units = markdown_units(md)
+    assert units and any(len(u.segs) > 2 for u in units)
+    for u in units + [textprep.Unit("paragraph", "no segments")]:
+        n = len(u.text)
+        for a, z in [(0, n), (0, n + 3), (n // 2, n), (1, 1), (n, n + 2)]:
+            assert u.source_offsets(a, z) == [u.source_offset(i) for i in range(a, z)], (u.text, a, z)

@@ -174,9 +174,12 @@ def _hard_only_for_prescribed_words(sources: Sources, page: Page, ms: Measured, 
     s, unit = ms.sentence, ms.sentence.unit
     ranges: list[tuple[int, int]] = []
     if page.spans:
-        for i in range(s.start, s.end):
-            sp = sources.span_at(page, unit.source_offset(i))
-            if sp is not None and sp.field.endswith(PRESCRIBED_FIELDS) and unit.text[i] != " ":
+        here = (0, 0, False)  # the span (or the gap) last looked up: (start, end, prescribed)
+        for i, off in enumerate(unit.source_offsets(s.start, s.end), s.start):
+            if not here[0] <= off < here[1]:
+                sp = sources.span_at(page, off)
+                here = (sp.start, sp.end, sp.field.endswith(PRESCRIBED_FIELDS)) if sp is not None else (off, off + 1, False)
+            if here[2] and unit.text[i] != " ":
                 if ranges and ranges[-1][1] >= i - s.start - 1:
                     ranges[-1] = (ranges[-1][0], i - s.start + 1)
                 else:
@@ -185,6 +188,8 @@ def _hard_only_for_prescribed_words(sources: Sources, page: Page, ms: Measured, 
         low = unit.text[s.start : s.end].lower().replace("\u2019", "'")
         taken = [False] * len(low)
         for name in legal_names:  # longest first
+            if name not in low:
+                continue  # the usual case: no pattern to compile or run
             for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", low):
                 if not any(taken[m.start() : m.end()]):
                     taken[m.start() : m.end()] = [True] * (m.end() - m.start())

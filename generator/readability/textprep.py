@@ -68,6 +68,26 @@ class Unit:
             return src
         return src + min(max(i - plain, 0), length - 1) if i < plain + length else src + length
 
+    def source_offsets(self, a: int, z: int) -> list[int]:
+        """``[self.source_offset(i) for i in range(a, z)]`` in one sweep over the segments (the
+        hard-sentence rule maps every character of a sentence)."""
+        segs = self.segs
+        if not segs:
+            return [0] * max(0, z - a)
+        out: list[int] = []
+        k, last = 0, len(segs) - 1
+        for i in range(a, z):
+            while k < last and segs[k + 1][0] <= i:  # bisect_right(starts, i) - 1, never below 0
+                k += 1
+            plain, src, length = segs[k]
+            if length == 0:
+                out.append(src)
+            elif i < plain + length:
+                out.append(src + min(max(i - plain, 0), length - 1))
+            else:
+                out.append(src + length)
+        return out
+
     @property
     def is_label(self) -> bool:
         return self.kind in LABEL_KINDS or len(words(self.text)) <= LABEL_MAX_WORDS
