@@ -123,13 +123,20 @@ def test_quick_run_reports_every_figure(tmp_path):
     if st["check"]["status"] == "ok":
         assert st["ratio"]["median"] > 1  # plainnotice does more than an empty interpreter
         assert st["check"]["peak_rss_mb"]["median"] > 0
+    # the floor under check, in the same rounds: importing only costs less than checking
+    assert st["validate"]["status"] == "ok" and st["validate_target"]["met"] in (True, False)
+    libs, mods = st["floor_libraries"], st["floor_modules"]
+    assert libs["status"] == mods["status"] == "ok"
+    assert 1 < libs["cpu_ratio"]["median"] < mods["cpu_ratio"]["median"]
+    if st["check"]["status"] == "ok":
+        assert mods["cpu_s"]["min"] < st["check"]["cpu_s"]["median"]
     # scaling: validate works today, at 1x and 10x, and its ratio is taken round by round
     val = F["scaling"]["commands"]["validate"]
     assert set(val["sizes"]) >= {"1x", "10x"}
     step = val["steps"][0]
     assert step["size_ratio"] == 10 and step["time_ratio"]["n"] == 3
     # the printed table names every figure
-    for n in ("1 check", "2 plainnotice build", "3 validate 10x", "4 page cost: summary", "5 reading"):
+    for n in ("1 check", "1 validate", "floor: import every module", "2 plainnotice build", "3 validate 10x", "4 page cost: summary", "5 reading"):
         assert n in proc.stdout, n
     # nothing was left in the repository
     assert not (REPO / "inventory-10x.yml").exists()
