@@ -134,6 +134,9 @@ HELPER_ROLES = frozenset({"processor", "service_provider", "contractor"})
 
 @dataclass
 class TransferTable:
+    """The transfers under one law (``law``): its rows, the set of row kinds, the rows with a copy
+    (one per party and copy text) and the countries data goes to."""
+
     law: str
     rows: list
     kinds: set
@@ -143,6 +146,9 @@ class TransferTable:
 
 @dataclass
 class TransferLine:
+    """One line of a transfer table: whose data leaves (``region``), to which party and country, and
+    what the law allows it on."""
+
     law: str
     region: str  # "EEA" or "UK": whose data leaves
     party: Any
@@ -157,6 +163,8 @@ class TransferLine:
 
 @dataclass
 class SummaryParty:
+    """A recipient as the summary names it, with whether we share with, sell to or advertise through it."""
+
     party: Any
     shared: bool
     sold: bool
@@ -180,6 +188,8 @@ def _summary_parties(inv: Inventory, recipients: list, transfers: list) -> tuple
 
 @dataclass
 class CcpaGroup:
+    """One CCPA category of personal information (``category``) and the data entries in it."""
+
     category: str
     items: list
 

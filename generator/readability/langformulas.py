@@ -19,6 +19,9 @@ from generator.readability.formulas import METRICS, Counts
 
 @dataclass(frozen=True)
 class Formula:
+    """A language's readability formula: its id, which way is easier, how it is computed from the
+    counts, and where it is published."""
+
     id: str
     bound: str  # "min": higher is easier; "max": lower is easier
     compute: Callable[[Counts], float]

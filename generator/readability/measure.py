@@ -24,6 +24,8 @@ class Measured:
 
 @dataclass(eq=False, repr=False)
 class Section:
+    """The counts of one section of a page (the text under one heading of level 1 or 2)."""
+
     page: str
     title: str
     index: int

@@ -22,6 +22,8 @@ def is_completeness(f: Finding) -> bool:
 
 @dataclass(eq=False, repr=False)
 class Target:
+    """A layer's target: ``metric`` at most (``bound`` "max") or at least ("min") ``value``."""
+
     metric: str
     bound: str  # "max" or "min"
     value: float
@@ -41,6 +43,8 @@ def _num(x: float) -> str:
 
 @dataclass(eq=False, repr=False)
 class SectionReport:
+    """The scores of one section of a layer."""
+
     page: str
     title: str
     scores: Scores
@@ -51,6 +55,8 @@ class SectionReport:
 
 @dataclass(eq=False, repr=False)
 class LayerReport:
+    """The scores of one layer (summary or full) of one language, its target and its sections."""
+
     layer: str
     pages: list[str]
     scores: Scores
@@ -104,6 +110,8 @@ class LanguageReport:
 
 @dataclass(eq=False, repr=False)
 class CheckReport:
+    """What ``check`` found: the first language's layers, every finding, and every language's report."""
+
     layers: dict[str, LayerReport]  # the first language's
     findings: list[Finding]
     strict: bool = False

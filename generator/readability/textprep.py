@@ -95,6 +95,8 @@ class Unit:
 
 @dataclass(eq=False)
 class Sentence:
+    """One sentence: a range of its unit's text."""
+
     unit: Unit
     start: int  # in unit.text
     end: int
