@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import socket
 import subprocess
+from pathlib import Path
 import sys
 
 import pytest
@@ -204,6 +205,47 @@ def test_cached_pyphen_patterns_hyphenate_like_pyphen(cache_dir):
     ref = pyphen.HyphDict(path)
     for word in ["hyphenation", "antidisestablishmentarianism", "fernway", "privacy", "supercalifragilistic"]:
         assert second.positions(word) == ref.positions(word) == first.positions(word)
+
+
+def test_shipped_pyphen_patterns_are_the_pinned_dictionary_parsed():
+    import pyphen
+
+    installed = pyphen.LANGUAGES[pyphen.language_fallback("en_US")]
+    dictionary = Path(str(installed))
+    shipped = C._shipped_patterns(pyphen.__version__, dictionary)
+    ref = pyphen.HyphDict(installed)
+    assert shipped == (ref.patterns, ref.maxlen)
+    licence = C.shipped_patterns_path(dictionary).with_suffix(".LICENSE").read_text(encoding="utf-8")
+    assert "BSD-style" in licence and "Unlimited copying, redistribution and modification" in licence
+
+
+def test_fresh_machine_takes_the_shipped_pyphen_patterns_and_parses_nothing(cache_dir, monkeypatch):
+    import pyphen
+
+    path = pyphen.LANGUAGES[pyphen.language_fallback("en_US")]
+    ref = pyphen.HyphDict(path)
+
+    def no_parse(self, *a, **k):
+        raise AssertionError("Pyphen parsed the dictionary")
+
+    monkeypatch.setattr(pyphen.HyphDict, "__init__", no_parse)
+    hd = C._hyphdict(pyphen, path)
+    for word in ["hyphenation", "antidisestablishmentarianism", "fernway", "privacy", "ação", "o'clock"]:
+        assert hd.positions(word) == ref.positions(word), word
+    assert (cache_dir / "pyphen-hyph_en_US.marshal").is_file()  # the next run reads its own cache
+
+
+def test_shipped_pyphen_patterns_of_another_dictionary_are_not_used(cache_dir, tmp_path):
+    import pyphen
+
+    path = Path(str(pyphen.LANGUAGES[pyphen.language_fallback("en_US")]))
+    other = tmp_path / path.name
+    other.write_bytes(path.read_bytes().replace(b"\n.a2ch4\n", b"\n.a2ch5\n", 1))
+    assert other.read_bytes() != path.read_bytes()
+    assert C._shipped_patterns(pyphen.__version__, other) is None
+    assert C._shipped_patterns("0.0.1", path) is None  # another Pyphen: parse as it parses
+    hd = C._hyphdict(pyphen, other)
+    assert hd.patterns == pyphen.HyphDict(other).patterns != pyphen.HyphDict(path).patterns
 
 
 def test_unwritable_cache_folder_still_works(tmp_path, monkeypatch):

@@ -37,6 +37,7 @@ Cache folder: :func:`generator.notice.cache.cache_dir` (``$PLAINNOTICE_CACHE_DIR
 from __future__ import annotations
 
 import bisect
+import hashlib
 import importlib.util
 import marshal
 import os
@@ -240,8 +241,62 @@ def syllable_table() -> SyllableTable | None:
 # --------------------------------------------------------------------------------------------
 
 
+# Pyphen's patterns for the dictionaries plainnotice's shipped profiles use (English: textstat's
+# fallback for words cmudict does not have), parsed ahead of time: Pyphen parses a dictionary in
+# about 0.07 s, on the first run of every fresh machine. First line: ``plainnotice-pyphen 1
+# pyphen=<version> file=<name> size=<bytes> sha256=<hex>`` of the dictionary file they come from;
+# then JSON ``{"maxlen": n, "patterns": {pattern: [start, [values]]}}``. Written by
+# tools/syllable_table.py.
+SHIPPED_PYPHEN_MAGIC = b"plainnotice-pyphen 1"
+
+
+def shipped_patterns_path(dictionary: Path) -> Path:
+    return SHIPPED_TABLE.parent / f"pyphen_{dictionary.stem}.json"
+
+
+def patterns_header(version: str, dictionary: Path, raw: bytes) -> bytes:
+    """The first line of the shipped patterns of ``dictionary`` (its bytes: ``raw``)."""
+    return SHIPPED_PYPHEN_MAGIC + (
+        f" pyphen={version} file={dictionary.name} size={len(raw)} sha256={hashlib.sha256(raw).hexdigest()}"
+    ).encode("ascii")
+
+
+def patterns_json(patterns: dict, maxlen: int) -> bytes:
+    """The shipped form of a parsed dictionary's patterns (sorted: the same bytes on every machine)."""
+    import json
+
+    data = {"maxlen": maxlen, "patterns": {k: [start, list(values)] for k, (start, values) in sorted(patterns.items())}}
+    return json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def _shipped_patterns(version: str, dictionary: Path) -> tuple[dict, int] | None:
+    """The shipped (patterns, maxlen) of ``dictionary``, if they were made from exactly that file by
+    this Pyphen version; else None (Pyphen parses the file itself)."""
+    import json
+
+    try:
+        data = shipped_patterns_path(dictionary).read_bytes()
+        raw = dictionary.read_bytes()
+    except OSError:
+        return None
+    head, sep, body = data.partition(b"\n")
+    if not sep or head != patterns_header(version, dictionary, raw):
+        return None
+    try:
+        parsed = json.loads(body)
+        return {k: (int(start), tuple(int(v) for v in values)) for k, (start, values) in parsed["patterns"].items()}, int(parsed["maxlen"])
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _from_patterns(pyphen, patterns: dict, maxlen: int):
+    hd = pyphen.HyphDict.__new__(pyphen.HyphDict)
+    hd.patterns, hd.maxlen, hd.cache = patterns, maxlen, {}
+    return hd
+
+
 def _hyphdict(pyphen, path):
-    """A ``pyphen.HyphDict`` for ``path``, with patterns from the disk cache when possible."""
+    """A ``pyphen.HyphDict`` for ``path``, with patterns from the disk cache or the shipped ones when possible."""
     local = Path(str(path))
     if not local.is_file():
         return pyphen.HyphDict(path)
@@ -250,11 +305,13 @@ def _hyphdict(pyphen, path):
     if body is not None:
         try:
             patterns, maxlen = marshal.loads(body)
-            hd = pyphen.HyphDict.__new__(pyphen.HyphDict)
-            hd.patterns, hd.maxlen, hd.cache = patterns, maxlen, {}
-            return hd
+            return _from_patterns(pyphen, patterns, maxlen)
         except (ValueError, EOFError, TypeError):
             pass
+    shipped = _shipped_patterns(pyphen.__version__, local)
+    if shipped is not None:
+        _write_cache(f"pyphen-{local.stem}.marshal", stamp, marshal.dumps(shipped))
+        return _from_patterns(pyphen, *shipped)
     hd = pyphen.HyphDict(path)
     plain = all(
         type(start) is int and all(type(v) is int for v in values) for start, values in hd.patterns.values()
