@@ -102,3 +102,18 @@ def test_short_sentences_are_not_counted_as_sentences_like_textstat():
 def test_reading_minutes_use_238_words_per_minute():
     n = Counts(words=476, sentences=10, syllables=600, tokens=476, chars=2000, letters=1900, reading_words=476)
     assert R.Scores.of(n).reading_minutes == pytest.approx(2.0)
+
+
+def test_adding_counts_adds_every_field():
+    """Counts.__add__ names its fields one by one (it runs for every sentence): a field added to
+    Counts but not to __add__ fails here."""
+    from dataclasses import fields
+
+    from generator.readability.formulas import Counts
+
+    names = [f.name for f in fields(Counts)]
+    a = Counts(**{n: i + 1 for i, n in enumerate(names)})
+    b = Counts(**{n: 100 * (i + 1) for i, n in enumerate(names)})
+    total = a + b
+    assert {n: getattr(total, n) for n in names} == {n: 101 * (i + 1) for i, n in enumerate(names)}
+    assert total.astuple() == tuple(getattr(total, n) for n in names)

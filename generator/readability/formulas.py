@@ -62,7 +62,13 @@ class Counts:
     long_words: int = 0  # words of more than 6 letters (Wiener Sachtextformel)
 
     def __add__(self, other: "Counts") -> "Counts":
-        return Counts(*(a + b for a, b in zip(self.astuple(), other.astuple())))
+        return Counts(
+            self.words + other.words, self.sentences + other.sentences, self.syllables + other.syllables,
+            self.letters + other.letters, self.chars + other.chars, self.tokens + other.tokens,
+            self.polysyllables + other.polysyllables, self.hard_dale_chall + other.hard_dale_chall,
+            self.hard_fog + other.hard_fog, self.reading_words + other.reading_words,
+            self.monosyllables + other.monosyllables, self.syllables4 + other.syllables4, self.long_words + other.long_words,
+        )
 
     def astuple(self) -> tuple:
         return (self.words, self.sentences, self.syllables, self.letters, self.chars, self.tokens,

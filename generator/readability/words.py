@@ -40,6 +40,10 @@ class Phrases:
             entries.sort(key=lambda e: -len(e[0]))  # longest phrase first
         return cls(by_first, wild_first)
 
+    def __post_init__(self) -> None:
+        # every one-word wildcard prefix at once: most words start with none of them
+        self._wild_prefixes = tuple(prefix for prefix, _, _ in self.wild_first)
+
     def find(self, tokens: list[tuple[str, int, int]], text: str):
         """Yield (start token, end token, phrase, value); phrases need only spaces between words."""
         n = len(tokens)
@@ -57,7 +61,7 @@ class Phrases:
                 if ok and all(text[tokens[k][2] : tokens[k + 1][1]].isspace() for k in range(i, j - 1)):
                     hit = (i, j, " ".join(words), value)
                     break
-            if hit is None:
+            if hit is None and word.startswith(self._wild_prefixes):
                 for prefix, words, value in self.wild_first:
                     if word.startswith(prefix):
                         hit = (i, i + 1, words[0], value)
