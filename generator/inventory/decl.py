@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import sys
 import types
 import typing
 from enum import Enum
@@ -240,10 +241,33 @@ def _dump(value: Any, mode: str, exclude_none: bool) -> Any:
 # --------------------------------------------------------------------------------------------
 
 
+def class_hints(cls: type) -> dict[str, Any]:
+    """``typing.get_type_hints(cls, include_extras=True)`` for our declarations, whose annotations are
+    plain expressions (``from __future__ import annotations``, no quoted names inside): each class's
+    annotations are compiled as one expression, not one each (about 7 ms of every command that
+    imports the model). The names are looked up as ``get_type_hints`` looks them up: the class's own
+    namespace first, then its module's."""
+    hints: dict[str, Any] = {}
+    for base in reversed(cls.__mro__):
+        ann = base.__dict__.get("__annotations__")
+        if not ann or isinstance(ann, types.GetSetDescriptorType):
+            continue
+        names, exprs = list(ann), list(ann.values())
+        strings = [i for i, e in enumerate(exprs) if isinstance(e, str)]
+        if strings:
+            module = getattr(sys.modules.get(base.__module__), "__dict__", {})
+            code = compile("(" + ", ".join(f"({exprs[i]})" for i in strings) + ",)", f"<annotations of {base.__qualname__}>", "eval")
+            for i, value in zip(strings, eval(code, dict(vars(base)), module)):  # noqa: S307 (our own source)
+                exprs[i] = value
+        for name, value in zip(names, exprs):
+            hints[name] = type(None) if value is None else value  # as get_type_hints writes None
+    return hints
+
+
 def resolved_fields(cls: type[Model]) -> dict[str, FieldInfo]:
     """``cls.model_fields`` with every annotation resolved (forward references too), once."""
     if not cls.__dict__.get("__resolved__"):
-        hints = typing.get_type_hints(cls, include_extras=True)
+        hints = class_hints(cls)
         for name, info in cls.model_fields.items():
             ann = hints[name]
             meta: list = []
