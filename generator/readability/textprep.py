@@ -74,8 +74,11 @@ class Unit:
         segs = self.segs
         if not segs:
             return [0] * max(0, z - a)
+        starts = self.__dict__.get("_starts")
+        if starts is None or len(starts) != len(segs):
+            starts = self.__dict__["_starts"] = [s[0] for s in segs]
         out: list[int] = []
-        k, last = 0, len(segs) - 1
+        k, last = max(0, bisect.bisect_right(starts, a) - 1), len(segs) - 1  # from the segment of ``a``, not the first
         for i in range(a, z):
             while k < last and segs[k + 1][0] <= i:  # bisect_right(starts, i) - 1, never below 0
                 k += 1
