@@ -9,7 +9,6 @@ Each command imports the stages it runs inside its function, so a command loads 
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import signal
 import sys
@@ -373,17 +372,8 @@ def main(argv: list[str] | None = None) -> int:
 FAST_EXIT = frozenset({"check", "validate", "score"})
 
 
-#: The collector's thresholds for the program. With Python's (700, 10, 10) it runs every 700 new
-#: objects: 72 times in a `check` of the shipped inventory (16-18 ms, 4-5%), for almost no garbage.
-#: At 10,000 it runs 4 times (about 8 ms); 50,000 would skip it entirely but raised the peak memory of
-#: a `check` of a 1 MiB inventory from 104 to 122 MB, and 10,000 keeps it at 104 MB. mypy raises it
-#: too. Only the program: main() and the MkDocs plugin leave the process they run in as it is.
-GC_THRESHOLD = (10_000, 10, 10)
-
-
 def run() -> NoReturn:
     """The ``plainnotice`` program (and ``python -m generator``): :func:`main`, then exit with its code."""
-    gc.set_threshold(*GC_THRESHOLD)
     args = parse_args(None)
     code = dispatch(args)
     if args.command in FAST_EXIT:

@@ -67,17 +67,3 @@ def test_output_to_a_full_disk_is_an_error_not_a_success():
     assert proc.returncode == 2
     assert "no space left" in proc.stderr and "Traceback" not in proc.stderr
 
-
-def test_main_leaves_the_collector_of_the_process_it_runs_in_alone():
-    """Only the program raises the collector's threshold: main() (tests, scripts) and the MkDocs plugin
-    run inside someone else's process."""
-    import gc
-
-    before = gc.get_threshold()
-    in_process("validate", str(REFERENCE))
-    assert gc.get_threshold() == before
-    out = subprocess.run(
-        [sys.executable, "-c", "import gc, sys; from generator import cli; cli.dispatch = lambda a: print(gc.get_threshold()) or 0; sys.argv = ['plainnotice', 'validate']; cli.run()"],
-        cwd=REPO, capture_output=True, text=True, timeout=60,
-    )
-    assert out.stdout.strip() == str(cli.GC_THRESHOLD)
