@@ -55,6 +55,8 @@ CONTEXT_DOC: dict[str, str] = {
     "consent_purposes": "Purposes whose legal basis is `consent`.",
     "withdraw_purposes": "Purposes that rest on consent: legal basis `consent`, or they use special-category data "
     "whose Art. 9(2) condition is `explicit_consent` (GDPR Art. 13(2)(c)).",
+    "withdraw_ids": "The ids of `withdraw_purposes`: `p.id in withdraw_ids` asks it of one purpose in one step, "
+    "however many purposes there are.",
     "li_purposes": "Purposes whose legal basis is `legitimate_interests`.",
     "public_task_purposes": "Purposes whose legal basis is `public_task`.",
     "recognised_li_purposes": "Purposes whose legal basis is `recognised_legitimate_interest` (UK GDPR Art. 6(1)(ea)).",
@@ -340,6 +342,7 @@ def build_context(inv: Inventory, values: Values, lang: str, country_names: dict
         "location_data": [d for d in inv.data if d.ccpa_category is not None and d.ccpa_category.value == "geolocation"],
         "consent_purposes": [p for p in inv.purposes if _basis_is(p, "consent")],
         "withdraw_purposes": withdraw,
+        "withdraw_ids": frozenset(p.id for p in withdraw),
         "li_purposes": [p for p in inv.purposes if _basis_is(p, "legitimate_interests")],
         "public_task_purposes": [p for p in inv.purposes if _basis_is(p, "public_task")],
         "recognised_li_purposes": [p for p in inv.purposes if _basis_is(p, "recognised_legitimate_interest")],
