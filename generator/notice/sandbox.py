@@ -122,8 +122,24 @@ def shipped_code(filename: str, checksum: str, fingerprint: str) -> CodeType | N
 class SafeBytecodeCache(jinja2.FileSystemBytecodeCache):
     """Jinja's file cache, except that a cache file that cannot be read (cut short, not a pickle,
     not code) means compiling the template as without a cache, and one that cannot be written is
-    skipped: derived data never stops a run. A template the cache does not have yet is taken from
-    the shipped compiled templates when one matches (:func:`shipped_code`), then kept in the cache.
+    skipped: derived data never stops a run. (The site stage's theme cache is one too.)"""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # a damaged file: compile as before
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:  # full disk, folder removed...: go on without a cache
+            pass
+
+
+class NoticeBytecodeCache(SafeBytecodeCache):
+    """The notice templates' cache: a template the cache folder does not have yet is taken from the
+    shipped compiled templates when one matches (:func:`shipped_code`), then kept in the folder.
     ``directory`` None: no folder to keep anything in (only the shipped templates are used)."""
 
     def __init__(self, directory: str | None, fingerprint: str):
@@ -141,20 +157,12 @@ class SafeBytecodeCache(jinja2.FileSystemBytecodeCache):
         return bucket
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if not self.writable:
-            return
-        try:
+        if self.writable:
             super().load_bytecode(bucket)
-        except Exception:  # a damaged file: compile as before
-            bucket.reset()
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if not self.writable:
-            return
-        try:
+        if self.writable:
             super().dump_bytecode(bucket)
-        except OSError:  # full disk, folder removed...: go on without a cache
-            pass
 
 
 def fingerprint(env: Sandbox) -> str:
@@ -178,10 +186,10 @@ def _bytecode_cache(env: Sandbox) -> jinja2.BytecodeCache:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
-        return SafeBytecodeCache(None, fp)
+        return NoticeBytecodeCache(None, fp)
     if not os.access(folder, os.W_OK):
-        return SafeBytecodeCache(None, fp)
-    return SafeBytecodeCache(str(folder), fp)
+        return NoticeBytecodeCache(None, fp)
+    return NoticeBytecodeCache(str(folder), fp)
 
 
 def make_environment(loader: BaseLoader, values: Values, grammar: Grammar | None = None) -> Sandbox:
