@@ -82,6 +82,8 @@ CONTEXT_DOC: dict[str, str] = {
     "source_parties": "Parties named as a source of any data entry.",
     "recipients": "Parties that get any data (in `shared_with`, `sold_to` or `shared_for_ads_with`), in inventory order.",
     "cookie_parties": "Parties that run a cookie (`provider`) and get no data entry.",
+    "cookies_by_provider": "Party id -> the cookies it runs (`provider`), in inventory order; an empty list for a party "
+    "that runs none. One look-up however many parties and cookies there are.",
     "other_parties": "Parties that get no data entry, give none and run no cookie.",
     "transfer_tables": "One per listed GDPR law, EU first: objects with `law` (`eu`/`uk`), `rows`, "
     "`kinds` (the set of row kinds), `copies` (rows with a copy, one per party and copy text) and "
@@ -194,6 +196,14 @@ class CcpaGroup:
 
     category: str
     items: list
+
+
+def _cookies_by_provider(inv: Inventory) -> dict[str, list]:
+    by: dict[str, list] = {p.id: [] for p in inv.parties}
+    for c in inv.cookies:
+        if c.provider is not None:
+            by.setdefault(c.provider, []).append(c)
+    return by
 
 
 def _distinct(codes) -> list:
@@ -366,6 +376,7 @@ def build_context(inv: Inventory, values: Values, lang: str, country_names: dict
         "source_parties": sources,
         "recipients": recipients,
         "cookie_parties": cookie_parties,
+        "cookies_by_provider": _cookies_by_provider(inv),
         "other_parties": other,
         "transfers": transfers,
         "transfer_tables": transfer_tables,
