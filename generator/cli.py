@@ -384,8 +384,11 @@ def run() -> NoReturn:
             pass
         except OSError as exc:  # stdout on a full disk: the output is incomplete, so say so
             problem = environment_problem(exc, exc.filename or "standard output", f"running 'plainnotice {args.command}'")
-            if problem is not None:
-                print(printable(str(problem)), file=sys.__stderr__)
+            message = str(problem) if problem is not None else f"standard output: error: could not write the output ({exc.strerror or exc}): write it to a file or a terminal that accepts it"
+            try:
+                print(printable(message), file=sys.__stderr__, flush=True)
+            except OSError:
+                pass  # nowhere left to say it; the exit code still does
             code = 2
         os._exit(code)
     sys.exit(code)

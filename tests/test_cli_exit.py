@@ -67,3 +67,20 @@ def test_output_to_a_full_disk_is_an_error_not_a_success():
     assert proc.returncode == 2
     assert "no space left" in proc.stderr and "Traceback" not in proc.stderr
 
+
+
+def test_output_that_cannot_be_written_for_another_reason_still_says_so():
+    """An error the tool does not name (here EINVAL) is still a message and exit code 2, never silence."""
+    code = (
+        "import errno, io, sys\n"
+        "from generator import cli\n"
+        "class Broken(io.StringIO):\n"
+        "    def flush(self):\n"
+        "        raise OSError(errno.EINVAL, 'Invalid argument')\n"
+        f"sys.argv = ['plainnotice', 'validate', {str(REFERENCE)!r}]\n"
+        "sys.stdout = Broken()\n"
+        "cli.run()\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2
+    assert "could not write the output (Invalid argument)" in proc.stderr and "Traceback" not in proc.stderr
