@@ -61,6 +61,33 @@ def test_two_concurrent_builds_of_different_inventories_never_publish_a_mixed_si
     assert [p.name for p in proj.iterdir() if p.name.startswith(".plainnotice-") and p.name != LOCK_NAME] == []
 
 
+def test_planning_a_build_never_makes_or_removes_the_docs_folder_another_build_may_be_using(tmp_path, monkeypatch):
+    """Builds plan outside the lock. A plan that made a missing docs folder for MkDocs' check and
+    removed it after could take it away from a second build that found it in between (CI saw
+    'The path .../pages isn't an existing directory'), or from one that made it to write its pages.
+    While MkDocs loads the config the project's docs folder stays missing, and a folder another
+    build makes meanwhile is still there after the plan."""
+    import generator.site.build as site_build
+
+    proj = project(tmp_path / "p")
+    docs = proj / "pages"
+    real = site_build.load_config
+    seen = []
+
+    def load(*args, **kwargs):
+        seen.append(docs.exists())
+        config = real(*args, **kwargs)
+        docs.mkdir()  # another build's write_docs, while this plan is still in MkDocs
+        return config
+
+    monkeypatch.setattr(site_build, "load_config", load)
+    plan = site_build.plan_build(proj / "mkdocs.yml")
+    assert seen == [False]
+    assert docs.is_dir(), "the plan removed a docs folder another build had made"
+    assert plan.config["docs_dir"] == str(docs.resolve())
+    assert sorted(p.name for p in proj.iterdir()) == ["a.yml", "b.yml", "mkdocs.yml", "pages", "site_overrides"]
+
+
 @pytest.mark.skipif(not shutil.which("unshare") or os.geteuid() != 0, reason="needs root and unshare for a second PID namespace")
 def test_a_build_in_another_pid_namespace_never_deletes_a_live_builds_folder(tmp_path):
     """Build A pauses inside MkDocs; build B starts in a new PID namespace (a second container),

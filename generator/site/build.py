@@ -23,6 +23,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import tempfile
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -186,29 +187,38 @@ def plan_build(
 
 def _load(config_file: Path, raw: dict, site: Target, docs: Target, on_log) -> MkDocsConfig:
     """mkdocs.yml loaded by MkDocs with the real site folder, so its own path checks run on it.
-    MkDocs wants docs_dir to exist: a missing one is made for the check and removed after it."""
-    made = []
-    folder = docs.path
-    while not folder.exists():
-        made.append(folder)
-        folder = folder.parent
+
+    MkDocs wants docs_dir to exist. A missing one is not made in the project for the check: a
+    second build running at the same time could find it there, then lose it when this build
+    removed it again (two builds at once are allowed; only the writing is one at a time). MkDocs
+    checks a new, empty private folder instead, and the plan gets the real docs folder, which the
+    build makes under its lock. The path checks MkDocs would have run on the real folder (docs_dir
+    and site_dir apart) already ran in :func:`plan_build`; the third (docs_dir is not the folder of
+    mkdocs.yml) cannot fail for a folder that does not exist."""
+    missing = not os.path.lexists(docs.path)
     try:
-        for folder in reversed(made):
-            folder.mkdir()
-        with _mkdocs_log(on_log) as handler:
+        with _mkdocs_log(on_log) as handler, _stand_in(missing) as stand_in:
+            extra = {"docs_dir": stand_in} if stand_in else {}
             try:
-                return load_config(str(config_file), plugins=plugins_without_ours(raw), site_dir=str(site.path))
+                config = load_config(str(config_file), plugins=plugins_without_ours(raw), site_dir=str(site.path), **extra)
             except (ConfigurationError, Abort) as exc:
                 detail = "; ".join(handler.messages) or str(exc)
                 raise InputError(Problem(Loc(str(config_file)), f"MkDocs cannot use this config: {detail}", "fix the setting MkDocs names")) from None
     except OSError as exc:
         raise _environment(exc, docs.path, "checking the docs folder") from None
-    finally:
-        for folder in made:
-            try:
-                folder.rmdir()
-            except OSError:
-                pass
+    if missing:
+        config["docs_dir"] = str(docs.path)
+    return config
+
+
+@contextmanager
+def _stand_in(needed: bool) -> Iterator[str | None]:
+    """A new, empty folder outside the project (removed after), when ``needed``."""
+    if not needed:
+        yield None
+        return
+    with tempfile.TemporaryDirectory(prefix="plainnotice-docs-") as folder:
+        yield folder
 
 
 def _environment(exc: OSError, path: Path, action: str) -> Exception:
