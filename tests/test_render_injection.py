@@ -201,6 +201,29 @@ def test_payload_is_shown_as_text_and_injects_nothing(payload):
         assert "javascript" not in " ".join(got.hrefs).lower()
 
 
+FORGED_MARKS = [
+    "a value mark \ue0000\ue001forged\ue002 inside",  # value open, middle and close
+    "a line mark \ue003notice.md.j2\ue0051\ue004 inside",  # template line open, middle and close
+    "\ue003 \ue004 \ue005 alone",
+]
+
+
+@pytest.mark.parametrize("payload", FORGED_MARKS)
+def test_marker_characters_in_the_inventory_never_reach_a_page_or_forge_a_mark(payload):
+    """The render brackets each printed value and each template line in private-use characters
+    (U+E000-U+E005) and removes them after. Inventory text holding one of them is shown with U+FFFD
+    in its place: no page holds a marker character, no span or template point comes from the
+    inventory's own characters, and the page structure is the baseline's."""
+    result = _render_with(payload)
+    shown = clean_text(payload)
+    assert not re.search("[\ue000-\ue005]", shown) and "\ufffd" in shown
+    for path, page in result.pages.items():
+        assert not re.search("[\ue000-\ue005]", page.markdown), path
+        assert _parse(page.markdown).tags == _parse(BASELINE.pages[path].markdown).tags, path
+        assert len(page.spans) == len(BASELINE.pages[path].spans), path
+        assert [(p.template, p.line) for p in page.points] == [(p.template, p.line) for p in BASELINE.pages[path].points], path
+
+
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_titles_cannot_become_markup(payload):
     result = _render_with(payload)

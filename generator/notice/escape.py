@@ -20,8 +20,9 @@ HTML_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&#
 MARK_OPEN, MARK_MID, MARK_CLOSE = "\ue000", "\ue001", "\ue002"
 #: Private-use characters of a template line mark (:mod:`.sourcemap`): where template text starts.
 LINE_OPEN, LINE_MID, LINE_CLOSE = "\ue003", "\ue005", "\ue004"
-MARKERS = re.compile("[\ue000-\ue005]")
-MARKERS = re.compile("[\ue000-\ue002]")
+#: Every marker character (value and line marks): inventory text that holds one is shown with U+FFFD
+#: in its place, so it can never open, close or forge a mark.
+MARKERS = re.compile(f"[{MARK_OPEN}-{LINE_MID}]")
 #: Characters Markdown extensions MkDocs users enable read as markup, written as numeric entities
 #: wherever they are: ``~`` (pymdownx.tilde: ~~struck~~, H~2~O), ``^`` (pymdownx.caret), ``=``
 #: (pymdownx.mark ==x==, smartsymbols =/=) and ``$`` (arithmatex). ``@`` too where it starts a word
