@@ -494,9 +494,61 @@ RULE_CASES = [
     ),
     (
         'ca_under_16_process',
-        'ref',
+        'us',
         [('  sells_or_shares_under_16: false\n', '  sells_or_shares_under_16: true\n')],
-        [('ca.under_16_process', '292:29', 'you sell or share personal information of consumers under 16, but the inventory does not describe the opt-in process')],
+        [('ca.under_16_process', '125:29', 'you sell or share personal information of consumers under 16, but the inventory does not describe the opt-in process')],
+    ),
+    (
+        # the notice would say "we do not sell or share" and "we sell or share ... under 16 only if they opt in"
+        'ca_under_16_without_selling',
+        'ref',
+        [('  sells_or_shares_under_16: false\n', '  sells_or_shares_under_16: true\n  opt_in_process: People aged 13 to 15 turn on sharing in Settings.\n')],
+        [('ca.under_16_without_selling', '292:29', 'you sell or share personal information of consumers under 16, but no data is marked as sold or shared')],
+    ),
+    (
+        # 'used only for the 7027(m) purposes' next to 'Sold or shared: yes', and no right to limit
+        'ca_limited_but_sold',
+        'ref',
+        [('    shared_for_ads: false\n    sensitive_use_limited: true\n', '    shared_for_ads: true\n    shared_for_ads_with: [salons]\n    sensitive_use_limited: true\n')],
+        [
+            ('ca.opt_out_link', '90:21', "you sell or share 'allergy_notes' but give no opt-out link"),
+            ('ca.limited_but_sold', '92:28', "data 'allergy_notes' is sensitive personal information that is sold or shared, so it is not used only for the purposes 11 CCR 7027(m) lists"),
+        ],
+    ),
+    (
+        'ca_gpc_scope_short',
+        'ref',
+        [('  gpc_applies_to: [browser, device, account]\n', '  gpc_applies_to: [offline_sales]\n')],
+        [('ca.gpc_scope', '267:19', 'the signal must also opt out the browser or device that sends it (browser, device) and the person, when you know who they are (account) (11 CCR 7025(c)(1)), but gpc_applies_to does not name them')],
+    ),
+    (
+        'ca_gpc_scope_no_account',
+        'ref',
+        [('  gpc_applies_to: [browser, device, account]\n', '  gpc_applies_to: [browser]\n')],
+        [('ca.gpc_scope', '267:19', 'the signal must also opt out the person, when you know who they are (account) (11 CCR 7025(c)(1)), but gpc_applies_to does not name it')],
+    ),
+    (
+        # role: service_provider was re-labelled third_party silently: "working for us" and "a third party"
+        'ca_role_of_buyer_by_role',
+        'us',
+        [('    name: {en: Advertising networks, es: Redes de publicidad}\n    role: third_party\n', '    name: {en: Advertising networks, es: Redes de publicidad}\n    role: service_provider\n')],
+        [('ca.role_of_buyer', '86:11', "party 'adnet' buys data or gets it for cross-context ads, so it cannot be a service provider (role)")],
+    ),
+    (
+        'decision_exception_needs_solely',
+        'ref',
+        [('      solely_automated: false\n      what: Our system flags', '      solely_automated: false\n      exception: contract\n      what: Our system flags')],
+        [('gdpr.decision_exception_needs_solely', '182:18', "the decision in purpose 'fraud' is made by a person (solely_automated: false), but it gives an exception, which only a decision made by computer alone needs")],
+    ),
+    (
+        # UK GDPR Art. 22B(2): "based entirely on" explicit-consent data, not one explicit-consent input
+        'decision_special_category_uk_entirely',
+        'ref',
+        [
+            ('    data: [contact, bookings, payment, usage]\n    legal_basis: legitimate_interests\n', '    data: [contact, bookings, payment, usage, allergy_notes]\n    legal_basis: legitimate_interests\n    withdraw: Email us.\n'),
+            ('      solely_automated: false\n      what: Our system flags', '      solely_automated: true\n      exception: explicit_consent\n      what: Our system flags'),
+        ],
+        [('gdpr.decision_special_category', '182:7', "the decision in purpose 'fraud' is made by computer alone and uses special-category data 'allergy_notes' under explicit_consent, but the purpose's own legal basis is legitimate_interests: UK GDPR Art. 22B(2) allows such a decision only when it rests entirely on explicit consent")],
     ),
     (
         'ca_role_of_buyer',

@@ -350,15 +350,49 @@ def _ca_incentive(inv) -> Iterator[Hit]:
 
 @rule(
     RULES,
+    "ca.limited_but_sold",
+    ca("Cal. Civ. Code 1798.121; 11 CCR 7027(m)"),
+    "sensitive personal information used only for the purposes 11 CCR 7027(m) lists is not sold or shared: no purpose there allows that",
+    "set 'sensitive_use_limited: false' for it (and give controls.limit_sensitive_url), or stop selling or sharing it",
+)
+def _ca_limited_but_sold(inv) -> Iterator[Hit]:
+    """None of the eight purposes of 11 CCR 7027(m) is selling or sharing: the advertising one, (m)(5),
+    allows only short-term, non-personalized ads "provided that the personal information is not
+    disclosed to another third party". With ``sensitive_use_limited: true`` the notice would say the data
+    is used only for those purposes, next to "Sold or shared: yes", and leave out the right to limit.
+    Not weighed: 7027(m)(8) and Civ. Code 1798.121(d) (data processed without the purpose of inferring
+    characteristics); the format has no field for that purpose."""
+    for i, d in enumerate(inv.data):
+        if _ca_sensitive(d) and d.sensitive_use_limited is True and (d.sold or d.shared_for_ads or d.sold_to or d.shared_for_ads_with):
+            yield Hit(
+                first_written(inv, ("data", i, "sensitive_use_limited"), ("data", i)),
+                f"data '{d.id}' is sensitive personal information that is sold or shared, so it is not used only for the purposes 11 CCR 7027(m) lists",
+            )
+
+
+@rule(
+    RULES,
     "ca.gpc_scope",
     ca("11 CCR 7011(e)(3)(F), 7025(c)(1)"),
     "what an opt-out preference signal applies to: the browser, the device, the account, offline sales",
-    "add controls.gpc_applies_to, e.g. [browser, device, account]",
+    "set controls.gpc_applies_to to what the signal opts out: browser or device, and account, e.g. [browser, device, account]",
 )
 def _ca_gpc_scope(inv) -> Iterator[Hit]:
+    """7025(c)(1): the signal is a valid opt-out request for the browser or device and any profile
+    linked to it (and, if known, for the consumer); the notice states that coverage."""
     c = inv.controls
     if c.global_privacy_control and not c.gpc_applies_to:
         yield Hit(("controls", "global_privacy_control"), "you honour Global Privacy Control, but the inventory does not say what the signal opts out (browser, device, account, offline sales)")
+    elif c.global_privacy_control:
+        scope = {s.value for s in c.gpc_applies_to}
+        short = ([] if scope & {"browser", "device"} else ["the browser or device that sends it (browser, device)"]) + (
+            [] if "account" in scope else ["the person, when you know who they are (account)"]
+        )
+        if short:
+            yield Hit(
+                first_written(inv, ("controls", "gpc_applies_to"), ("controls", "global_privacy_control")),
+                f"the signal must also opt out {' and '.join(short)} (11 CCR 7025(c)(1)), but gpc_applies_to does not name {'them' if len(short) > 1 else 'it'}",
+            )
 
 
 @rule(
@@ -393,7 +427,7 @@ def _ca_agents(inv) -> Iterator[Hit]:
     "ca.under_16_process",
     ca("11 CCR 7011(e)(3)(I), 7070, 7071, 7072(a)"),
     "how consumers under 16 (and parents of children under 13) opt in to the sale or sharing of their data",
-    "add children.opt_in_process: how people aged 13 to 15 opt in, and how a parent or guardian of a child under 13 does",
+    "add children.opt_in_process: how people aged 13 to 15 opt in, and, if you allow children under 13, how a parent or guardian opts in for them",
 )
 def _ca_under_16_process(inv) -> Iterator[Hit]:
     ch = inv.children
@@ -403,12 +437,38 @@ def _ca_under_16_process(inv) -> Iterator[Hit]:
 
 @rule(
     RULES,
+    "ca.under_16_without_selling",
+    ca("Cal. Civ. Code 1798.115(c), 1798.120(c); 11 CCR 7011(e)(1)(D), (G)"),
+    "a business that sells or shares the personal information of consumers under 16 sells or shares some personal information",
+    "set children.sells_or_shares_under_16: false, or mark the data you sell or share ('sold: true' / 'shared_for_ads: true')",
+)
+def _ca_under_16_without_selling(inv) -> Iterator[Hit]:
+    """The notice would say both "we do not sell or share your personal information" and "we sell or
+    share the personal information of people under 16 only if they opt in"."""
+    ch = inv.children
+    if ch is not None and ch.sells_or_shares_under_16 and not _sold_or_shared(inv):
+        yield Hit(("children", "sells_or_shares_under_16"), "you sell or share personal information of consumers under 16, but no data is marked as sold or shared")
+
+
+@rule(
+    RULES,
     "ca.role_of_buyer",
     ca("Cal. Civ. Code 1798.140(ad), (ah), (ai), (ag), (j)"),
     "a party that data is sold to or shared with for cross-context ads is a third party, not a service provider or contractor",
-    "set the party's ccpa_role to third_party, or remove it from sold_to / shared_for_ads_with",
+    "set the party's role and ccpa_role (if given) to third_party, or remove it from sold_to / shared_for_ads_with",
 )
 def _ca_role_of_buyer(inv) -> Iterator[Hit]:
+    """Either field naming a role that works for the business contradicts a sale or sharing: the notice
+    would call the party "working for us" in one place and a third party in another. ``role`` does so
+    when it is a CCPA word (service_provider, contractor), or a GDPR processor in a notice no GDPR
+    applies to (then only the CCPA reading, a service provider, is left). Where GDPR applies too, a
+    processor under GDPR can still be a third party under the CCPA: both words are printed, each
+    under its law."""
+    working = {"service_provider", "contractor"} | ({"processor"} if not inv.jurisdiction_set & {"eu_gdpr", "uk_gdpr"} else set())
     for i, p in enumerate(inv.parties):
-        if p.ccpa_role is not None and p.ccpa_role.value != "third_party" and any(r.sold or r.ads for r in p.receipts):
+        if not any(r.sold or r.ads for r in p.receipts):
+            continue
+        if p.ccpa_role is not None and p.ccpa_role.value != "third_party":
             yield Hit(("parties", i, "ccpa_role"), f"party '{p.id}' buys data or gets it for cross-context ads, so it cannot be a {p.ccpa_role.value.replace('_', ' ')}")
+        elif p.role.value in working:
+            yield Hit(("parties", i, "role"), f"party '{p.id}' buys data or gets it for cross-context ads, so it cannot be a {p.role.value.replace('_', ' ')} (role)")

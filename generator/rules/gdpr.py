@@ -235,6 +235,26 @@ def _solely(inv) -> Iterator[Hit]:
 
 @rule(
     RULES,
+    "gdpr.decision_exception_needs_solely",
+    {"eu_gdpr": "GDPR Art. 22(1)-(2)", "uk_gdpr": "UK GDPR Art. 22A(1), 22B"},
+    "an exception (contract, law, explicit consent) only for a decision made by computer alone",
+    "set 'solely_automated: true' if no person takes part in the decision in a meaningful way, or remove 'exception' (and 'law')",
+)
+def _decision_exception_needs_solely(inv) -> Iterator[Hit]:
+    """With ``solely_automated: false`` the notice says a person decides and Art. 22 does not apply, and
+    it leaves the exception out: an exception there says the opposite of that, so the inventory must
+    choose."""
+    for i, p in enumerate(inv.purposes):
+        ad = p.automated_decision
+        if ad is not None and ad.solely_automated is False and ad.exception is not None:
+            yield Hit(
+                ("purposes", i, "automated_decision", "exception"),
+                f"the decision in purpose '{p.id}' is made by a person (solely_automated: false), but it gives an exception, which only a decision made by computer alone needs",
+            )
+
+
+@rule(
+    RULES,
     "gdpr.decision_law",
     gdpr("Art. 22(2)(b)"),
     "for a decision a law allows, the law",
@@ -257,24 +277,32 @@ def _decision_law(inv) -> Iterator[Hit]:
 def _decision_special(inv) -> Iterator[Hit]:
     """GDPR Art. 22(4): such a decision may use Art. 9(1) data only under Art. 9(2)(a) or (g). UK GDPR
     Art. 22B(2)-(3): explicit consent, or a contract or a law and Art. 9(2)(g)."""
-    uk_only = inv.jurisdiction_set & {"eu_gdpr", "uk_gdpr"} == {"uk_gdpr"}
+    uk = "uk_gdpr" in inv.jurisdiction_set
     for i, p in enumerate(inv.purposes):
         ad = p.automated_decision
         if ad is None or ad.solely_automated is not True:
             continue
-        for d in p.data_items:
-            if not _special(d):
+        special = [d for d in p.data_items if _special(d)]
+        bases = [d.special_category_basis.value if d.special_category_basis is not None else None for d in special]
+        # UK Art. 22B(2): the decision is "based entirely on processing of personal data to which the
+        # data subject has given explicit consent": every special-category input, and the purpose itself.
+        entirely_consent = all(b == "explicit_consent" for b in bases) and p.legal_basis is not None and p.legal_basis.value == "consent"
+        by_contract_or_law = ad.exception is not None and ad.exception.value in ("contract", "law")  # 22B(3)(a)
+        for d, basis in zip(special, bases):
+            if basis is None:
                 continue
-            basis = d.special_category_basis.value if d.special_category_basis is not None else None
-            ok = basis == "explicit_consent" or (
-                basis == "substantial_public_interest"
-                and (not uk_only or (ad.exception is not None and ad.exception.value in ("contract", "law")))
-            )
-            if basis is not None and not ok:
+            ok = basis in ("explicit_consent", "substantial_public_interest")  # Art. 22(4): 9(2)(a) or (g)
+            if ok and uk:
+                ok = entirely_consent or (basis == "substantial_public_interest" and by_contract_or_law)
+            if not ok:
+                why = "which does not allow that"
+                if uk and basis == "explicit_consent":
+                    own = p.legal_basis.value if p.legal_basis is not None else "not given"
+                    why = f"but the purpose's own legal basis is {own}: UK GDPR Art. 22B(2) allows such a decision only when it rests entirely on explicit consent"
                 yield Hit(
                     ("purposes", i, "automated_decision"),
                     f"the decision in purpose '{p.id}' is made by computer alone and uses special-category data "
-                    f"'{d.id}' under {basis}, which does not allow that",
+                    f"'{d.id}' under {basis}, {why}",
                 )
 
 
