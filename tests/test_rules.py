@@ -90,6 +90,13 @@ RULE_CASES = [
         [],
     ),
     (
+        # data about other people (referees, contacts) is not collected from them: Art. 14 for them, no 13(2)(e)
+        'required_not_asked_of_data_about_others',
+        'ref',
+        [('    required: true\n    if_not_provided: We cannot create your account or confirm your bookings.\n', '    about_others: the people you book for\n')],
+        [],
+    ),
+    (
         'if_not_provided',
         'ref',
         [('    if_not_provided: We cannot make a booking for you.\n', '')],

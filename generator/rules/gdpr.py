@@ -131,10 +131,12 @@ def _special_category(inv) -> Iterator[Hit]:
 )
 def _required(inv) -> Iterator[Hit]:
     """Asked only of data the person gives (`you` in sources): Art. 13(2)(e) is about data "collected
-    from the data subject"; Art. 14 has no such point. Without an answer the notice says nothing, so
-    nothing is printed from a default."""
+    from the data subject"; Art. 14 has no such point. Data ``about_others`` (referees, emergency
+    contacts) is given by the reader but is about other people, so for them it is not collected from
+    the data subject: not asked. Without an answer the notice says nothing, so nothing is printed from
+    a default."""
     for i, d in enumerate(inv.data):
-        if d.given_by_person and d.required is None:
+        if d.given_by_person and d.required is None and not d.about_others:
             yield Hit(("data", i), f"data '{d.id}' comes from the person, but the inventory does not say whether they must give it")
 
 
