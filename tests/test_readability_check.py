@@ -244,6 +244,14 @@ def _result(markdown: str, spans=(), templates=None, layer="full") -> RenderResu
     return RenderResult(pages={"notice.md": page}, templates=templates or {})
 
 
+def test_no_plain_word_that_changes_the_meaning():
+    """Review 7: "employ" -> "use" turns "cannot legally employ you" into "use you", and "give a
+    reference" is not "refer". Neither is suggested; a real one still is."""
+    md = "# Notice\n\nThe employer cannot legally employ you without it.\n\nYour referees give a reference.\n\nWe make a decision in a week.\n"
+    found = {(f.rule, f.detail.phrase.lower()) for f in check(_result(md)).findings if f.rule in ("RD005", "RD008")}
+    assert found == {("RD008", "make a decision")}
+
+
 def test_rules_on_hand_built_page():
     md = (
         "# Notice\n\n"
