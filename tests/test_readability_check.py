@@ -244,6 +244,23 @@ def _result(markdown: str, spans=(), templates=None, layer="full") -> RenderResu
     return RenderResult(pages={"notice.md": page}, templates=templates or {})
 
 
+def test_the_statutes_own_long_term_is_not_a_long_sentence_of_the_company():
+    """Review 7 A row 9: "Kind: Account log-in, financial account, debit card, or credit card number in
+    combination with ..." is 1798.140(ae)(1)(B)'s own term, which the notice must use (7011(e)(1)(A)).
+    It counted as a 38-word sentence of the company's (RD003, pointing at its inventory line) that
+    the company could not split. The statute's words count as one word, as for the hard-sentence rule."""
+    from conftest import FIXTURES, variant
+    from generator.inventory.load import load_text
+    from generator.inventory.parse import parse
+    from generator.notice.render import render
+
+    inv = parse(load_text(variant(("    ccpa_sensitive: government_id\n", "    ccpa_sensitive: account_access\n"), base=FIXTURES / "us_saas.yml"), "inv.yml"))
+    result = render(inv)
+    assert "financial account, debit card, or credit card number" in result.pages["notice.md"].markdown
+    long_or_hard = [f for f in check(result, inv).findings if f.rule in ("RD002", "RD003", "RD004")]
+    assert not [f for f in long_or_hard if (f.detail.field or "").endswith("ccpa_sensitive")], [f.message for f in long_or_hard]
+
+
 def test_no_plain_word_that_changes_the_meaning():
     """Review 7: "employ" -> "use" turns "cannot legally employ you" into "use you", and "give a
     reference" is not "refer". Neither is suggested; a real one still is."""

@@ -166,11 +166,10 @@ class _Findings:
         )
 
 
-def _hard_only_for_prescribed_words(sources: Sources, page: Page, ms: Measured, target: Target, count, score, legal_names: tuple[str, ...] = ()) -> bool:
-    """True when the sentence passes its target, or is too short to be scored alone, once the law's
-    own words in it (printed from a :data:`PRESCRIBED_FIELDS` field, or one of the language's
-    ``legal_names``: the name of a law, a regulator or a defined term) count as one easy word, like a
-    name. ``count`` and ``score``: the language's counter and formulas."""
+def _counts_without_prescribed_words(sources: Sources, page: Page, ms: Measured, count, legal_names: tuple[str, ...] = ()) -> Counts | None:
+    """The sentence's counts once the law's own words in it (printed from a :data:`PRESCRIBED_FIELDS`
+    field, or one of the language's ``legal_names``: the name of a law, a regulator or a defined term)
+    count as one easy word, like a name; None when it has none. ``count``: the language's counter."""
     s, unit = ms.sentence, ms.sentence.unit
     ranges: list[tuple[int, int]] = []
     if page.spans:
@@ -196,12 +195,10 @@ def _hard_only_for_prescribed_words(sources: Sources, page: Page, ms: Measured, 
                     ranges.append((m.start(), m.end()))
         ranges.sort()
     if not ranges:
-        return False
+        return None
     raw = unit.text[s.start : s.end]
     seen = score_text(raw, names=name_spans(raw, list(ms.names or []) + ranges))
-    counts = count(seen) if seen else Counts()
-    # as everywhere, a sentence too short to be scored alone is not hard
-    return counts.words < MIN_WORDS_FOR_SENTENCE_SCORE or target.passes(score(counts)[target.metric])
+    return count(seen) if seen else Counts()
 
 
 def _outside(toks: list[tuple[str, int, int]], names: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
@@ -258,8 +255,16 @@ def _sentence_findings(
     # sentence length and difficulty (scored text only: labels are not sentences)
     if target is not None and ms.scored and ms.counts.words:
         own = score(ms.counts)[target.metric]
-        hard = not target.passes(own) and not _hard_only_for_prescribed_words(sources, page, ms, target, count, score, style.legal_names)
+        hard = not target.passes(own)
         long_ = ms.counts.words > LONG_SENTENCE
+        if hard or long_:
+            # the law's own words (a statute's category name, the name of a law) are not the
+            # writer's to shorten: judged as one easy word, like a name
+            plain = _counts_without_prescribed_words(sources, page, ms, count, style.legal_names)
+            if plain is not None:
+                # as everywhere, a sentence too short to be scored alone is not hard
+                hard = hard and not (plain.words < MIN_WORDS_FOR_SENTENCE_SCORE or target.passes(score(plain)[target.metric]))
+                long_ = long_ and plain.words > LONG_SENTENCE
         if long_ or (hard and ms.counts.words >= MIN_WORDS_FOR_SENTENCE_SCORE):
             loc, fld = sentence_loc()
             where = f" ({fld})" if fld else ""
