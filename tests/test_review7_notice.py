@@ -1,0 +1,85 @@
+"""Review 7 (A: a California data seller; B: a UK/EU screening company): full-notice sentences that
+said more or less than the inventory or the article they paraphrase, fixed in every language.
+
+Each test renders a fixture (or a small variant of one) in all seven languages and asserts the new
+wording where the condition holds, and that the old wording is gone. The findings:
+/work/notes/review7/A/findings.md and /work/notes/review7/B/findings.md.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ALL_FIXTURES, variant
+from generator.inventory.load import load_text
+from generator.inventory.parse import parse
+from generator.notice.checklist import find_section
+from generator.notice.render import render
+
+LANGS = ("en", "de", "es", "fr", "it", "nl", "pl")
+
+
+def _render(text: str, lang: str):
+    return render(parse(load_text(text, "inv.yml")), lang=lang)
+
+
+def _notice(text: str, lang: str) -> str:
+    return _render(text, lang).pages["notice.md"].markdown
+
+
+def _section(md: str, anchor: str) -> str:
+    found = find_section(md, anchor)
+    assert found is not None, anchor
+    return md[found[0] : found[1]]
+
+
+def _fixture(name: str) -> str:
+    return ALL_FIXTURES[name].read_text(encoding="utf-8")
+
+
+# ------------------------------------------------------------------------------------------------
+# A1, A7: the under-16 statement (1798.120(c); 11 CCR 7011(e)(1)(G), 7070, 7072(a))
+# ------------------------------------------------------------------------------------------------
+
+#: (statement of actual knowledge, the parent-or-guardian sentence, the old conditional rule)
+UNDER_16 = {
+    "en": ("We know that we sell or share the personal information of some people under 16. We do this only if they opt in.",
+           "For people under 13, a parent or guardian must opt in.",
+           "We sell or share the personal information of people under 16 only if they opt in."),
+    "de": ("Wir wissen, dass wir personenbezogene Informationen einiger Personen unter 16 Jahren verkaufen",
+           "Bei Personen unter 13 Jahren muss ein Elternteil oder Vormund zustimmen.",
+           "Wir verkaufen personenbezogene Informationen von Personen unter 16 Jahren oder teilen sie"),
+    "es": ("Sabemos que vendemos la información personal de algunos menores de 16 años",
+           "Para menores de 13 años, debe autorizarlo su padre, su madre o su tutor.",
+           "Vendemos la información personal de menores de 16 años, o la compartimos"),
+    "fr": ("Nous savons que nous vendons les informations personnelles de certaines personnes de moins de 16 ans",
+           "Pour les moins de 13 ans, un parent ou un tuteur doit y consentir.",
+           "Nous vendons les informations personnelles des personnes de moins de 16 ans, ou les partageons"),
+    "it": ("Sappiamo di vendere le informazioni personali di alcune persone con meno di 16 anni",
+           "Per chi ha meno di 13 anni, il consenso deve darlo un genitore o un tutore.",
+           "Vendiamo le informazioni personali di chi ha meno di 16 anni, o le condividiamo"),
+    "nl": ("We weten dat we persoonsgegevens van sommige mensen onder de 16 verkopen",
+           "Voor mensen onder de 13 moet een ouder of voogd daarvoor kiezen.",
+           "We verkopen persoonsgegevens van mensen onder de 16, of delen ze"),
+    "pl": ("Wiemy, że sprzedajemy dane osobowe niektórych osób poniżej 16 lat",
+           "Za osoby poniżej 13 lat zgodę musi wyrazić rodzic lub opiekun.",
+           "Dane osobowe osób poniżej 16 lat sprzedajemy lub udostępniamy"),
+}
+
+
+def _under_16(minimum_age):
+    block = "children:\n  sells_or_shares_under_16: true\n  opt_in_process: Turn it on in Settings.\n"
+    if minimum_age is not None:
+        block += f"  minimum_age: {minimum_age}\n"
+    return variant(("children:\n  sells_or_shares_under_16: false\n", block), base=ALL_FIXTURES["us_saas"])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("minimum_age, parent", [(None, True), (0, True), (12, True), (13, False), (16, False)])
+def test_under_16_states_actual_knowledge_and_a_parent_only_where_children_under_13_may_use_it(lang, minimum_age, parent):
+    # review A #1: Trailpoint (minimum_age 13) was told to say a parent opts in for children under 13;
+    # review A #7: 7011(e)(1)(G) asks whether the business knows it sells or shares such data
+    know, parent_sentence, old = UNDER_16[lang]
+    sec = _section(_notice(_under_16(minimum_age), lang), "ca-sold-shared")
+    assert know in sec and old not in sec
+    assert (parent_sentence in sec) is parent, sec
