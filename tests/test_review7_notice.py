@@ -83,3 +83,27 @@ def test_under_16_states_actual_knowledge_and_a_parent_only_where_children_under
     sec = _section(_notice(_under_16(minimum_age), lang), "ca-sold-shared")
     assert know in sec and old not in sec
     assert (parent_sentence in sec) is parent, sec
+
+
+# ------------------------------------------------------------------------------------------------
+# B1: GDPR Art. 22(2)(a): "a contract between the data subject and a data controller"
+# ------------------------------------------------------------------------------------------------
+
+#: (the contract exception, the old "our contract" wording)
+DECISION_CONTRACT = {
+    "en": ("it is needed to make or carry out a contract with you", "our contract with you"),
+    "de": ("Es ist nötig, um einen Vertrag mit Ihnen zu schließen oder zu erfüllen", "unseren Vertrag mit Ihnen zu schließen"),
+    "es": ("es necesaria para celebrar o ejecutar un contrato con usted", "ejecutar nuestro contrato con usted"),
+    "fr": ("c'est nécessaire pour conclure ou exécuter un contrat avec vous", "exécuter notre contrat avec vous"),
+    "it": ("è necessario per concludere o eseguire un contratto con te", "eseguire il nostro contratto con te"),
+    "nl": ("het is nodig om een overeenkomst met jou te sluiten of uit te voeren", "onze overeenkomst met jou te sluiten"),
+    "pl": ("jest to niezbędne do zawarcia lub wykonania umowy z Tobą", "wykonania naszej umowy z Tobą"),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_contract_exception_for_a_decision_does_not_say_the_contract_is_ours(lang):
+    # review B #1: a screening company shortlists for the employer's contract, not its own
+    new, old = DECISION_CONTRACT[lang]
+    decisions = _section(_notice(_fixture("p2p_marketplace"), lang), "automated-decisions")
+    assert new in decisions and old not in decisions
