@@ -107,3 +107,30 @@ def test_the_contract_exception_for_a_decision_does_not_say_the_contract_is_ours
     new, old = DECISION_CONTRACT[lang]
     decisions = _section(_notice(_fixture("p2p_marketplace"), lang), "automated-decisions")
     assert new in decisions and old not in decisions
+
+
+# ------------------------------------------------------------------------------------------------
+# B4: GDPR Art. 13(2)(e): "a requirement necessary to enter into a contract" (no party named)
+# ------------------------------------------------------------------------------------------------
+
+#: (the entering_contract sentence, the old "we need it" wording)
+ENTERING_CONTRACT = {
+    "en": ("It is needed to make a contract with you.", "We need it to make a contract with you."),
+    "de": ("Das ist nötig, um einen Vertrag mit Ihnen zu schließen.", "Wir brauchen sie, um einen Vertrag mit Ihnen zu schließen."),
+    "es": ("Son necesarios para celebrar un contrato con usted.", "Los necesitamos para celebrar un contrato con usted."),
+    "fr": ("C'est nécessaire pour conclure un contrat avec vous.", "Nous en avons besoin pour conclure un contrat avec vous."),
+    "it": ("Servono per concludere un contratto con te.", "Ci servono per concludere un contratto con te."),
+    "nl": ("Ze zijn nodig om een overeenkomst met je te sluiten.", "We hebben ze nodig om een overeenkomst met je te sluiten."),
+    "pl": ("Są potrzebne do zawarcia z Tobą umowy.", "Potrzebujemy ich, aby zawrzeć z Tobą umowę."),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", ["eu_uk_hr_platform", "nl_travel_agency"])
+def test_data_needed_to_enter_a_contract_does_not_say_the_contract_is_with_us(name, lang):
+    # review B #4: the candidate's job contract is with the employer, not with the screening company
+    new, old = ENTERING_CONTRACT[lang]
+    md = _notice(_fixture(name), lang)
+    entering = sum(1 for d in parse(load_text(_fixture(name), "inv.yml")).data
+                   if d.required and d.required_by == "entering_contract" and d.given_by_person)
+    assert entering and md.count(new) == entering and old not in md
