@@ -134,3 +134,45 @@ def test_data_needed_to_enter_a_contract_does_not_say_the_contract_is_with_us(na
     entering = sum(1 for d in parse(load_text(_fixture(name), "inv.yml")).data
                    if d.required and d.required_by == "entering_contract" and d.given_by_person)
     assert entering and md.count(new) == entering and old not in md
+
+
+# ------------------------------------------------------------------------------------------------
+# A6: the right to limit covers the use and the disclosure of sensitive personal information
+# (1798.121(a)-(b); 11 CCR 7011(e)(2)(E))
+# ------------------------------------------------------------------------------------------------
+
+#: (the full notice's sentences, the notice at collection's lead-in, an old wording)
+LIMIT = {
+    "en": ("You can tell us to limit how we use and disclose your sensitive personal information. After that, we use or disclose it only for what 11 CCR 7027(m) permits,",
+           "You can tell us to limit how we use and disclose your sensitive personal information: ",
+           "limit how we use your sensitive"),
+    "de": ("dass wir die Nutzung und Weitergabe Ihrer sensiblen personenbezogenen Informationen einschränken sollen. Danach verwenden wir sie nur noch für das, was 11 CCR 7027(m) erlaubt, und geben sie nur dafür weiter,",
+           "dass wir die Nutzung und Weitergabe Ihrer sensiblen personenbezogenen Informationen einschränken sollen: ",
+           "dass wir die Nutzung Ihrer sensiblen"),
+    "es": ("limitemos el uso y la comunicación de su información personal confidencial. Después, solo la usamos o comunicamos para lo que permite 11 CCR 7027(m),",
+           "limitemos el uso y la comunicación de su información personal confidencial: ",
+           "limitemos el uso de su información"),
+    "fr": ("limiter l'utilisation et la communication de vos informations personnelles sensibles. Ensuite, nous ne les utilisons ou ne les communiquons que pour ce que 11 CCR 7027(m) permet,",
+           "limiter l'utilisation et la communication de vos informations personnelles sensibles\u00a0: ",
+           "limiter l'utilisation de vos informations"),
+    "it": ("limitare l'uso e la comunicazione delle tue informazioni personali sensibili. Da quel momento le usiamo o le comunichiamo solo per ciò che consente 11 CCR 7027(m),",
+           "limitare l'uso e la comunicazione delle tue informazioni personali sensibili: ",
+           "limitare l'uso delle tue informazioni"),
+    "nl": ("het gebruik en het verstrekken van je gevoelige persoonsgegevens moeten beperken. Daarna gebruiken of verstrekken we ze alleen voor wat 11 CCR 7027(m) toestaat,",
+           "het gebruik en het verstrekken van je gevoelige persoonsgegevens moeten beperken: ",
+           "het gebruik van je gevoelige persoonsgegevens moeten beperken"),
+    "pl": ("ograniczyli użycie i ujawnianie Twoich wrażliwych danych osobowych. Potem używamy ich lub je ujawniamy tylko do tego, na co pozwala 11 CCR 7027(m),",
+           "ograniczyli użycie i ujawnianie Twoich wrażliwych danych osobowych: ",
+           "ograniczyli użycie Twoich wrażliwych"),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", ["us_saas", "us_ca_stores", "big_health_app"])
+def test_the_right_to_limit_covers_use_and_disclosure(name, lang):
+    # review A #6: Trailpoint sells precise location; a limit request also stops that disclosure
+    notice_text, collection_text, old = LIMIT[lang]
+    pages = _render(_fixture(name), lang).pages
+    assert notice_text in _section(pages["notice.md"].markdown, "right-to-limit")
+    assert collection_text in _section(pages["collection.md"].markdown, "collection-limit")
+    assert old not in pages["notice.md"].markdown and old not in pages["collection.md"].markdown
