@@ -176,3 +176,40 @@ def test_the_right_to_limit_covers_use_and_disclosure(name, lang):
     assert notice_text in _section(pages["notice.md"].markdown, "right-to-limit")
     assert collection_text in _section(pages["collection.md"].markdown, "collection-limit")
     assert old not in pages["notice.md"].markdown and old not in pages["collection.md"].markdown
+
+
+# ------------------------------------------------------------------------------------------------
+# B9: the legitimate interest can be a third party's (Art. 6(1)(f), 13(1)(d), 14(2)(b)), and the
+# right to object covers every 6(1)(f) purpose (Art. 21(1))
+# ------------------------------------------------------------------------------------------------
+
+#: (the label of a legitimate_interest, the objection sentence's ground, old label, old ground)
+LEGITIMATE = {
+    "en": ("**The legitimate interest:**", "Where we use your data for legitimate interests (ours or someone else's), you can object",
+           "**Our interest:**", "our legitimate interests"),
+    "de": ("**Das berechtigte Interesse:**", "Wenn wir Ihre Daten für berechtigte Interessen (unsere oder die eines Dritten) verwenden",
+           "**Unser Interesse:**", "unsere berechtigten Interessen"),
+    "es": ("**El interés legítimo:**", "Cuando usamos sus datos sobre la base de intereses legítimos (nuestros o de un tercero), puede oponerse",
+           "**Nuestro interés:**", "de nuestros intereses legítimos"),
+    "fr": ("**L'intérêt légitime\u00a0:**", "Quand nous utilisons vos données pour des intérêts légitimes (les nôtres ou ceux d'un tiers), vous pouvez",
+           "**Notre intérêt", "nos intérêts légitimes"),
+    "it": ("**Il legittimo interesse:**", "Quando usiamo i tuoi dati per un legittimo interesse (nostro o di terzi), puoi opporti",
+           "**Il nostro interesse:**", "il nostro legittimo interesse"),
+    "nl": ("**Het gerechtvaardigde belang:**", "Gebruiken we je gegevens voor gerechtvaardigde belangen (van ons of van een ander)? Dan kun je",
+           "**Ons belang:**", "onze gerechtvaardigde belangen"),
+    "pl": ("**Prawnie uzasadniony interes:**", "Jeśli używamy Twoich danych na podstawie prawnie uzasadnionych interesów (naszych lub strony trzeciej), możesz",
+           "**Nasz interes:**", "naszych prawnie uzasadnionych interesów"),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", ["reference", "p2p_marketplace", "eu_uk_hr_platform"])
+def test_the_legitimate_interest_is_not_called_ours(name, lang):
+    # review B #9: Calder relies on the employer's interest in hiring safely
+    label, ground, old_label, old_ground = LEGITIMATE[lang]
+    inv = parse(load_text(_fixture(name), "inv.yml"))
+    md = _notice(_fixture(name), lang)
+    stated = sum(1 for p in inv.purposes if p.legitimate_interest and p.legal_basis != "recognised_legitimate_interest")
+    assert stated and md.count(label) == stated and old_label not in md
+    obj = _section(md, "right-to-object")
+    assert ground in obj and old_ground not in obj
