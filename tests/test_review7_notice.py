@@ -213,3 +213,46 @@ def test_the_legitimate_interest_is_not_called_ours(name, lang):
     assert stated and md.count(label) == stated and old_label not in md
     obj = _section(md, "right-to-object")
     assert ground in obj and old_ground not in obj
+
+
+# ------------------------------------------------------------------------------------------------
+# B8: under a purpose that does not rest on consent, withdrawing consent is about its data under
+# explicit consent (Art. 9(2)(a), 13(2)(c)); under a consent purpose the line stays as it was
+# ------------------------------------------------------------------------------------------------
+
+#: (a consent purpose's line, the lead-in naming the explicit-consent data, what follows the names)
+WITHDRAW = {
+    "en": ("You can withdraw your consent at any time.", "Your explicit consent covers only this data: ", ". You can withdraw it at any time."),
+    "de": ("Sie können Ihre Einwilligung jederzeit widerrufen.", "Ihre ausdrückliche Einwilligung gilt nur für diese Daten: ", ". Sie können sie jederzeit widerrufen."),
+    "es": ("Puede retirar su consentimiento en cualquier momento.", "Su consentimiento explícito solo cubre estos datos: ", ". Puede retirarlo en cualquier momento."),
+    "fr": ("Vous pouvez retirer votre consentement à tout moment.", "Votre consentement explicite ne couvre que ces données\u00a0: ", ". Vous pouvez le retirer à tout moment."),
+    "it": ("Puoi revocare il tuo consenso in qualsiasi momento.", "Il tuo consenso esplicito riguarda solo questi dati: ", ". Puoi revocarlo in qualsiasi momento."),
+    "nl": ("Je kunt je toestemming altijd intrekken.", "Je uitdrukkelijke toestemming geldt alleen voor deze gegevens: ", ". Je kunt die altijd intrekken."),
+    "pl": ("Możesz w każdej chwili wycofać zgodę.", "Twoja wyraźna zgoda dotyczy tylko tych danych: ", ". Możesz ją w każdej chwili wycofać."),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", ["big_health_app", "eu_clinic", "reference"])
+def test_withdrawing_consent_under_another_basis_names_the_explicit_consent_data(name, lang):
+    # review B #8: "Legal basis: legitimate interests" then "You can withdraw your consent", with no
+    # word on what the consent covers (Calder's Adjustment needs, Art. 9(2)(a))
+    consent_line, lead, tail = WITHDRAW[lang]
+    inv = parse(load_text(_fixture(name), "inv.yml"))
+    result = _render(_fixture(name), lang)
+    md = result.pages["notice.md"].markdown
+    seen = 0
+    for p in inv.purposes:
+        sec = _section(md, "purpose-" + p.id.replace("_", "-"))
+        explicit = [d for d in p.data_items if d.special and d.special_category_basis == "explicit_consent"]
+        if p.legal_basis == "consent":
+            assert consent_line in sec and lead not in sec, (p.id, sec)
+        elif explicit:
+            seen += 1
+            line = next(ln for ln in sec.splitlines() if lead in ln)
+            assert consent_line not in sec and tail in line, (p.id, sec)
+            assert all(f"(#data-{d.id.replace('_', '-')})" in line for d in explicit), line
+            assert not any(f"(#data-{d.id.replace('_', '-')})" in line for d in p.data_items if d not in explicit), line
+        else:
+            assert lead not in sec and consent_line not in sec, (p.id, sec)
+    assert seen == (name == "big_health_app")
