@@ -256,3 +256,33 @@ def test_withdrawing_consent_under_another_basis_names_the_explicit_consent_data
         else:
             assert lead not in sec and consent_line not in sec, (p.id, sec)
     assert seen == (name == "big_health_app")
+
+
+# ------------------------------------------------------------------------------------------------
+# B13: UK GDPR Art. 22C(2)(a): the person is told about such decisions (UK part only)
+# ------------------------------------------------------------------------------------------------
+
+#: (the label of the UK part when the notice also covers the EU, the sentence)
+UK_DECISION_INFO = {
+    "en": ("**In the UK:** ", "We tell you when we make a decision like this about you."),
+    "de": ("**Im Vereinigten Königreich:** ", "Wir teilen Ihnen mit, wenn wir eine solche Entscheidung über Sie treffen."),
+    "es": ("**En el Reino Unido:** ", "Le informamos cuando tomamos una decisión de este tipo sobre usted."),
+    "fr": ("**Au Royaume-Uni\u00a0:** ", "Nous vous informons quand nous prenons une décision de ce type vous concernant."),
+    "it": ("**Nel Regno Unito:** ", "Ti informiamo quando prendiamo una decisione di questo tipo che ti riguarda."),
+    "nl": ("**In het VK:** ", "We laten je weten wanneer we zo'n besluit over jou nemen."),
+    "pl": ("**W Wielkiej Brytanii:** ", "Informujemy Cię, gdy podejmujemy taką decyzję w Twojej sprawie."),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_uk_decision_rights_say_we_tell_you_about_the_decision(lang):
+    # review B #13: the UK list of safeguards has four items; the sentence had (b)-(d) only
+    label, sentence = UK_DECISION_INFO[lang]
+    hr = _fixture("eu_uk_hr_platform")
+    both = _section(_notice(hr, lang), "automated-decision-rights")
+    assert (label + sentence) in both
+    uk_only = _section(_notice(variant(("jurisdictions: [eu_gdpr, uk_gdpr]", "jurisdictions: [uk_gdpr]"), base=hr), lang), "automated-decision-rights")
+    assert sentence in uk_only and label not in uk_only
+    for eu_only in (variant(("jurisdictions: [eu_gdpr, uk_gdpr]", "jurisdictions: [eu_gdpr]"), base=hr), _fixture("p2p_marketplace")):
+        section = _section(_notice(eu_only, lang), "automated-decision-rights")
+        assert sentence not in section
