@@ -185,19 +185,19 @@ def test_the_right_to_limit_covers_use_and_disclosure(name, lang):
 
 #: (the label of a legitimate_interest, the objection sentence's ground, old label, old ground)
 LEGITIMATE = {
-    "en": ("**The legitimate interest:**", "Where we use your data for legitimate interests (ours or someone else's), you can object",
+    "en": ("**The interest:**", "Where we use your data for legitimate interests (ours or someone else's), you can object",
            "**Our interest:**", "our legitimate interests"),
-    "de": ("**Das berechtigte Interesse:**", "Wenn wir Ihre Daten für berechtigte Interessen (unsere oder die eines Dritten) verwenden",
+    "de": ("**Das Interesse:**", "Wenn wir Ihre Daten für berechtigte Interessen (unsere oder die eines Dritten) verwenden",
            "**Unser Interesse:**", "unsere berechtigten Interessen"),
-    "es": ("**El interés legítimo:**", "Cuando usamos sus datos sobre la base de intereses legítimos (nuestros o de un tercero), puede oponerse",
+    "es": ("**El interés:**", "Cuando usamos sus datos sobre la base de intereses legítimos (nuestros o de un tercero), puede oponerse",
            "**Nuestro interés:**", "de nuestros intereses legítimos"),
-    "fr": ("**L'intérêt légitime\u00a0:**", "Quand nous utilisons vos données pour des intérêts légitimes (les nôtres ou ceux d'un tiers), vous pouvez",
+    "fr": ("**L'intérêt\u00a0:**", "Quand nous utilisons vos données pour des intérêts légitimes (les nôtres ou ceux d'un tiers), vous pouvez",
            "**Notre intérêt", "nos intérêts légitimes"),
-    "it": ("**Il legittimo interesse:**", "Quando usiamo i tuoi dati per un legittimo interesse (nostro o di terzi), puoi opporti",
+    "it": ("**L'interesse:**", "Quando usiamo i tuoi dati per un legittimo interesse (nostro o di terzi), puoi opporti",
            "**Il nostro interesse:**", "il nostro legittimo interesse"),
-    "nl": ("**Het gerechtvaardigde belang:**", "Gebruiken we je gegevens voor gerechtvaardigde belangen (van ons of van een ander)? Dan kun je",
+    "nl": ("**Het belang:**", "Gebruiken we je gegevens voor gerechtvaardigde belangen (van ons of van een ander)? Dan kun je",
            "**Ons belang:**", "onze gerechtvaardigde belangen"),
-    "pl": ("**Prawnie uzasadniony interes:**", "Jeśli używamy Twoich danych na podstawie prawnie uzasadnionych interesów (naszych lub strony trzeciej), możesz",
+    "pl": ("**Interes:**", "Jeśli używamy Twoich danych na podstawie prawnie uzasadnionych interesów (naszych lub strony trzeciej), możesz",
            "**Nasz interes:**", "naszych prawnie uzasadnionych interesów"),
 }
 
@@ -264,13 +264,13 @@ def test_withdrawing_consent_under_another_basis_names_the_explicit_consent_data
 
 #: (the label of the UK part when the notice also covers the EU, the sentence)
 UK_DECISION_INFO = {
-    "en": ("**In the UK:** ", "We tell you when we make a decision like this about you."),
-    "de": ("**Im Vereinigten Königreich:** ", "Wir teilen Ihnen mit, wenn wir eine solche Entscheidung über Sie treffen."),
-    "es": ("**En el Reino Unido:** ", "Le informamos cuando tomamos una decisión de este tipo sobre usted."),
-    "fr": ("**Au Royaume-Uni\u00a0:** ", "Nous vous informons quand nous prenons une décision de ce type vous concernant."),
-    "it": ("**Nel Regno Unito:** ", "Ti informiamo quando prendiamo una decisione di questo tipo che ti riguarda."),
-    "nl": ("**In het VK:** ", "We laten je weten wanneer we zo'n besluit over jou nemen."),
-    "pl": ("**W Wielkiej Brytanii:** ", "Informujemy Cię, gdy podejmujemy taką decyzję w Twojej sprawie."),
+    "en": ("**In the UK:** ", "We tell you when we decide about you in this way."),
+    "de": ("**Im Vereinigten Königreich:** ", "Wir teilen Ihnen mit, wenn wir auf diese Weise über Sie entscheiden."),
+    "es": ("**En el Reino Unido:** ", "Le informamos cuando decidimos sobre usted de esta forma."),
+    "fr": ("**Au Royaume-Uni\u00a0:** ", "Nous vous informons quand nous décidons à votre sujet de cette façon."),
+    "it": ("**Nel Regno Unito:** ", "Ti informiamo quando decidiamo su di te in questo modo."),
+    "nl": ("**In het VK:** ", "We laten je weten wanneer we op deze manier over jou beslissen."),
+    "pl": ("**W Wielkiej Brytanii:** ", "Informujemy Cię, gdy w ten sposób decydujemy w Twojej sprawie."),
 }
 
 
