@@ -185,19 +185,19 @@ def test_the_right_to_limit_covers_use_and_disclosure(name, lang):
 
 #: (the label of a legitimate_interest, the objection sentence's ground, old label, old ground)
 LEGITIMATE = {
-    "en": ("**The interest:**", "Where we use your data for legitimate interests (ours or someone else's), you can object",
+    "en": ("**The interest:**", "Where we use your data for legitimate interests, you can object at any time. The interests can be ours or someone else's.",
            "**Our interest:**", "our legitimate interests"),
-    "de": ("**Das Interesse:**", "Wenn wir Ihre Daten für berechtigte Interessen (unsere oder die eines Dritten) verwenden",
+    "de": ("**Das Interesse:**", "Wenn wir Ihre Daten für berechtigte Interessen verwenden, können Sie jederzeit widersprechen. Das können unsere Interessen sein oder die eines Dritten.",
            "**Unser Interesse:**", "unsere berechtigten Interessen"),
-    "es": ("**El interés:**", "Cuando usamos sus datos sobre la base de intereses legítimos (nuestros o de un tercero), puede oponerse",
+    "es": ("**El interés:**", "Cuando usamos sus datos sobre la base de intereses legítimos, puede oponerse en cualquier momento. Pueden ser intereses nuestros o de un tercero.",
            "**Nuestro interés:**", "de nuestros intereses legítimos"),
-    "fr": ("**L'intérêt\u00a0:**", "Quand nous utilisons vos données pour des intérêts légitimes (les nôtres ou ceux d'un tiers), vous pouvez",
+    "fr": ("**L'intérêt\u00a0:**", "Quand nous utilisons vos données pour des intérêts légitimes, vous pouvez vous y opposer à tout moment. Il peut s'agir de nos intérêts ou de ceux d'un tiers.",
            "**Notre intérêt", "nos intérêts légitimes"),
-    "it": ("**L'interesse:**", "Quando usiamo i tuoi dati per un legittimo interesse (nostro o di terzi), puoi opporti",
+    "it": ("**L'interesse:**", "Quando usiamo i tuoi dati per un legittimo interesse, puoi opporti in qualsiasi momento. L'interesse può essere nostro o di terzi.",
            "**Il nostro interesse:**", "il nostro legittimo interesse"),
-    "nl": ("**Het belang:**", "Gebruiken we je gegevens voor gerechtvaardigde belangen (van ons of van een ander)? Dan kun je",
+    "nl": ("**Het belang:**", "Gebruiken we je gegevens voor gerechtvaardigde belangen? Dan kun je altijd bezwaar maken. Dat kunnen belangen van ons zijn of van een ander.",
            "**Ons belang:**", "onze gerechtvaardigde belangen"),
-    "pl": ("**Interes:**", "Jeśli używamy Twoich danych na podstawie prawnie uzasadnionych interesów (naszych lub strony trzeciej), możesz",
+    "pl": ("**Interes:**", "Jeśli używamy Twoich danych na podstawie prawnie uzasadnionych interesów, możesz w każdej chwili wnieść sprzeciw. Mogą to być nasze interesy lub interesy strony trzeciej.",
            "**Nasz interes:**", "naszych prawnie uzasadnionych interesów"),
 }
 
