@@ -75,6 +75,14 @@ SHARE = {
         "it": "o le condividiamo per la pubblicità tra contesti diversi, solo se",
         "nl": ("of delen ze voor reclame, alleen als", "of delen ze voor reclame op basis van wat iemand op andere sites en apps doet, alleen als"),
     },
+    # review 7 A #7: the full notice's statement of actual knowledge (11 CCR 7011(e)(1)(G))
+    "We know that we sell or share the personal information of people under 16.": {
+        "de": "oder für kontextübergreifende Werbung teilen.",
+        "es": "o que la compartimos para publicidad de contexto cruzado.",
+        "fr": "ou que nous les partageons pour la publicité inter-contextes.",
+        "it": "o di condividerle per la pubblicità tra contesti diversi.",
+        "nl": "of delen voor reclame op basis van wat iemand op andere sites en apps doet.",
+    },
     "We do not sell or share it.": {
         "de": "Wir verkaufen sie nicht und teilen sie nicht für kontextübergreifende Werbung.",
         "es": "Nosotros no la vendemos ni la compartimos para publicidad de contexto cruzado.",
@@ -253,6 +261,7 @@ def test_the_branches_no_fixture_prints_carry_the_fixes_too(tmp_path):
     inv = load_inventory(path)
     results = {lang: render(inv, lang=lang) for lang in ("en", *LANGS)}
     rows = {k: SHARE[k] for k in ("We sell or share the personal information of people under 16 only if they opt in.",
+                                  "We know that we sell or share the personal information of people under 16.",
                                   "A business that sells or shares personal information must treat")}
     assert _check(("ca_opt_in", results), rows) >= 3
 
