@@ -82,7 +82,7 @@ def test_limit_right_follows_sensitive_use_limited(name):
     text = _section(_notice(name), "right-to-limit")
     if any(d.sensitive_use_limited is False for d in inv.data):
         link = f"[Limit the Use of My Sensitive Personal Information]({inv.controls.limit_sensitive_url})"
-        assert "You can tell us to limit how we use your sensitive personal information. After that, we use it only for what 11 CCR 7027(m) permits" in text
+        assert "You can tell us to limit how we use and disclose your sensitive personal information. After that, we use or disclose it only for what 11 CCR 7027(m) permits" in text
         assert f"Use {link}." in text
     else:  # 7014(g)(1): uses it only for 7027(m), and says so
         assert "We use it only for those purposes." in text and "You can tell us to limit" not in text

@@ -178,6 +178,27 @@ def test_the_right_to_limit_covers_use_and_disclosure(name, lang):
     assert old not in pages["notice.md"].markdown and old not in pages["collection.md"].markdown
 
 
+#: the right to limit, as the notice states it where every sensitive entry is used only for 7027(m)
+LIMITED_ALL = {
+    "en": ("limit a business's use and disclosure of sensitive personal information", "limit a business's use of"),
+    "de": ("die Nutzung und Weitergabe sensibler personenbezogener Informationen durch ein Unternehmen", "die Nutzung sensibler personenbezogener Informationen durch"),
+    "es": ("limitar el uso y la comunicación que una empresa hace", "limitar el uso que una empresa"),
+    "fr": ("limiter l'utilisation et la communication de vos informations personnelles sensibles par une entreprise", "limiter l'utilisation de vos informations personnelles sensibles par"),
+    "it": ("limitare l'uso e la comunicazione delle informazioni personali sensibili da parte di un'impresa", "limitare l'uso delle informazioni personali sensibili da"),
+    "nl": ("het gebruik en het verstrekken van gevoelige persoonsgegevens door een bedrijf", "het gebruik van gevoelige persoonsgegevens door"),
+    "pl": ("ograniczyć użycie i ujawnianie wrażliwych danych osobowych przez firmę", "ograniczyć użycie wrażliwych danych osobowych przez"),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_right_to_limit_covers_use_and_disclosure_where_all_use_is_within_7027m(lang):
+    """The reference's only sensitive entry is used only for the 7027(m) purposes: the section still
+    describes the right itself, which covers use and disclosure (1798.121(a)-(b); 7011(e)(2)(E))."""
+    new, old = LIMITED_ALL[lang]
+    section = " ".join(_section(_notice(_fixture("reference"), lang), "right-to-limit").split())
+    assert new in section and old not in section
+
+
 # ------------------------------------------------------------------------------------------------
 # B9: the legitimate interest can be a third party's (Art. 6(1)(f), 13(1)(d), 14(2)(b)), and the
 # right to object covers every 6(1)(f) purpose (Art. 21(1))
