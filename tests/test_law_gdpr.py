@@ -98,7 +98,7 @@ def test_each_right_follows_the_purposes_basis(basis, extra, objects, erases_con
     if basis == "public_task":
         assert "Where we use your data for a public task, you can object at any time." in obj
     if basis == "legitimate_interests":
-        assert "Where we use your data for our legitimate interests, you can object at any time." in obj
+        assert "Where we use your data for legitimate interests, you can object at any time. The interests can be ours or someone else's." in obj
     # Art. 21(2): direct marketing can rest only on consent or legitimate interests
     assert (MARKETING in obj) is (basis in ("consent", "legitimate_interests"))
     # Art. 17(1)(b), (c) and Art. 18(1)(d), each only with its basis
@@ -143,7 +143,7 @@ def test_three_objection_bases_are_one_list():
         base=UK_SHOP,
     )
     obj = _section(_notice(text), "right-to-object")
-    assert "Where we use your data for our legitimate interests, a recognised legitimate interest or for a public task, you can object at any time." in obj
+    assert "Where we use your data for legitimate interests, a recognised legitimate interest or for a public task, you can object at any time. The interests can be ours or someone else's." in obj
 
 
 def test_the_objection_names_each_purpose_with_its_own_way_or_the_ways_to_ask():
@@ -239,7 +239,7 @@ def test_a_person_who_checks_every_result_means_art_22_does_not_apply():
 @pytest.mark.parametrize(
     "exception,why",
     [
-        ("contract", "it is needed to make or carry out our contract with you (GDPR Art. 22(2)(a))"),
+        ("contract", "it is needed to make or carry out a contract with you (GDPR Art. 22(2)(a))"),
         ("explicit_consent", "your explicit consent (GDPR Art. 22(2)(c))"),
     ],
 )
