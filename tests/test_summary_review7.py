@@ -1,0 +1,57 @@
+"""Review 7 (/work/notes/review7/A and B): summary sentences that said more or less than the law.
+
+Each test renders a fixture (or a small variant of one) in every language and asserts the
+sentence the summary prints now, and that the old wording is gone: the old wording fails it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ALL_FIXTURES, REFERENCE, variant
+from generator.inventory.load import load_text
+from generator.inventory.parse import load_inventory, parse
+from generator.notice.render import render
+
+LANGS = ("en", "de", "es", "fr", "it", "nl", "pl")
+
+
+def _summaries(inv) -> dict[str, str]:
+    return {lang: render(inv, lang=lang).pages["index.md"].markdown for lang in LANGS}
+
+
+def _inv(text: str):
+    return parse(load_text(text, "inv.yml"))
+
+
+@pytest.fixture(scope="module")
+def reference():
+    """The reference: eu_gdpr, uk_gdpr and us_ca, two complaint methods, a supervisory authority."""
+    return _summaries(load_inventory(REFERENCE))
+
+
+# ------------------------------------------------------------------------------------------------
+# A row 8: the California right to delete covers only what was collected from the consumer
+# (Cal. Civ. Code 1798.105(a); 11 CCR 7011(e)(2)(B)), as the full notice says.
+# ------------------------------------------------------------------------------------------------
+
+DELETE = {
+    "en": ("    - delete what we collected from you\n", "    - delete it\n"),
+    "de": ("    - löschen lassen, was wir bei Ihnen erhoben haben\n", "    - die Daten löschen lassen\n"),
+    "es": ("    - eliminar lo que recogimos de usted\n", "    - eliminarlos\n"),
+    "fr": ("    - supprimer ce que nous avons collecté auprès de vous\n", "    - les supprimer\n"),
+    "it": ("    - cancellare ciò che abbiamo raccolto da te\n", "    - cancellarlo\n"),
+    "nl": ("    - laten wissen wat we bij jou verzamelden\n", "    - ze laten wissen\n"),
+    "pl": ("    - usunąć dane, które od Ciebie zebraliśmy\n", "    - usunąć dane\n"),
+}
+
+
+@pytest.mark.parametrize("name", ["reference", "us_ca_stores", "big_health_app"])
+def test_california_delete_is_what_we_collected_from_you(name):
+    pages = _summaries(load_inventory(ALL_FIXTURES[name]))
+    for lang, (new, old) in DELETE.items():
+        md = pages[lang]
+        assert md.count(new) == 1, (name, lang)
+        assert old not in md, (name, lang)
+        # "correct it" follows "know what we collect", so "it" is not narrowed to what was collected from you
+        assert md.index(new) > md.index("(notice.md#california-rights)"), (name, lang)
