@@ -128,7 +128,7 @@ def test_big_health_app_24_kinds_reads_in_two_minutes_naming_each_kind_and_purpo
     assert "United Kingdom (from the EEA)" in first and first.count("United States") == 1
     # the California opt-out and limit links name those rights; the rights list does not repeat them
     assert "[**Opt out of selling and sharing (California):**]" in choices
-    assert "stop us selling or sharing it" not in choices and "limit how we use sensitive information" not in choices
+    assert "stop us selling or sharing it" not in choices and "limit how we use and disclose sensitive information" not in choices
     # where data comes from is left to the full notice when who works for us is counted
     assert "We also get data from" not in md and "9 more (all outside the EEA or the UK)" in md
 
@@ -138,7 +138,7 @@ def test_the_california_rights_list_names_opt_out_and_limit_without_their_links(
     inv.controls.opt_out_url = None
     inv.controls.limit_sensitive_url = None
     md = render(inv).pages["index.md"].markdown
-    assert "    - stop us selling or sharing it\n" in md and "    - limit how we use sensitive information\n" in md
+    assert "    - stop us selling or sharing it\n" in md and "    - limit how we use and disclose sensitive information\n" in md
     assert "Do Not Sell or Share My Personal Information" not in md
 
 

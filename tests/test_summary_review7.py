@@ -55,3 +55,33 @@ def test_california_delete_is_what_we_collected_from_you(name):
         assert old not in md, (name, lang)
         # "correct it" follows "know what we collect", so "it" is not narrowed to what was collected from you
         assert md.index(new) > md.index("(notice.md#california-rights)"), (name, lang)
+
+
+# ------------------------------------------------------------------------------------------------
+# A row 6: the right to limit covers the use and the disclosure of sensitive personal information
+# (1798.121(a)-(b); 11 CCR 7011(e)(2)(E)). The rights list names it where no limit link is printed.
+# ------------------------------------------------------------------------------------------------
+
+LIMIT = {
+    "en": ("    - limit how we use and disclose sensitive information\n", "    - limit how we use sensitive information\n"),
+    "de": ("    - die Nutzung und Weitergabe sensibler Informationen einschränken\n",
+           "    - die Nutzung sensibler Informationen einschränken\n"),
+    "es": ("    - limitar el uso y la divulgación de la información confidencial\n",
+           "    - limitar el uso de la información confidencial\n"),
+    "fr": ("    - limiter l'utilisation et la communication des informations sensibles\n",
+           "    - limiter l'utilisation des informations sensibles\n"),
+    "it": ("    - limitare l'uso e la divulgazione delle informazioni sensibili\n",
+           "    - limitare l'uso delle informazioni sensibili\n"),
+    "nl": ("    - het gebruik en de verstrekking van gevoelige gegevens laten beperken\n",
+           "    - het gebruik van gevoelige gegevens laten beperken\n"),
+    "pl": ("    - ograniczyć użycie i ujawnianie danych wrażliwych\n", "    - ograniczyć użycie danych wrażliwych\n"),
+}
+
+
+def test_the_right_to_limit_is_about_use_and_disclosure():
+    inv = load_inventory(ALL_FIXTURES["big_health_app"])
+    inv.controls.limit_sensitive_url = None  # no link: the rights list names the right itself
+    pages = _summaries(inv)
+    for lang, (new, old) in LIMIT.items():
+        assert pages[lang].count(new) == 1, lang
+        assert old not in pages[lang], lang
