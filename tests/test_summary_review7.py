@@ -85,3 +85,32 @@ def test_the_right_to_limit_is_about_use_and_disclosure():
     for lang, (new, old) in LIMIT.items():
         assert pages[lang].count(new) == 1, lang
         assert old not in pages[lang], lang
+
+
+# ------------------------------------------------------------------------------------------------
+# B row 12: under UK law people can complain to the controller (DPA 2018 s.164A; UK GDPR Art.
+# 13(2)(ca), 14(2)(da)) and to the ICO (s.165), in no set order. The summary's UK line names both;
+# its label links to the full notice's Complain section (how to complain to us), "ICO" to the ICO's.
+# ------------------------------------------------------------------------------------------------
+
+UK_COMPLAIN = {
+    "en": ("us or the [ICO](notice.md#ico).", "The Information Commissioner's Office (ICO)."),
+    "de": ("bei uns oder beim [ICO](notice.md#ico).", "Das Information Commissioner's Office (ICO)."),
+    "es": ("ante nosotros o ante la [ICO](notice.md#ico).", "La Information Commissioner's Office (ICO)."),
+    "fr": ("auprès de nous ou de l'[ICO](notice.md#ico).", "L'Information Commissioner's Office (ICO)."),
+    "it": ("a noi o all'[ICO](notice.md#ico).", "L'Information Commissioner's Office (ICO)."),
+    "nl": ("bij ons of bij de [ICO](notice.md#ico).", ":**](notice.md#complain) Information Commissioner's Office (ICO)."),
+    "pl": ("do nas lub do [ICO](notice.md#ico).", ":**](notice.md#complain) Information Commissioner's Office (ICO)."),
+}
+
+
+@pytest.mark.parametrize("name", ["uk_shop", "reference"])  # uk_gdpr only; eu_gdpr and uk_gdpr
+def test_the_uk_complaint_line_offers_us_and_the_ico(name):
+    inv = load_inventory(ALL_FIXTURES[name])
+    for lang, md in _summaries(inv).items():
+        new, old = UK_COMPLAIN[lang]
+        line = next(x for x in md.splitlines() if x.endswith(new))
+        assert line.startswith("- [**") and "](notice.md#complain) " in line, (name, lang, line)
+        assert old not in md, (name, lang)
+        notice = render(inv, lang=lang).pages["notice.md"].markdown
+        assert "{: #complain }" in notice and "{: #ico }" in notice, (name, lang)
