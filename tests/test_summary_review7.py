@@ -114,3 +114,32 @@ def test_the_uk_complaint_line_offers_us_and_the_ico(name):
         assert old not in md, (name, lang)
         notice = render(inv, lang=lang).pages["notice.md"].markdown
         assert "{: #complain }" in notice and "{: #ico }" in notice, (name, lang)
+
+
+# ------------------------------------------------------------------------------------------------
+# B row 3: "Based on your consent" named a purpose based on legitimate interests because one kind
+# of data it uses is under explicit consent (Art. 9(2)(a)). Only that data's use rests on consent
+# (GDPR Art. 7(3), 13(2)(c)): the summary names it after the purpose; consent purposes stay as they are.
+# ------------------------------------------------------------------------------------------------
+
+ONLY_FOR = {"en": "only for ", "de": "nur für ", "es": "solo para ", "fr": "uniquement pour ", "it": "solo per ",
+            "nl": "alleen voor ", "pl": "tylko dane: "}
+
+
+def test_based_on_your_consent_names_the_data_a_legitimate_interests_purpose_uses_on_consent():
+    # Stop fraud (legitimate interests) also uses the allergy notes (explicit consent)
+    text = variant(("    data: [contact, bookings, payment, usage]\n", "    data: [contact, bookings, payment, usage, allergy_notes]\n"))
+    pages = _summaries(_inv(text))
+    for lang, only in ONLY_FOR.items():
+        line = next(x for x in pages[lang].splitlines() if "(notice.md#withdraw-consent)" in x)
+        assert f"[Stop fraud](notice.md#purpose-fraud) ({only}Allergy and skin notes)" in line, (lang, line)
+        # a purpose based on consent is named as it is
+        assert "[Tell your salon about allergies](notice.md#purpose-allergy-sharing)" in line, lang
+        assert "[Tell your salon about allergies](notice.md#purpose-allergy-sharing) (" not in line, lang
+        assert line.count(f"({only}") == 1, lang
+
+
+def test_consent_purposes_alone_get_no_data_named(reference):
+    for lang, only in ONLY_FOR.items():
+        line = next(x for x in reference[lang].splitlines() if "(notice.md#withdraw-consent)" in x)
+        assert f"({only}" not in line, lang

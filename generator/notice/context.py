@@ -57,6 +57,9 @@ CONTEXT_DOC: dict[str, str] = {
     "whose Art. 9(2) condition is `explicit_consent` (GDPR Art. 13(2)(c)).",
     "withdraw_ids": "The ids of `withdraw_purposes`: `p.id in withdraw_ids` asks it of one purpose in one step, "
     "however many purposes there are.",
+    "withdraw_data": "Purpose id -> the data entries it uses under explicit consent (Art. 9(2)(a)), for each purpose of "
+    "`withdraw_purposes` whose legal basis is not `consent`: only that data rests on consent, not the purpose "
+    "(GDPR Art. 7(3), 13(2)(c)). Purposes based on `consent` are not keys.",
     "li_purposes": "Purposes whose legal basis is `legitimate_interests`.",
     "public_task_purposes": "Purposes whose legal basis is `public_task`.",
     "recognised_li_purposes": "Purposes whose legal basis is `recognised_legitimate_interest` (UK GDPR Art. 6(1)(ea)).",
@@ -353,6 +356,9 @@ def build_context(inv: Inventory, values: Values, lang: str, country_names: dict
         "consent_purposes": [p for p in inv.purposes if _basis_is(p, "consent")],
         "withdraw_purposes": withdraw,
         "withdraw_ids": frozenset(p.id for p in withdraw),
+        "withdraw_data": {
+            p.id: [d for d in p.data_items if any(d is e for e in explicit)] for p in withdraw if not _basis_is(p, "consent")
+        },
         "li_purposes": [p for p in inv.purposes if _basis_is(p, "legitimate_interests")],
         "public_task_purposes": [p for p in inv.purposes if _basis_is(p, "public_task")],
         "recognised_li_purposes": [p for p in inv.purposes if _basis_is(p, "recognised_legitimate_interest")],
