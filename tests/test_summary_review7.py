@@ -143,3 +143,47 @@ def test_consent_purposes_alone_get_no_data_named(reference):
     for lang, only in ONLY_FOR.items():
         line = next(x for x in reference[lang].splitlines() if "(notice.md#withdraw-consent)" in x)
         assert f"({only}" not in line, lang
+
+
+# ------------------------------------------------------------------------------------------------
+# B row 7: GDPR Art. 77(1) gives a complaint to any supervisory authority, "in particular" where the
+# person lives or works or where the alleged infringement happened. The summary said "the authority
+# where you live or work": now it says what the full notice says (notice/rights.md.j2, #complain).
+# ------------------------------------------------------------------------------------------------
+
+EU_COMPLAIN = {  # lang: (with organization.supervisory_authority, without, old wording)
+    "en": ("You can also complain elsewhere, in particular where you live or work, or where the problem happened.",
+           "any data protection authority, in particular where you live or work, or where the problem happened.",
+           "where you live or work."),
+    "de": ("Sie können sich auch bei einer anderen Behörde beschweren, insbesondere dort, wo Sie leben oder arbeiten oder wo das Problem entstanden ist.",
+           "eine Datenschutzbehörde, insbesondere dort, wo Sie leben oder arbeiten oder wo das Problem entstanden ist.",
+           "dort, wo Sie leben oder arbeiten."),
+    "es": ("También puede reclamar ante otra autoridad, en particular la del lugar donde vive o trabaja, o donde ocurrió el problema.",
+           "una autoridad de protección de datos, en particular la del lugar donde usted vive o trabaja, o donde ocurrió el problema.",
+           "donde vive o trabaja."),
+    "fr": ("Vous pouvez aussi vous adresser à une autre autorité, en particulier celle du pays où vous vivez ou travaillez, ou de celui où le problème a eu lieu.",
+           "une autorité de protection des données, en particulier celle du pays où vous vivez ou travaillez, ou de celui où le problème a eu lieu.",
+           "où vous vivez ou travaillez."),
+    "it": ("Puoi anche fare reclamo a un'altra autorità, in particolare quella del paese in cui vivi o lavori, o in cui è avvenuto il problema.",
+           "un'autorità per la protezione dei dati, in particolare quella del paese in cui vivi o lavori, o in cui è avvenuto il problema.",
+           "in cui vivi o lavori."),
+    "nl": ("Je kunt ook klagen bij een andere toezichthouder, met name die waar je woont of werkt, of waar het probleem gebeurde.",
+           "een toezichthouder voor gegevensbescherming, met name die waar je woont of werkt, of waar het probleem gebeurde.",
+           "waar je woont of werkt."),
+    "pl": ("Możesz też złożyć skargę do innego urzędu, w szczególności tam, gdzie mieszkasz lub pracujesz, albo tam, gdzie doszło do naruszenia.",
+           "urząd ochrony danych, w szczególności tam, gdzie mieszkasz lub pracujesz, albo tam, gdzie doszło do naruszenia.",
+           "gdzie mieszkasz lub pracujesz."),
+}
+
+
+@pytest.mark.parametrize("name, with_authority", [("reference", True), ("big_health_app", False), ("eu_public_library", True)])
+def test_the_eu_complaint_line_keeps_art_77s_in_particular_and_the_place_of_the_problem(name, with_authority):
+    inv = load_inventory(ALL_FIXTURES[name])
+    for lang, md in _summaries(inv).items():
+        with_sa, without, old = EU_COMPLAIN[lang]
+        line = next(x for x in md.splitlines() if "](notice.md#complain) " in x and "ICO" not in x)
+        assert line.endswith(with_sa if with_authority else without), (name, lang, line)
+        if with_authority:
+            first_word = str(inv.organization.supervisory_authority.name).split()[0]
+            assert line.split("](notice.md#complain) ", 1)[1].startswith(first_word), (name, lang, line)
+        assert not line.endswith(" " + old), (name, lang)
