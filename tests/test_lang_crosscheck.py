@@ -68,6 +68,14 @@ SHARE = {
         "it": "né le condividiamo consapevolmente per la pubblicità tra contesti diversi.",
         "nl": ("en delen ze niet bewust voor reclame.", "en delen ze niet bewust voor reclame op basis van wat iemand"),
     },
+    # the summary's statement of actual knowledge (11 CCR 7011(e)(1)(G); review 7 A row 7)
+    "We know that we sell or share the personal information of some people under 16.": {
+        "de": "verkaufen oder für kontextübergreifende Werbung teilen.",
+        "es": "o que la compartimos para publicidad.",
+        "fr": "ou que nous les partageons pour la publicité.",
+        "it": "o di condividerle per la pubblicità tra contesti diversi.",
+        "nl": "verkopen, of delen voor reclame.",
+    },
     "We sell or share the personal information of people under 16 only if they opt in.": {
         "de": "oder teilen sie für kontextübergreifende Werbung nur, wenn sie zustimmen.",
         "es": ("o la compartimos para publicidad, solo si", "o la compartimos para publicidad de contexto cruzado, solo si"),
@@ -262,6 +270,7 @@ def test_the_branches_no_fixture_prints_carry_the_fixes_too(tmp_path):
     results = {lang: render(inv, lang=lang) for lang in ("en", *LANGS)}
     rows = {k: SHARE[k] for k in ("We sell or share the personal information of people under 16 only if they opt in.",
                                   "We know that we sell or share the personal information of people under 16.",
+                                  "We know that we sell or share the personal information of some people under 16.",
                                   "A business that sells or shares personal information must treat")}
     assert _check(("ca_opt_in", results), rows) >= 3
 

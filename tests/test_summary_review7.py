@@ -187,3 +187,48 @@ def test_the_eu_complaint_line_keeps_art_77s_in_particular_and_the_place_of_the_
             first_word = str(inv.organization.supervisory_authority.name).split()[0]
             assert line.split("](notice.md#complain) ", 1)[1].startswith(first_word), (name, lang, line)
         assert not line.endswith(" " + old), (name, lang)
+
+
+# ------------------------------------------------------------------------------------------------
+# A rows 1 and 7: with sells_or_shares_under_16: true the summary states the actual knowledge
+# (11 CCR 7011(e)(1)(G)) and the opt-in rule (1798.120(c)); the parent-or-guardian sentence only
+# where children.minimum_age is left out or below 13 (a service not for under-13s has no such process).
+# ------------------------------------------------------------------------------------------------
+
+UNDER_16 = {  # lang: (knowledge and opt-in, parent sentence)
+    "en": ("We know that we sell or share the personal information of some people under 16. We do so only if they opt in.",
+           "For people under 13, a parent or guardian must opt in."),
+    "de": ("Wir wissen, dass wir personenbezogene Informationen einiger Personen unter 16 Jahren verkaufen oder für "
+           "kontextübergreifende Werbung teilen. Das tun wir nur, wenn sie zustimmen.",
+           "Bei Personen unter 13 Jahren muss ein Elternteil oder Vormund zustimmen."),
+    "es": ("Sabemos que vendemos la información personal de algunos menores de 16 años, o que la compartimos para publicidad. "
+           "Solo lo hacemos si ellos lo autorizan.",
+           "Para menores de 13 años, debe autorizarlo su padre, su madre o su tutor."),
+    "fr": ("Nous savons que nous vendons les données de certains moins de 16 ans, ou que nous les partageons pour la publicité. "
+           "Nous le faisons seulement s'ils y consentent.",
+           "Pour les moins de 13 ans, un parent ou un tuteur doit y consentir."),
+    "it": ("Sappiamo di vendere le informazioni personali di alcune persone con meno di 16 anni, o di condividerle per la "
+           "pubblicità tra contesti diversi. Lo facciamo solo se danno il proprio consenso.",
+           "Per chi ha meno di 13 anni, il consenso deve darlo un genitore o un tutore."),
+    "nl": ("We weten dat we persoonsgegevens van sommige mensen onder de 16 verkopen, of delen voor reclame. "
+           "Dat doen we alleen als ze daarvoor kiezen (opt-in).",
+           "Voor mensen onder de 13 moet een ouder of voogd daarvoor kiezen."),
+    "pl": ("Wiemy, że sprzedajemy lub udostępniamy do", "Za osoby poniżej 13 lat zgodę musi wyrazić rodzic lub opiekun."),
+}
+
+
+def _under_16_line(md: str) -> str:
+    return next(x for x in md.splitlines() if x.endswith("](notice.md#ca-sold-shared)"))
+
+
+@pytest.mark.parametrize("minimum_age, parent", [(None, True), (0, True), (12, True), (13, False), (16, False)])
+def test_the_under_16_statement_says_we_know_and_names_parents_only_below_13(minimum_age, parent):
+    edits = [("sells_or_shares_under_16: false", "sells_or_shares_under_16: true")]
+    if minimum_age is not None:
+        edits.append(("  sells_or_shares_under_16: false", f"  minimum_age: {minimum_age}\n  sells_or_shares_under_16: false"))
+        edits.reverse()
+    pages = _summaries(_inv(variant(*edits, base=ALL_FIXTURES["us_ca_stores"])))
+    for lang, (knows, parents) in UNDER_16.items():
+        line = _under_16_line(pages[lang])
+        assert knows in line, (minimum_age, lang, line)
+        assert (parents in line) is parent, (minimum_age, lang, line)
