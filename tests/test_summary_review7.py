@@ -120,73 +120,111 @@ def test_the_uk_complaint_line_offers_us_and_the_ico(name):
 # B row 3: "Based on your consent" named a purpose based on legitimate interests because one kind
 # of data it uses is under explicit consent (Art. 9(2)(a)). Only that data's use rests on consent
 # (GDPR Art. 7(3), 13(2)(c)): the summary names it after the purpose; consent purposes stay as they are.
+# Where that data is all the special-category data the purpose uses, it says "only its sensitive
+# data" (the words and the link of the "Sensitive data" list in Know this first, which names each).
 # ------------------------------------------------------------------------------------------------
 
 ONLY_FOR = {"en": "only for ", "de": "nur für ", "es": "solo para ", "fr": "uniquement pour ", "it": "solo per ",
             "nl": "alleen voor ", "pl": "tylko dane: "}
+ONLY_SENSITIVE = {
+    "en": "(only its [sensitive data](#know-this-first))",
+    "de": "(nur für die dabei genutzten [sensiblen Daten](#know-this-first))",
+    "es": "(solo para los [datos sensibles](#know-this-first) que usa)",
+    "fr": "(uniquement pour ses [données sensibles](#know-this-first))",
+    "it": "(solo per i suoi [dati sensibili](#know-this-first))",
+    "nl": "(alleen voor de daarvoor gebruikte [gevoelige gegevens](#know-this-first))",
+    "pl": "(tylko [dane wrażliwe](#know-this-first), których używa)",
+}
+SENSITIVE_LABEL = {"en": "Sensitive data", "de": "Sensible Daten", "es": "Datos sensibles", "fr": "Données sensibles",
+                   "it": "Dati sensibili", "nl": "Gevoelige gegevens", "pl": "Dane wrażliwe"}
 
 
-def test_based_on_your_consent_names_the_data_a_legitimate_interests_purpose_uses_on_consent():
-    # Stop fraud (legitimate interests) also uses the allergy notes (explicit consent)
+def _consent_line(md: str) -> str:
+    return next(x for x in md.splitlines() if "(notice.md#withdraw-consent)" in x)
+
+
+def test_a_purpose_whose_only_sensitive_data_is_on_consent_says_only_its_sensitive_data():
+    # Stop fraud (legitimate interests) also uses the allergy notes (explicit consent), its only sensitive data
     text = variant(("    data: [contact, bookings, payment, usage]\n", "    data: [contact, bookings, payment, usage, allergy_notes]\n"))
     pages = _summaries(_inv(text))
-    for lang, only in ONLY_FOR.items():
-        line = next(x for x in pages[lang].splitlines() if "(notice.md#withdraw-consent)" in x)
-        assert f"[Stop fraud](notice.md#purpose-fraud) ({only}Allergy and skin notes)" in line, (lang, line)
+    for lang, short in ONLY_SENSITIVE.items():
+        md = pages[lang]
+        line = _consent_line(md)
+        assert f"[Stop fraud](notice.md#purpose-fraud) {short}" in line, (lang, line)
+        assert f"({ONLY_FOR[lang]}Allergy" not in line, lang
         # a purpose based on consent is named as it is
         assert "[Tell your salon about allergies](notice.md#purpose-allergy-sharing)" in line, lang
         assert "[Tell your salon about allergies](notice.md#purpose-allergy-sharing) (" not in line, lang
-        assert line.count(f"({only}") == 1, lang
+        # the words point to the list that names the data: Know this first's "Sensitive data"
+        first = md[md.index("{: #know-this-first }") :]
+        assert f"[**{SENSITIVE_LABEL[lang]}" in first and "[Allergy and skin notes](notice.md#data-allergy-notes)" in first, lang
+
+
+def test_a_purpose_with_sensitive_data_on_another_condition_names_the_data_on_consent():
+    # Treatment (contract) uses its findings (Art. 9(2)(h)) and the fall risk score (explicit consent):
+    # only the score rests on consent, so "its sensitive data" would say too much
+    text = variant(("    data: [patient, health]\n    legal_basis: contract", "    data: [patient, health, risk_score]\n    legal_basis: contract"),
+                   base=ALL_FIXTURES["eu_clinic"])
+    pages = _summaries(_inv(text))
+    for lang, only in ONLY_FOR.items():
+        line = _consent_line(pages[lang])
+        assert any(f"](notice.md#purpose-treatment) ({only}{name})" in line for name in ("Fall risk score", "Sturzrisiko")), (lang, line)
+        assert ONLY_SENSITIVE[lang] not in line, lang
 
 
 def test_consent_purposes_alone_get_no_data_named(reference):
     for lang, only in ONLY_FOR.items():
-        line = next(x for x in reference[lang].splitlines() if "(notice.md#withdraw-consent)" in x)
-        assert f"({only}" not in line, lang
+        line = _consent_line(reference[lang])
+        assert f"({only}" not in line and ONLY_SENSITIVE[lang] not in line, lang
 
 
 # ------------------------------------------------------------------------------------------------
 # B row 7: GDPR Art. 77(1) gives a complaint to any supervisory authority, "in particular" where the
 # person lives or works or where the alleged infringement happened. The summary said "the authority
-# where you live or work": now it says what the full notice says (notice/rights.md.j2, #complain).
+# where you live or work", as if there were only one: now any authority, with two of the places as
+# examples ("such as"); the full notice (notice/rights.md.j2, #complain) lists all three. A named
+# authority stands in a sentence of its own: with a long name one sentence ran past 25 words (RD002).
 # ------------------------------------------------------------------------------------------------
 
-EU_COMPLAIN = {  # lang: (with organization.supervisory_authority, without, old wording)
-    "en": ("You can also complain elsewhere, in particular where you live or work, or where the problem happened.",
-           "any data protection authority, in particular where you live or work, or where the problem happened.",
-           "where you live or work."),
-    "de": ("Sie können sich auch woanders beschweren, insbesondere dort, wo Sie leben oder arbeiten oder wo das Problem entstand.",
-           "eine Datenschutzbehörde, insbesondere dort, wo Sie leben oder arbeiten oder wo das Problem entstand.",
-           "dort, wo Sie leben oder arbeiten."),
-    "es": ("También puede reclamar en otro lugar, en particular donde vive o trabaja, o donde ocurrió el problema.",
-           "una autoridad de protección de datos, en particular donde vive o trabaja, o donde ocurrió el problema.",
-           "donde vive o trabaja."),
-    "fr": ("Vous pouvez aussi porter plainte ailleurs, en particulier là où vous vivez ou travaillez, ou là où le problème a eu lieu.",
-           "une autorité de protection des données, en particulier là où vous vivez ou travaillez, ou là où le problème a eu lieu.",
-           "où vous vivez ou travaillez."),
-    "it": ("Puoi anche fare reclamo altrove, in particolare dove vivi o lavori, o dove è avvenuto il problema.",
-           "un'autorità per la protezione dei dati, in particolare dove vivi o lavori, o dove è avvenuto il problema.",
-           "in cui vivi o lavori."),
-    "nl": ("Je kunt ook elders klagen, met name waar je woont of werkt, of waar het probleem gebeurde.",
-           "een toezichthouder voor gegevensbescherming, met name waar je woont of werkt, of waar het probleem gebeurde.",
-           "waar je woont of werkt."),
-    "pl": ("Możesz też złożyć skargę gdzie indziej, w szczególności tam, gdzie mieszkasz lub pracujesz, albo tam, gdzie doszło do naruszenia.",
-           "urząd ochrony danych, w szczególności tam, gdzie mieszkasz lub pracujesz, albo tam, gdzie doszło do naruszenia.",
-           "gdzie mieszkasz lub pracujesz."),
+EU_COMPLAIN = {  # lang: (after organization.supervisory_authority, without one, old wordings)
+    "en": (". Or another data protection authority, such as the one where you live or work.",
+           "any data protection authority, such as the one where you live or work.",
+           ("or the authority where you live or work", "the data protection authority where you live or work",
+            "You can also complain elsewhere")),
+    "de": (". Oder eine andere Datenschutzbehörde, etwa die dort, wo Sie leben oder arbeiten.",
+           "jede Datenschutzbehörde, etwa die dort, wo Sie leben oder arbeiten.",
+           ("oder die Aufsichtsbehörde dort,", "die Datenschutzbehörde dort,", "woanders beschweren")),
+    "es": (". También otra autoridad de protección de datos, como la del lugar donde vive o trabaja.",
+           "cualquier autoridad de protección de datos, como la del lugar donde vive o trabaja.",
+           ("o la autoridad del lugar", "la autoridad de protección de datos del lugar", "en otro lugar")),
+    "fr": (". Ou une autre autorité de protection des données, comme celle du pays où vous vivez ou travaillez.",
+           "toute autorité de protection des données, comme celle du pays où vous vivez ou travaillez.",
+           ("ou l'autorité du pays", "l'autorité de protection des données du pays", "plainte ailleurs")),
+    "it": (". Oppure un'altra autorità per la protezione dei dati, come quella del paese in cui vivi o lavori.",
+           "qualsiasi autorità per la protezione dei dati, come quella del paese in cui vivi o lavori.",
+           ("o l'autorità del paese", "l'autorità per la protezione dei dati del paese", "reclamo altrove")),
+    "nl": (". Of een andere toezichthouder voor gegevensbescherming, zoals die waar je woont of werkt.",
+           "elke toezichthouder voor gegevensbescherming, zoals die waar je woont of werkt.",
+           ("of de toezichthouder waar", "de toezichthouder voor gegevensbescherming waar", "elders klagen")),
+    "pl": (". Albo inny urząd ochrony danych, na przykład ten w kraju, w którym mieszkasz lub pracujesz.",
+           "dowolny urząd ochrony danych, na przykład ten w kraju, w którym mieszkasz lub pracujesz.",
+           ("lub urząd ochrony danych tam,", ": urząd ochrony danych tam,", "gdzie indziej")),
 }
 
 
 @pytest.mark.parametrize("name, with_authority", [("reference", True), ("big_health_app", False), ("eu_public_library", True)])
-def test_the_eu_complaint_line_keeps_art_77s_in_particular_and_the_place_of_the_problem(name, with_authority):
+def test_the_eu_complaint_line_offers_any_authority_with_examples(name, with_authority):
     inv = load_inventory(ALL_FIXTURES[name])
     for lang, md in _summaries(inv).items():
-        with_sa, without, old = EU_COMPLAIN[lang]
+        with_sa, without, olds = EU_COMPLAIN[lang]
         line = next(x for x in md.splitlines() if "](notice.md#complain) " in x and "ICO" not in x)
-        assert line.endswith(with_sa if with_authority else without), (name, lang, line)
+        text = line.split("](notice.md#complain) ", 1)[1]
         if with_authority:
-            first_word = str(inv.organization.supervisory_authority.name).split()[0]
-            assert line.split("](notice.md#complain) ", 1)[1].startswith(first_word), (name, lang, line)
-        assert not line.endswith(" " + old), (name, lang)
+            assert text == str(inv.organization.supervisory_authority.name).replace("(", "\\(").replace(")", "\\)") + with_sa, (name, lang, line)
+        else:
+            assert text == without, (name, lang, line)
+        for old in olds:
+            assert old not in line, (name, lang, old)
 
 
 # ------------------------------------------------------------------------------------------------

@@ -60,6 +60,9 @@ CONTEXT_DOC: dict[str, str] = {
     "withdraw_data": "Purpose id -> the data entries it uses under explicit consent (Art. 9(2)(a)), for each purpose of "
     "`withdraw_purposes` whose legal basis is not `consent`: only that data rests on consent, not the purpose "
     "(GDPR Art. 7(3), 13(2)(c)). Purposes based on `consent` are not keys.",
+    "withdraw_sensitive": "The ids of the `withdraw_data` purposes whose data under explicit consent is all the "
+    "special-category data they use (`special_data`, the summary's \"Sensitive data\"): the summary says \"only its "
+    "sensitive data\" for them instead of naming each kind.",
     "li_purposes": "Purposes whose legal basis is `legitimate_interests`.",
     "public_task_purposes": "Purposes whose legal basis is `public_task`.",
     "recognised_li_purposes": "Purposes whose legal basis is `recognised_legitimate_interest` (UK GDPR Art. 6(1)(ea)).",
@@ -314,6 +317,9 @@ def build_context(inv: Inventory, values: Values, lang: str, country_names: dict
     special = [d for d in inv.data if d.special]
     explicit = [d for d in special if d.special_category_basis is not None and d.special_category_basis.value == "explicit_consent"]
     withdraw = [p for p in inv.purposes if _basis_is(p, "consent") or any(d is e for d in p.data_items for e in explicit)]
+    withdraw_data = {
+        p.id: [d for d in p.data_items if any(d is e for e in explicit)] for p in withdraw if not _basis_is(p, "consent")
+    }
     sensitive_ccpa = [d for d in inv.data if d.ca_sensitive]
     children = inv.children
     named, abroad, helpers = _summary_parties(inv, recipients, transfers)
@@ -356,9 +362,12 @@ def build_context(inv: Inventory, values: Values, lang: str, country_names: dict
         "consent_purposes": [p for p in inv.purposes if _basis_is(p, "consent")],
         "withdraw_purposes": withdraw,
         "withdraw_ids": frozenset(p.id for p in withdraw),
-        "withdraw_data": {
-            p.id: [d for d in p.data_items if any(d is e for e in explicit)] for p in withdraw if not _basis_is(p, "consent")
-        },
+        "withdraw_data": withdraw_data,
+        "withdraw_sensitive": frozenset(
+            p.id
+            for p in withdraw
+            if p.id in withdraw_data and all(any(d is e for e in withdraw_data[p.id]) for d in p.data_items if d.special)
+        ),
         "li_purposes": [p for p in inv.purposes if _basis_is(p, "legitimate_interests")],
         "public_task_purposes": [p for p in inv.purposes if _basis_is(p, "public_task")],
         "recognised_li_purposes": [p for p in inv.purposes if _basis_is(p, "recognised_legitimate_interest")],
