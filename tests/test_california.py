@@ -264,7 +264,8 @@ def _with_partial(name: str, tmp_path) -> str:
 
 def test_partial_first_layer_links(tmp_path):
     md = _with_partial("us_ca_stores", tmp_path)
-    assert "- [**Opt out of selling and sharing:**](notice.md#right-to-opt-out) [Do Not Sell or Share My Personal Information](https://goldenpoppy.example/do-not-sell-or-share)." in md
+    # the label names the right, the 7013(c) title says of what (selling and sharing)
+    assert "- [**Opt out:**](notice.md#right-to-opt-out) [Do Not Sell or Share My Personal Information](https://goldenpoppy.example/do-not-sell-or-share)." in md
     assert "- [**Limit sensitive information:**](notice.md#right-to-limit) [Limit the Use of My Sensitive Personal Information](https://goldenpoppy.example/limit-sensitive)." in md
     assert "- [We do not knowingly sell or share the personal information of people under 16.](notice.md#ca-sold-shared)" in md
     assert "- [**Notice at collection**](collection.md)" in md
@@ -276,7 +277,7 @@ def test_partial_in_a_mixed_notice_and_without_selling(tmp_path):
     assert "Do Not Sell" not in md and "Limit the Use" not in md  # 7013(g), 7014(g)
     assert "- [**Notice at collection (California)**](collection.md)" in md
     md = _with_partial("p2p_marketplace", tmp_path)
-    assert "- [**Opt out of selling and sharing (California):**](notice.md#right-to-opt-out)" in md
+    assert "- [**Opt out (California):**](notice.md#right-to-opt-out) [Do Not Sell or Share My Personal Information](" in md
 
 
 def test_partial_prints_nothing_without_us_ca(tmp_path):

@@ -179,7 +179,7 @@ def test_the_summary_names_rights_and_the_ico_in_dutch(rendered):
     summary = nl.pages["index.md"].markdown
     assert "## Je keuzes en rechten {: #your-choices }" in summary
     assert "Je kunt je toestemming altijd intrekken." in summary
-    assert "Klagen in het VK:" in summary and "bij ons of bij de [ICO](notice.md#ico)." in summary
+    assert "Klagen in het VK:" in summary and "bij ons of de [ICO](notice.md#ico)." in summary
 
 
 def test_no_default_is_printed_as_a_fact():

@@ -127,7 +127,7 @@ def test_big_health_app_24_kinds_reads_in_two_minutes_naming_each_kind_and_purpo
     assert "[**Data sent outside the EEA**](notice.md#transfers-eu) [**or the UK:**](notice.md#transfers-uk) " in first
     assert "United Kingdom (from the EEA)" in first and first.count("United States") == 1
     # the California opt-out and limit links name those rights; the rights list does not repeat them
-    assert "[**Opt out of selling and sharing (California):**]" in choices
+    assert "[**Opt out (California):**](notice.md#right-to-opt-out) [Do Not Sell or Share My Personal Information](" in choices
     assert "stop us selling or sharing it" not in choices and "limit how we use and disclose sensitive information" not in choices
     # where data comes from is left to the full notice when who works for us is counted
     assert "We also get data from" not in md and "9 more (all outside the EEA or the UK)" in md

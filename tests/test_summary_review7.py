@@ -38,11 +38,11 @@ def reference():
 DELETE = {
     "en": ("    - delete what we collected from you\n", "    - delete it\n"),
     "de": ("    - löschen lassen, was wir bei Ihnen erhoben haben\n", "    - die Daten löschen lassen\n"),
-    "es": ("    - eliminar lo que recogimos de usted\n", "    - eliminarlos\n"),
-    "fr": ("    - supprimer ce que nous avons collecté auprès de vous\n", "    - les supprimer\n"),
-    "it": ("    - cancellare ciò che abbiamo raccolto da te\n", "    - cancellarlo\n"),
+    "es": ("    - eliminar lo recogido de usted\n", "    - eliminarlos\n"),
+    "fr": ("    - supprimer les données collectées auprès de vous\n", "    - les supprimer\n"),
+    "it": ("    - cancellare quanto raccolto da te\n", "    - cancellarlo\n"),
     "nl": ("    - laten wissen wat we bij jou verzamelden\n", "    - ze laten wissen\n"),
-    "pl": ("    - usunąć dane, które od Ciebie zebraliśmy\n", "    - usunąć dane\n"),
+    "pl": ("    - usunąć dane zebrane od Ciebie\n", "    - usunąć dane\n"),
 }
 
 
@@ -96,10 +96,10 @@ def test_the_right_to_limit_is_about_use_and_disclosure():
 UK_COMPLAIN = {
     "en": ("us or the [ICO](notice.md#ico).", "The Information Commissioner's Office (ICO)."),
     "de": ("bei uns oder beim [ICO](notice.md#ico).", "Das Information Commissioner's Office (ICO)."),
-    "es": ("ante nosotros o ante la [ICO](notice.md#ico).", "La Information Commissioner's Office (ICO)."),
-    "fr": ("auprès de nous ou de l'[ICO](notice.md#ico).", "L'Information Commissioner's Office (ICO)."),
+    "es": (":**](notice.md#complain) nosotros o la [ICO](notice.md#ico).", "La Information Commissioner's Office (ICO)."),
+    "fr": ("\u00a0:**](notice.md#complain) nous ou l'[ICO](notice.md#ico).", "L'Information Commissioner's Office (ICO)."),
     "it": ("a noi o all'[ICO](notice.md#ico).", "L'Information Commissioner's Office (ICO)."),
-    "nl": ("bij ons of bij de [ICO](notice.md#ico).", ":**](notice.md#complain) Information Commissioner's Office (ICO)."),
+    "nl": ("bij ons of de [ICO](notice.md#ico).", ":**](notice.md#complain) Information Commissioner's Office (ICO)."),
     "pl": ("do nas lub do [ICO](notice.md#ico).", ":**](notice.md#complain) Information Commissioner's Office (ICO)."),
 }
 
@@ -206,8 +206,8 @@ EU_COMPLAIN = {  # lang: (after organization.supervisory_authority, without one,
     "nl": (". Of een andere toezichthouder voor gegevensbescherming, zoals die waar je woont of werkt.",
            "elke toezichthouder voor gegevensbescherming, zoals die waar je woont of werkt.",
            ("of de toezichthouder waar", "de toezichthouder voor gegevensbescherming waar", "elders klagen")),
-    "pl": (". Albo inny urząd ochrony danych, na przykład ten w kraju, w którym mieszkasz lub pracujesz.",
-           "dowolny urząd ochrony danych, na przykład ten w kraju, w którym mieszkasz lub pracujesz.",
+    "pl": (". Albo inny urząd ochrony danych, na przykład w kraju, w którym mieszkasz lub pracujesz.",
+           "dowolny urząd ochrony danych, na przykład w kraju, w którym mieszkasz lub pracujesz.",
            ("lub urząd ochrony danych tam,", ": urząd ochrony danych tam,", "gdzie indziej")),
 }
 
