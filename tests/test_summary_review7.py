@@ -187,7 +187,7 @@ def test_consent_purposes_alone_get_no_data_named(reference):
 # ------------------------------------------------------------------------------------------------
 
 EU_COMPLAIN = {  # lang: (after organization.supervisory_authority, without one, old wordings)
-    "en": (". Or another data protection authority, such as the one where you live or work.",
+    "en": (". Or another data protection authority. For example, the one where you live or work.",
            "any data protection authority, such as the one where you live or work.",
            ("or the authority where you live or work", "the data protection authority where you live or work",
             "You can also complain elsewhere")),
