@@ -68,14 +68,6 @@ SHARE = {
         "it": "né le condividiamo consapevolmente per la pubblicità tra contesti diversi.",
         "nl": ("en delen ze niet bewust voor reclame.", "en delen ze niet bewust voor reclame op basis van wat iemand"),
     },
-    # the summary's statement of actual knowledge (11 CCR 7011(e)(1)(G); review 7 A row 7)
-    "We know that we sell or share the personal information of some people under 16.": {
-        "de": "verkaufen oder für kontextübergreifende Werbung teilen.",
-        "es": "o que la compartimos para publicidad.",
-        "fr": "ou que nous les partageons pour la publicité.",
-        "it": "o di condividerle per la pubblicità tra contesti diversi.",
-        "nl": "verkopen, of delen voor reclame.",
-    },
     "We sell or share the personal information of people under 16 only if they opt in.": {
         "de": "oder teilen sie für kontextübergreifende Werbung nur, wenn sie zustimmen.",
         "es": ("o la compartimos para publicidad, solo si", "o la compartimos para publicidad de contexto cruzado, solo si"),
@@ -83,13 +75,14 @@ SHARE = {
         "it": "o le condividiamo per la pubblicità tra contesti diversi, solo se",
         "nl": ("of delen ze voor reclame, alleen als", "of delen ze voor reclame op basis van wat iemand op andere sites en apps doet, alleen als"),
     },
-    # review 7 A #7: the full notice's statement of actual knowledge (11 CCR 7011(e)(1)(G))
+    # review 7 A #7: the statement of actual knowledge (11 CCR 7011(e)(1)(G)), in the full notice and
+    # (review 7 A row 7) the summary, whose share is qualified by the word its recipient labels use
     "We know that we sell or share the personal information of people under 16.": {
         "de": "oder für kontextübergreifende Werbung teilen.",
-        "es": "o que la compartimos para publicidad de contexto cruzado.",
-        "fr": "ou que nous les partageons pour la publicité inter-contextes.",
+        "es": ("o que la compartimos para publicidad de contexto cruzado.", "o que la compartimos para publicidad."),
+        "fr": ("ou que nous les partageons pour la publicité inter-contextes.", "ou que nous les partageons pour la publicité."),
         "it": "o di condividerle per la pubblicità tra contesti diversi.",
-        "nl": "of delen voor reclame op basis van wat iemand op andere sites en apps doet.",
+        "nl": ("of delen voor reclame op basis van wat iemand op andere sites en apps doet.", "verkopen, of delen voor reclame."),
     },
     "We do not sell or share it.": {
         "de": "Wir verkaufen sie nicht und teilen sie nicht für kontextübergreifende Werbung.",
@@ -270,7 +263,6 @@ def test_the_branches_no_fixture_prints_carry_the_fixes_too(tmp_path):
     results = {lang: render(inv, lang=lang) for lang in ("en", *LANGS)}
     rows = {k: SHARE[k] for k in ("We sell or share the personal information of people under 16 only if they opt in.",
                                   "We know that we sell or share the personal information of people under 16.",
-                                  "We know that we sell or share the personal information of some people under 16.",
                                   "A business that sells or shares personal information must treat")}
     assert _check(("ca_opt_in", results), rows) >= 3
 

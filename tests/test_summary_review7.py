@@ -229,26 +229,27 @@ def test_the_eu_complaint_line_offers_any_authority_with_examples(name, with_aut
 
 # ------------------------------------------------------------------------------------------------
 # A rows 1 and 7: with sells_or_shares_under_16: true the summary states the actual knowledge
-# (11 CCR 7011(e)(1)(G)) and the opt-in rule (1798.120(c)); the parent-or-guardian sentence only
+# (11 CCR 7011(e)(1)(G)) and the opt-in rule (1798.120(c)), in the full notice's words (no "some": the field
+# states knowledge, not a number); the parent-or-guardian sentence only
 # where children.minimum_age is left out or below 13 (a service not for under-13s has no such process).
 # ------------------------------------------------------------------------------------------------
 
 UNDER_16 = {  # lang: (knowledge and opt-in, parent sentence)
-    "en": ("We know that we sell or share the personal information of some people under 16. We do so only if they opt in.",
+    "en": ("We know that we sell or share the personal information of people under 16. We do so only if they opt in.",
            "For people under 13, a parent or guardian must opt in."),
-    "de": ("Wir wissen, dass wir personenbezogene Informationen einiger Personen unter 16 Jahren verkaufen oder für "
+    "de": ("Wir wissen, dass wir personenbezogene Informationen von Personen unter 16 Jahren verkaufen oder für "
            "kontextübergreifende Werbung teilen. Das tun wir nur, wenn sie zustimmen.",
            "Bei Personen unter 13 Jahren muss ein Elternteil oder Vormund zustimmen."),
-    "es": ("Sabemos que vendemos la información personal de algunos menores de 16 años, o que la compartimos para publicidad. "
+    "es": ("Sabemos que vendemos la información personal de menores de 16 años, o que la compartimos para publicidad. "
            "Solo lo hacemos si ellos lo autorizan.",
            "Para menores de 13 años, debe autorizarlo su padre, su madre o su tutor."),
-    "fr": ("Nous savons que nous vendons les données de certains moins de 16 ans, ou que nous les partageons pour la publicité. "
+    "fr": ("Nous savons que nous vendons les données des moins de 16 ans, ou que nous les partageons pour la publicité. "
            "Nous le faisons seulement s'ils y consentent.",
            "Pour les moins de 13 ans, un parent ou un tuteur doit y consentir."),
-    "it": ("Sappiamo di vendere le informazioni personali di alcune persone con meno di 16 anni, o di condividerle per la "
-           "pubblicità tra contesti diversi. Lo facciamo solo se danno il proprio consenso.",
+    "it": ("Sappiamo di vendere le informazioni personali di chi ha meno di 16 anni, o di condividerle per la "
+           "pubblicità tra contesti diversi. Lo facciamo solo se dà il proprio consenso.",
            "Per chi ha meno di 13 anni, il consenso deve darlo un genitore o un tutore."),
-    "nl": ("We weten dat we persoonsgegevens van sommige mensen onder de 16 verkopen, of delen voor reclame. "
+    "nl": ("We weten dat we persoonsgegevens van mensen onder de 16 verkopen, of delen voor reclame. "
            "Dat doen we alleen als ze daarvoor kiezen (opt-in).",
            "Voor mensen onder de 13 moet een ouder of voogd daarvoor kiezen."),
     "pl": ("Wiemy, że sprzedajemy lub udostępniamy do", "Za osoby poniżej 13 lat zgodę musi wyrazić rodzic lub opiekun."),
