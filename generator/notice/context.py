@@ -63,6 +63,9 @@ CONTEXT_DOC: dict[str, str] = {
     "withdraw_sensitive": "The ids of the `withdraw_data` purposes whose data under explicit consent is all the "
     "special-category data they use (`special_data`, the summary's \"Sensitive data\"): the summary says \"only its "
     "sensitive data\" for them instead of naming each kind.",
+    "parent_opt_in": "True where `children.minimum_age` is left out or below 13: a company that sells or shares the "
+    "data of people under 16 then says that a parent or guardian opts in for a child under 13 (Cal. Civ. Code "
+    "1798.120(c); 11 CCR 7070, 7072(a) apply only to a business that has such data).",
     "li_purposes": "Purposes whose legal basis is `legitimate_interests`.",
     "public_task_purposes": "Purposes whose legal basis is `public_task`.",
     "recognised_li_purposes": "Purposes whose legal basis is `recognised_legitimate_interest` (UK GDPR Art. 6(1)(ea)).",
@@ -316,10 +319,9 @@ def build_context(inv: Inventory, values: Values, lang: str, country_names: dict
     present_kinds = {c.kind.value for c in inv.cookies}
     special = [d for d in inv.data if d.special]
     explicit = [d for d in special if d.special_category_basis is not None and d.special_category_basis.value == "explicit_consent"]
-    withdraw = [p for p in inv.purposes if _basis_is(p, "consent") or any(d is e for d in p.data_items for e in explicit)]
-    withdraw_data = {
-        p.id: [d for d in p.data_items if any(d is e for e in explicit)] for p in withdraw if not _basis_is(p, "consent")
-    }
+    explicit_ids = {d.id for d in explicit}
+    withdraw = [p for p in inv.purposes if _basis_is(p, "consent") or any(d.id in explicit_ids for d in p.data_items)]
+    withdraw_data = {p.id: [d for d in p.data_items if d.id in explicit_ids] for p in withdraw if not _basis_is(p, "consent")}
     sensitive_ccpa = [d for d in inv.data if d.ca_sensitive]
     children = inv.children
     named, abroad, helpers = _summary_parties(inv, recipients, transfers)
@@ -364,10 +366,9 @@ def build_context(inv: Inventory, values: Values, lang: str, country_names: dict
         "withdraw_ids": frozenset(p.id for p in withdraw),
         "withdraw_data": withdraw_data,
         "withdraw_sensitive": frozenset(
-            p.id
-            for p in withdraw
-            if p.id in withdraw_data and all(any(d is e for e in withdraw_data[p.id]) for d in p.data_items if d.special)
+            p.id for p in withdraw if p.id in withdraw_data and all(d.id in explicit_ids for d in p.data_items if d.special)
         ),
+        "parent_opt_in": children is not None and (not children.minimum_age or children.minimum_age < 13),
         "li_purposes": [p for p in inv.purposes if _basis_is(p, "legitimate_interests")],
         "public_task_purposes": [p for p in inv.purposes if _basis_is(p, "public_task")],
         "recognised_li_purposes": [p for p in inv.purposes if _basis_is(p, "recognised_legitimate_interest")],
